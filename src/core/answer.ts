@@ -1,0 +1,136 @@
+import { answerFigures } from './answer-figures.ts';
+import { answerStatementBy, describePerson, findPeopleByName, findPersonByRole } from './answer-people.ts';
+import { agentsIn, findPlace } from './answer-places.ts';
+import { answerLatest, answerTimeline, answerWhen } from './answer-time.ts';
+import { CitationBook } from './citations.ts';
+import { boostHits, continuations, newestFirst, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import type { Corpus } from './corpus-index.ts';
+import { formatDate } from './dates.ts';
+import { analyseQuestion, type Question } from './question.ts';
+import { buildConcepts, corpusCoverage, searchPassages } from './retrieve.ts';
+import type { Answer, Clock } from './schema.ts';
+
+export interface AnswerDeps {
+  corpus: Corpus;
+  clock: Clock;
+}
+
+/** Below this share of its weight known to the corpus, a question is off-topic. */
+const MIN_CORPUS_COVERAGE = 0.5;
+/** The best passage must hold at least this share of the question's weight. */
+const MIN_PASSAGE_COVERAGE = 0.3;
+
+const CUES = {
+  agreed: /\b(agreed|agree|agreements?|committed|commitments?|pledged|decided|will|plan to|outcome|provisions?)\b/i,
+  demands: /\b(request|requests|requested|demand\w*|insist\w*|ask\w*|urg\w*|call\w* (on|for)|want\w*|must)\b/i,
+  statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
+  who: /\b(brokered|mediated|facilitated|witness\w*|involvement|support|backed|hosted|with the)\b/i,
+};
+const CONTINUES = /^(Both|They|The two|Another|It|He|She|This|These)\b|\balso\b/;
+
+function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): Composed | null {
+  const picked = pickPassages(ctx, hits, count);
+  if (!picked.length) return null;
+  const [first, ...rest] = picked;
+  const lines = [`${ctx.corpus.data.passages[first!]![2]} ${ctx.book.cite(first!)}`];
+  const extra = continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
+  for (const p of [...extra, ...rest]) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+function whoAnswer(ctx: ComposeContext, q: Question): Composed | null {
+  if (q.subject) {
+    const named = findPeopleByName(ctx.corpus.data.people, q.subject);
+    if (named.length) return describePerson(ctx, named[0]!);
+    const byRole = findPersonByRole(ctx, q.subject);
+    if (byRole) {
+      const described = describePerson(ctx, byRole.person, byRole.role);
+      described.lines[0] = `${byRole.person.name} - ${byRole.role.role} ${ctx.book.cite(byRole.role.p)}.`;
+      return described;
+    }
+  }
+  const hits = boostHits(ctx, ctx.hits, CUES.who, 1.5);
+  const top = pickPassages(ctx, hits, 4, new Set(), 2);
+  const agents = agentsIn(ctx, top);
+  if (!agents.length) return generalAnswer(ctx, hits);
+  const lines = [`${agents.slice(0, 4).map((a) => `${a.agent} ${ctx.book.cite(a.p)}`).join('; ')}.`];
+  for (const p of [...new Set([...agents.map((a) => a.p), ...top])].slice(0, 3)) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+function whereAnswer(ctx: ComposeContext): Composed | null {
+  const top = pickPassages(ctx, ctx.hits, 6, new Set(), 2);
+  const places = top.map((p) => ({ p, place: findPlace(ctx.corpus.data.passages[p]![2]) })).filter((x) => x.place);
+  if (!places.length) return generalAnswer(ctx);
+  const lines = [`${places.slice(0, 3).map((x) => `${x.place} ${ctx.book.cite(x.p)}`).join('; ')}.`];
+  for (const { p } of places.slice(0, 3)) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+function statementAnswer(ctx: ComposeContext, q: Question): Composed | null {
+  const person = findPeopleByName(ctx.corpus.data.people, q.text)[0] ?? findPersonByRole(ctx, q.text)?.person;
+  if (person) return answerStatementBy(ctx, person);
+  return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.statement, 1.5));
+}
+
+function compose(ctx: ComposeContext, q: Question): Composed | null {
+  switch (q.intent) {
+    case 'casualties':
+    case 'figures':
+      return answerFigures(ctx, q.kinds) ?? generalAnswer(ctx);
+    case 'who':
+      return whoAnswer(ctx, q);
+    case 'when':
+      return answerWhen(ctx, q.text) ?? generalAnswer(ctx);
+    case 'where':
+      return whereAnswer(ctx);
+    case 'agreed':
+      return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.agreed, 1.6));
+    case 'demands':
+      return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.demands, 1.6));
+    case 'statement':
+      return statementAnswer(ctx, q);
+    case 'timeline':
+      return answerTimeline(ctx) ?? generalAnswer(ctx);
+    case 'latest':
+      return q.terms.length ? generalAnswer(ctx, newestFirst(ctx, ctx.hits)) : answerLatest(ctx);
+    default:
+      return generalAnswer(ctx, q.wantsLatest ? newestFirst(ctx, ctx.hits) : ctx.hits);
+  }
+}
+
+/** The reply when the sources do not cover a question: says so, cites nothing, and names what they do cover. */
+export function notCovered(corpus: Corpus, question: string, intent: Answer['intent']): Answer {
+  const articles = corpus.data.articles;
+  const base = question.trim() ? "My sources don't cover that." : 'Ask me a question about the news I follow.';
+  let cover = ' I have no articles yet.';
+  if (articles.length) {
+    const oldest = articles[articles.length - 1]!.published;
+    const titles = articles.slice(0, 3).map((a) => a.title).join('; ');
+    cover = ` I follow ${articles.length} article${articles.length === 1 ? '' : 's'} from ${formatDate(oldest)} to ${formatDate(articles[0]!.published)}, for example: ${titles}. Try asking about casualties, who mediated or attended talks, when and where meetings happen, or what was agreed.`;
+  }
+  return { question, answered: false, intent, answer: base + cover, citations: [], figures: [], asOf: articles[0]?.published ?? null };
+}
+
+/** Answers one question from the corpus; never throws for any input text. */
+export function answerQuestion(question: string, deps: AnswerDeps): Answer {
+  const q = analyseQuestion(question);
+  const { corpus } = deps;
+  if (q.intent === 'none' || (!q.terms.length && q.intent !== 'latest')) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
+  const concepts = buildConcepts(corpus, q.terms);
+  if (q.terms.length && corpusCoverage(concepts) < MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
+  const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
+  if (q.terms.length && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
+    return notCovered(corpus, question, q.intent);
+  }
+  const book = new CitationBook(corpus);
+  const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today: deps.clock.now().toISOString().slice(0, 10) };
+  const composed = compose(ctx, q);
+  if (!composed || !book.citations.length) return notCovered(corpus, question, q.intent);
+  const asOf = book.asOf();
+  return {
+    question, answered: true, intent: q.intent,
+    answer: composed.lines.join('\n'),
+    citations: book.citations, figures: composed.figures, asOf,
+  };
+}

@@ -1,0 +1,103 @@
+import { countWords, normalizeText, splitSentences } from './text.ts';
+
+/** What ingestion makes of a raw news text before metadata is attached. */
+export interface CleanedText {
+  headline: string | null;
+  standfirst: string | null;
+  paragraphs: string[];
+}
+
+const TERMINAL = /[.!?]["')\]]*$|[.!?:]$/;
+const DATELINE = /^(\([^)]{2,60}\)|[A-Z][A-Za-z .'-]{1,40}\s+-\s)/;
+
+function isHeadlineLike(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length > 25 || TERMINAL.test(text)) return false;
+  const capitalised = words.filter((w) => /^["'(]?[A-Z0-9]/.test(w)).length;
+  return capitalised / words.length >= 0.5;
+}
+
+/** A site name above the story: the source itself, a one-word brand, or a short line above a headline. */
+function isMasthead(text: string, next: string | undefined, source: string | null): boolean {
+  const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (source && squash(text) === squash(source)) return true;
+  if (TERMINAL.test(text) || /\d{3,}/.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.length === 1 && (/[a-z][A-Z]/.test(text) || /^[A-Z0-9]{2,}$/.test(text) || /\.(com|net|org|news)$/i.test(text))) return true;
+  return words.length <= 3 && next !== undefined && isHeadlineLike(next);
+}
+
+/** Joins hard-wrapped lines; keeps one paragraph per line where lines end sentences. */
+function blocksToParagraphs(raw: string): string[] {
+  const paragraphs: string[] = [];
+  for (const block of raw.split(/\n\s*\n/)) {
+    const lines = block.split('\n').map((l) => l.replace(/^#{1,6}\s+/, '').trim()).filter(Boolean);
+    let current = '';
+    for (const line of lines) {
+      const continues = current !== '' && !TERMINAL.test(current) && /^[a-z(,;]/.test(line);
+      if (continues) current = `${current} ${line}`;
+      else {
+        if (current) paragraphs.push(current);
+        current = line;
+      }
+    }
+    if (current) paragraphs.push(current);
+  }
+  return paragraphs;
+}
+
+/**
+ * Cleans a raw news text: drops a masthead line, recognises a headline and a standfirst,
+ * normalises white space and typographic punctuation, and keeps each paragraph once.
+ */
+export function cleanRawText(raw: string, hints: { title?: string | null; source?: string | null } = {}): CleanedText {
+  const unified = raw.replace(/\r\n?/g, '\n');
+  let paragraphs = blocksToParagraphs(unified).map(normalizeText).filter(Boolean);
+  const seen = new Set<string>();
+  paragraphs = paragraphs.filter((p) => {
+    const key = p.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+
+  if (paragraphs.length > 1 && isMasthead(paragraphs[0]!, paragraphs[1], hints.source ?? null)) paragraphs.shift();
+
+  let headline: string | null = null;
+  const title = hints.title ? normalizeText(hints.title) : null;
+  const first = paragraphs[0];
+  if (first && paragraphs.length > 1) {
+    const sameAsTitle = title !== null && first.toLowerCase() === title.toLowerCase();
+    if (sameAsTitle || isHeadlineLike(first)) {
+      headline = first;
+      paragraphs.shift();
+    }
+  }
+
+  let standfirst: string | null = null;
+  const next = paragraphs[0];
+  if (headline && next && paragraphs.length > 1 && !DATELINE.test(next) && countWords(next) <= 40 && splitSentences(next).length === 1) {
+    standfirst = next;
+    paragraphs.shift();
+  }
+  return { headline, standfirst, paragraphs };
+}
+
+/** A title for an article that has no headline: its first sentence, shortened at a word boundary. */
+export function deriveTitle(paragraphs: string[]): string {
+  const first = splitSentences((paragraphs[0] ?? '').replace(DATELINE, '').trim())[0] ?? 'Untitled article';
+  if (first.length <= 100) return first.replace(/[.!?]$/, '');
+  return `${first.slice(0, 100).replace(/\s+\S*$/, '')}...`;
+}
+
+/** A file-name-safe id: the date and a few words of the title. */
+export function deriveId(published: string, title: string): string {
+  const words = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9\s-]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !['a', 'an', 'the', 'and', 'of', 'to', 'in', 'on', 'for', 'as', 'at'].includes(w))
+    .slice(0, 6);
+  return [published, ...words].join('-').replace(/-+/g, '-').slice(0, 100).replace(/-$/, '');
+}

@@ -1,0 +1,99 @@
+import type { CitationBook } from './citations.ts';
+import type { Corpus } from './corpus-index.ts';
+import { formatDate, formatShortDate } from './dates.ts';
+import type { Concept, Hit } from './retrieve.ts';
+import { passageCoverage, searchPassages } from './retrieve.ts';
+import type { Figure } from './schema.ts';
+
+/** What every intent's composer works with. */
+export interface ComposeContext {
+  corpus: Corpus;
+  book: CitationBook;
+  concepts: Concept[];
+  hits: Hit[];
+  wantsLatest: boolean;
+  today: string;
+}
+
+/** A composed reply: the lines of the answer text and the figures it shows. */
+export interface Composed {
+  lines: string[];
+  figures: Figure[];
+}
+
+export function articleOf(corpus: Corpus, p: number) {
+  return corpus.data.articles[corpus.data.passages[p]![0]]!;
+}
+
+/** A sentence as quoted in an answer: relative dates get their absolute date in brackets. */
+export function quoteLine(ctx: ComposeContext, p: number): string {
+  const text = ctx.corpus.data.passages[p]![2];
+  let out = text;
+  const events = (ctx.corpus.eventsByPassage.get(p) ?? []).filter((e) => !e.explicit && e.date);
+  for (const event of [...events].reverse()) {
+    const at = out.indexOf(event.text);
+    if (at < 0) continue;
+    const end = at + event.text.length;
+    out = `${out.slice(0, end)} (${formatDate(event.date!)})${out.slice(end)}`;
+  }
+  return out;
+}
+
+/** "- <sentence> [n] (24 Dec)" */
+export function supportLine(ctx: ComposeContext, p: number): string {
+  return `- ${quoteLine(ctx, p)} ${ctx.book.cite(p)} (${formatShortDate(articleOf(ctx.corpus, p).published)})`;
+}
+
+/** Picks up to `count` passages from hits, at most `perArticle` from one article, skipping ones already used. */
+export function pickPassages(ctx: ComposeContext, hits: Hit[], count: number, skip: Set<number> = new Set(), perArticle = 2): number[] {
+  const picked: number[] = [];
+  const perArticleCount = new Map<number, number>();
+  for (const hit of hits) {
+    if (picked.length >= count) break;
+    if (skip.has(hit.p)) continue;
+    const a = ctx.corpus.data.passages[hit.p]![0];
+    if ((perArticleCount.get(a) ?? 0) >= perArticle) continue;
+    const text = ctx.corpus.data.passages[hit.p]![2];
+    if (picked.some((q) => ctx.corpus.data.passages[q]![2] === text)) continue;
+    perArticleCount.set(a, (perArticleCount.get(a) ?? 0) + 1);
+    picked.push(hit.p);
+  }
+  return picked;
+}
+
+/** Hits re-ranked by a cue: passages matching it count `factor` times as much. */
+export function boostHits(ctx: ComposeContext, hits: Hit[], cue: RegExp, factor: number): Hit[] {
+  return hits
+    .map((h) => (cue.test(ctx.corpus.data.passages[h.p]![2]) ? { ...h, score: h.score * factor } : h))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Hits ordered newest article first among the relevant ones (for "latest" questions). */
+export function newestFirst(ctx: ComposeContext, hits: Hit[]): Hit[] {
+  if (!hits.length) return hits;
+  const best = hits[0]!.coverage;
+  const relevant = hits.filter((h) => h.coverage >= best * 0.6);
+  const date = (h: Hit) => articleOf(ctx.corpus, h.p).published;
+  return [...relevant].sort((a, b) => date(b).localeCompare(date(a)) || b.score - a.score);
+}
+
+/** The passages right after p in the same article that continue it ("He said: ...", "Both ... also ..."). */
+export function continuations(ctx: ComposeContext, p: number, cue: RegExp, max = 1): number[] {
+  const out: number[] = [];
+  const [a] = ctx.corpus.data.passages[p]!;
+  for (let next = p + 1; out.length < max && next < ctx.corpus.data.passages.length; next++) {
+    const [na, , text] = ctx.corpus.data.passages[next]!;
+    if (na !== a || !cue.test(text)) break;
+    out.push(next);
+  }
+  return out;
+}
+
+/** Searches again with extra concepts (e.g. a person's name) and returns the hits. */
+export function searchWith(ctx: ComposeContext, concepts: Concept[], limit = 20): Hit[] {
+  return searchPassages(ctx.corpus, concepts, limit);
+}
+
+export function coverageOf(ctx: ComposeContext, p: number, concepts: Concept[] = ctx.concepts): number {
+  return passageCoverage(ctx.corpus, p, concepts);
+}

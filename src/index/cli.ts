@@ -1,0 +1,83 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SitrepError } from '../core/article-file.ts';
+import type { Clock } from '../core/schema.ts';
+import { parseCommandArgs } from './args.ts';
+import { runAsk } from './commands/ask.ts';
+import { runEval } from './commands/evaluate.ts';
+import { runIngest } from './commands/ingest.ts';
+import { openCorpus, rebuildIndex } from './fs-corpus.ts';
+
+/** The project's own data/ folder, the default for --data. */
+export const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+
+const HELP = `sitrep - cited answers about a news story, from the articles it has ingested
+
+usage: sitrep <command> [--data DIR]
+
+  ask "QUESTION" [--json]     answer one question (text, or Answer JSON)
+  ask --jsonl                 answer one question per stdin line, one Answer JSON per line
+  ingest FILE... [--id ID] [--title T] [--source S] [--url U] [--published YYYY-MM-DD]
+                              add articles (.txt, or .md with front matter) and rebuild the index
+  build                       rebuild the index from the articles
+  eval FILE                   score a question file; last line "N passed, M failed"
+  help                        this text
+
+--data DIR picks the data folder (default: the project's data/).`;
+
+const systemClock: Clock = { now: () => new Date() };
+
+type Command = (argv: string[], clock: Clock) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  async ask(argv, clock) {
+    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' } }, 'sitrep ask "QUESTION" [--json] | --jsonl');
+    const corpus = await openCorpus(dataDir(values.data), clock);
+    return runAsk(positionals, values, corpus, clock);
+  },
+  async ingest(argv, clock) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      id: { type: 'string' }, title: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, published: { type: 'string' },
+    }, 'sitrep ingest FILE... [--id ID] [--title T] [--source S] [--url U] [--published YYYY-MM-DD]');
+    return runIngest(positionals, values, dataDir(values.data), clock);
+  },
+  async build(argv, clock) {
+    const { values } = parseCommandArgs(argv, {}, 'sitrep build [--data DIR]');
+    const built = await rebuildIndex(dataDir(values.data), clock);
+    process.stdout.write(`index built: ${built.articles} articles, ${built.passages} passages, ${built.bytes} bytes\n`);
+    return 0;
+  },
+  async eval(argv, clock) {
+    const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE [--data DIR]');
+    return runEval(positionals[0], await openCorpus(dataDir(values.data), clock), clock);
+  },
+};
+
+function dataDir(flag: string | undefined): string {
+  return flag ? resolve(flag) : DEFAULT_DATA_DIR;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return name ? 0 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`sitrep: unknown command "${name}"\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, systemClock);
+  } catch (error) {
+    if (error instanceof SitrepError) {
+      process.stderr.write(`sitrep ${name}: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`sitrep ${name}: unexpected error: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
