@@ -4,6 +4,8 @@ import { formatDate, formatShortDate } from './dates.ts';
 import { formatNumber } from './numbers.ts';
 import type { Concept } from './retrieve.ts';
 import type { Figure, FigureKind } from './schema.ts';
+import { stemWord } from './spelling.ts';
+import { tokenize } from './text.ts';
 
 const KIND_LABEL: Record<FigureKind, string> = {
   killed: 'killed', injured: 'injured', displaced: 'displaced', evacuated: 'evacuated',
@@ -16,14 +18,26 @@ const KIND_TITLE: Record<FigureKind, string> = {
 /** Question words that only name the kind of figure; relevance is judged on the other words. */
 const KIND_WORDS = /^(kill\w*|dead|deaths?|died|die|fatalit\w*|toll|casualt\w*|injur\w*|wounded|hurt|displac\w*|evacuat\w*|fled|refugees?|detain\w*|prisoners?|releas\w*|freed|captured|long|far|length|distance|last|lasted|days?|people|persons)$/;
 
-/** "at least 80 civilians and soldiers killed" */
-export function describeFigure(f: Pick<Figure, 'kind' | 'value' | 'qualifier' | 'scope' | 'unit'>): string {
+const PLURAL: Record<string, string> = {
+  civilian: 'civilians', soldier: 'soldiers', person: 'people', child: 'children', resident: 'residents',
+  citizen: 'citizens', villager: 'villagers', worker: 'workers', troop: 'troops', fighter: 'fighters',
+};
+
+/** "20 civilian deaths" gives the scope "civilian": name it in the plural for a count above one. */
+function pluralScope(scope: string | null, value: number): string | null {
+  if (!scope || value === 1) return scope;
+  return scope.replace(/^(\w+)$/, (w) => PLURAL[w.toLowerCase()] ?? w);
+}
+
+/** "at least 80 civilians and soldiers killed", with the source's words when it wrote the number out. */
+export function describeFigure(f: Pick<Figure, 'kind' | 'value' | 'qualifier' | 'scope' | 'unit'> & { wording?: string | undefined }): string {
   const amount = `${f.qualifier ? `${f.qualifier} ` : ''}${formatNumber(f.value)}`;
+  const words = f.wording ? ` ("${f.qualifier ? `${f.qualifier} ` : ''}${f.wording}")` : '';
   if (f.kind === 'duration' || f.kind === 'distance') {
-    const unit = f.unit ?? '';
-    return `${amount} ${f.kind === 'distance' && unit === 'km' ? 'km' : unit}${f.scope ? ` (${f.scope})` : ''}`.trim();
+    return `${amount} ${f.unit ?? ''}${words}${f.scope ? ` (${f.scope})` : ''}`.replace(/\s+/g, ' ').trim();
   }
-  return `${amount}${f.scope ? ` ${f.scope}` : ''} ${KIND_LABEL[f.kind]}`;
+  const scope = pluralScope(f.scope, f.value);
+  return `${amount}${words}${scope ? ` ${scope}` : ''} ${KIND_LABEL[f.kind]}`;
 }
 
 function toFigure(ctx: ComposeContext, f: StoredFigure): Figure {
@@ -40,16 +54,28 @@ function line(ctx: ComposeContext, f: StoredFigure): string {
   return `- ${formatShortDate(published)} ${published.slice(0, 4)}: ${describeFigure(f)}${who} ${ctx.book.cite(f.p)}`;
 }
 
-/** Figures of the asked kinds, most relevant to the rest of the question, then newest first. */
+/** Share of the question's other concepts named in a figure's scope ("July conflict", "frontier" for "border"). */
+function scopeMatch(scope: string | null, concepts: Concept[]): number {
+  if (!scope) return 0;
+  const stems = new Set(tokenize(scope).map(stemWord));
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  return concepts.filter((c) => [...c.stems].some((s) => stems.has(s))).reduce((sum, c) => sum + c.weight, 0) / total;
+}
+
+/** Figures of the asked kinds that fit the rest of the question, most relevant first. */
 function relevantFigures(ctx: ComposeContext, kinds: FigureKind[]): StoredFigure[] {
   const rest: Concept[] = ctx.concepts.filter((c) => !KIND_WORDS.test(c.term));
   const all = ctx.corpus.data.figures.filter((f) => kinds.includes(f.kind));
   if (!rest.length) return all;
-  const scored = all.map((f) => ({ f, rel: coverageOf(ctx, f.p, rest) + (f.scope && rest.some((c) => f.scope!.toLowerCase().includes(c.term)) ? 0.5 : 0) }));
-  const best = Math.max(0, ...scored.map((s) => s.rel));
+  const scored = all.map((f) => ({ f, scope: scopeMatch(f.scope, rest), rel: coverageOf(ctx, f.p, rest) }));
+  if (kinds.every((k) => k === 'duration' || k === 'distance') && scored.some((s) => s.scope > 0)) {
+    // A length or a duration is of something: the scope ("July conflict", "frontier") decides which.
+    const best = Math.max(...scored.map((s) => s.scope));
+    return scored.filter((s) => s.scope >= best * 0.5).sort((a, b) => b.scope - a.scope || b.rel - a.rel).map((s) => s.f);
+  }
+  const best = Math.max(0, ...scored.map((s) => s.rel + s.scope));
   if (best === 0) return all;
-  const cut = kinds.every((k) => k === 'duration' || k === 'distance') ? best * 0.75 : best * 0.5;
-  return scored.filter((s) => s.rel >= cut).sort((a, b) => b.rel - a.rel).map((s) => s.f);
+  return scored.filter((s) => s.rel + s.scope >= best * 0.5).sort((a, b) => b.rel + b.scope - (a.rel + a.scope)).map((s) => s.f);
 }
 
 function newestFirst(ctx: ComposeContext, figures: StoredFigure[]): StoredFigure[] {
@@ -82,7 +108,7 @@ export function answerFigures(ctx: ComposeContext, kinds: FigureKind[]): Compose
   for (const kind of kinds) {
     const ofKind = found.filter((f) => f.kind === kind);
     if (!ofKind.length) continue;
-    const ordered = scoped ? ofKind : newestFirst(ctx, ofKind);
+    const ordered = scoped && kind === 'duration' ? ofKind : newestFirst(ctx, ofKind);
     const lead = ordered[0]!;
     const published = articleOf(ctx.corpus, lead.p).published;
     const who = lead.claimant ? `, according to ${lead.claimant}` : '';
@@ -90,8 +116,10 @@ export function answerFigures(ctx: ComposeContext, kinds: FigureKind[]): Compose
     shown.push(lead);
     const others = ordered.slice(1, 6);
     if (others.length) {
-      const differ = others.some((f) => f.value !== lead.value || f.qualifier !== lead.qualifier);
-      lines.push(differ ? `Sources differ on ${KIND_LABEL[kind] === 'long' ? 'the length' : `the number ${KIND_LABEL[kind]}`}, newest first:` : 'Also reported:');
+      const differ = others.some((f) => f.value !== lead.value || f.qualifier !== lead.qualifier || f.unit !== lead.unit);
+      const heading = kind === 'duration' ? 'Other durations in the sources:'
+        : differ ? `Sources differ on ${kind === 'distance' ? 'the length' : `the number ${KIND_LABEL[kind]}`}, newest first:` : 'Also reported:';
+      lines.push(heading);
       for (const f of [lead, ...others]) lines.push(line(ctx, f));
       shown.push(...others);
     }

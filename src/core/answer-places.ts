@@ -6,11 +6,9 @@ const AGENT_PATTERNS = [
   /\b(?:brokered|mediated|facilitated|witnessed|backed|hosted|arranged|negotiated)\s+by ([^,.;:]+)/gi,
   /\b([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|and))*)\s+(?:brokered|mediated|facilitated|witnessed|hosted)\b/g,
 ];
-const PLACE_PATTERNS = [
-  /\b(?:held|hold|holding|meet|meeting|met|convened?|convening|took place|take place|taking place|hosted|gathered|talks|session|summit)\b[^.;]*?\b((?:at|in|near|inside) (?:a |an |the )?[^,.;]{3,80}(?:, [A-Z][\w-]+(?: [A-Z][\w-]+)*)?)/i,
-  /^(?:Held|Hosted|Meeting|Convened) ((?:at|in|near) [^,;]{3,80})/i,
-];
-
+const PLACE_VERB = /\b(held|hold|holding|meet|meets|meeting|met|convened?|convening|took place|take place|taking place|hosted|gathered|talks|session|summit|signed|signing|visited|opened)\b/gi;
+const PLACE_NOUN = /\b(checkpoint|crossing|border|city|capital|province|district|village|town|headquarters|hotel|palace|building|base|camp|office|embassy|hall|centre|center|venue|island|region|port|airport|temple|ministry)\b/i;
+const NOT_PLACE = /^((the )?(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)|a bid|an? (effort|attempt|bid|interview|statement|meeting|press)|order|talks|the (wake|face|hope|meantime|end)|response|recent|total|addition|part|line|time|particular|which|what)\b/i;
 /** Who a sentence says brokered, mediated or witnessed something ("with the involvement of Malaysia and ..."). */
 export function findAgents(text: string): string[] {
   const out: string[] = [];
@@ -23,13 +21,20 @@ export function findAgents(text: string): string[] {
   return out;
 }
 
-/** Where a sentence says something was held ("at a checkpoint along their shared frontier"). */
+/** Where a sentence says something was held ("at a checkpoint along their shared frontier", "in Chanthaburi Province, Thailand"). */
 export function findPlace(text: string): string | null {
-  for (const pattern of PLACE_PATTERNS) {
-    const m = pattern.exec(text);
-    if (m) return m[1]!.replace(/\s+(on|during|after|before|to|for|with)\s.*$/i, '').trim();
+  for (const verb of text.matchAll(PLACE_VERB)) {
+    const after = text.slice((verb.index ?? 0) + verb[0].length, (verb.index ?? 0) + verb[0].length + 160);
+    const preposition = /\b(at|in|near|inside|on the sidelines of) ((?:a |an |the )?[^,;.]+(?:, [A-Z][\w-]+(?: [A-Z][\w-]+)*)?)/.exec(after);
+    if (!preposition) continue;
+    const phrase = preposition[2]!.split(/\s+/).slice(0, 12).join(' ').replace(/\s+(on|during|after|before|to|for|with|and|as|where|when|which|that|earlier|later|this|last|next|yesterday|today|tomorrow|under|amid)\b.*$/i, '');
+    if (NOT_PLACE.test(phrase)) continue;
+    if (/^(?:(?:a|an|the)\s+)?[A-Z]/.test(phrase) || PLACE_NOUN.test(phrase.split(/\s+/).slice(0, 4).join(' '))) {
+      return `${preposition[1]} ${phrase}`;
+    }
   }
-  return null;
+  const held = /^(?:Held|Hosted|Convened|Meeting) ((?:at|in|near) [^,;]{3,80})/.exec(text);
+  return held ? held[1]! : null;
 }
 
 /** Agents named across the given passages, each with its citation. */

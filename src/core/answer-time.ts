@@ -47,23 +47,28 @@ export function answerLatest(ctx: ComposeContext): Composed | null {
   return { lines, figures: [] };
 }
 
-/** A dated sequence of events from the articles, oldest first, one line per date. */
+/** A dated sequence from the sources, oldest first: dated past events, and each article's own date and headline. */
 export function answerTimeline(ctx: ComposeContext): Composed | null {
-  const byDate = new Map<string, StoredEvent>();
   const relevant = ctx.concepts.length > 0;
+  const entries = new Map<string, { p: number; label: string; explicit: boolean }>();
+  const consider = (date: string, p: number, label: string, explicit: boolean) => {
+    const existing = entries.get(date);
+    if (!existing || (explicit && !existing.explicit)) entries.set(date, { p, label, explicit });
+  };
   for (const event of ctx.corpus.data.events) {
-    if (!event.date || event.future) continue;
+    if (!event.date || event.future || event.date > articleOf(ctx.corpus, event.p).published) continue;
     if (relevant && coverageOf(ctx, event.p) === 0) continue;
-    const existing = byDate.get(event.date);
-    if (!existing || (event.explicit && !existing.explicit)) byDate.set(event.date, event);
+    consider(event.date, event.p, ctx.corpus.data.passages[event.p]![2], event.explicit);
   }
-  const events = [...byDate.values()].sort((a, b) => a.date!.localeCompare(b.date!)).slice(-8);
-  if (!events.length) return null;
-  const lines = [`Timeline from the sources (${events.length} dates):`];
-  for (const event of events) {
-    lines.push(`- ${formatDate(event.date!)}: ${ctx.corpus.data.passages[event.p]![2]} ${ctx.book.cite(event.p)}`);
-  }
-  const newest = articleOf(ctx.corpus, events.at(-1)!.p).published;
-  lines.push(`As of ${formatDate(newest)}.`);
+  ctx.corpus.data.articles.forEach((article, a) => {
+    const lead = ctx.corpus.articlePassages[a]?.[0];
+    if (lead === undefined || (relevant && !ctx.hits.some((h) => ctx.corpus.data.passages[h.p]![0] === a))) return;
+    if (!entries.has(article.published)) consider(article.published, lead, `${article.title} (report)`, false);
+  });
+  const sorted = [...entries].sort(([a], [b]) => a.localeCompare(b)).slice(-10);
+  if (!sorted.length) return null;
+  const lines = [`Timeline from the sources (${sorted.length} dates, oldest first):`];
+  for (const [date, entry] of sorted) lines.push(`- ${formatDate(date)}: ${entry.label} ${ctx.book.cite(entry.p)}`);
+  lines.push(`As of ${formatDate(ctx.corpus.data.articles[0]!.published)}.`);
   return { lines, figures: [] };
 }

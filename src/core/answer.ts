@@ -3,7 +3,7 @@ import { answerStatementBy, describePerson, findPeopleByName, findPersonByRole }
 import { agentsIn, findPlace } from './answer-places.ts';
 import { answerLatest, answerTimeline, answerWhen } from './answer-time.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, continuations, newestFirst, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, continuations, cuedPassages, newestFirst, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from './corpus-index.ts';
 import { formatDate } from './dates.ts';
 import { analyseQuestion, type Question } from './question.ts';
@@ -26,6 +26,8 @@ const CUES = {
   statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
   who: /\b(brokered|mediated|facilitated|witness\w*|involvement|support|backed|hosted|with the)\b/i,
 };
+/** A sentence that states what was agreed, rather than merely mentioning an agreement. */
+const AGREED_CONTENT = /\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;
 const CONTINUES = /^(Both|They|The two|Another|It|He|She|This|These)\b|\balso\b/;
 
 function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): Composed | null {
@@ -35,6 +37,15 @@ function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): Compose
   const lines = [`${ctx.corpus.data.passages[first!]![2]} ${ctx.book.cite(first!)}`];
   const extra = continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
   for (const p of [...extra, ...rest]) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+function agreedAnswer(ctx: ComposeContext): Composed | null {
+  const passages = cuedPassages(ctx, ctx.hits, AGREED_CONTENT, 2, 3);
+  if (!passages.length) return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.agreed, 1.6));
+  const [first, ...rest] = passages;
+  const lines = [`${ctx.corpus.data.passages[first!]![2]} ${ctx.book.cite(first!)}`];
+  for (const p of rest.slice(0, 4)) lines.push(supportLine(ctx, p));
   return { lines, figures: [] };
 }
 
@@ -85,7 +96,7 @@ function compose(ctx: ComposeContext, q: Question): Composed | null {
     case 'where':
       return whereAnswer(ctx);
     case 'agreed':
-      return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.agreed, 1.6));
+      return agreedAnswer(ctx);
     case 'demands':
       return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.demands, 1.6));
     case 'statement':
@@ -116,7 +127,8 @@ export function notCovered(corpus: Corpus, question: string, intent: Answer['int
 export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   const q = analyseQuestion(question);
   const { corpus } = deps;
-  if (q.intent === 'none' || (!q.terms.length && q.intent !== 'latest')) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
+  const standsAlone = q.intent === 'latest' || q.intent === 'timeline';
+  if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
   const concepts = buildConcepts(corpus, q.terms);
   if (q.terms.length && corpusCoverage(concepts) < MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];

@@ -2,7 +2,7 @@ import type { CitationBook } from './citations.ts';
 import type { Corpus } from './corpus-index.ts';
 import { formatDate, formatShortDate } from './dates.ts';
 import type { Concept, Hit } from './retrieve.ts';
-import { passageCoverage, searchPassages } from './retrieve.ts';
+import { passageCoverage, passageStems, searchPassages } from './retrieve.ts';
 import type { Figure } from './schema.ts';
 
 /** What every intent's composer works with. */
@@ -33,7 +33,8 @@ export function quoteLine(ctx: ComposeContext, p: number): string {
   for (const event of [...events].reverse()) {
     const at = out.indexOf(event.text);
     if (at < 0) continue;
-    const end = at + event.text.length;
+    // After a possessive ("Monday's talks"), not inside it.
+    const end = at + event.text.length + (out.slice(at + event.text.length).startsWith("'s") ? 2 : 0);
     out = `${out.slice(0, end)} (${formatDate(event.date!)})${out.slice(end)}`;
   }
   return out;
@@ -96,4 +97,33 @@ export function searchWith(ctx: ComposeContext, concepts: Concept[], limit = 20)
 
 export function coverageOf(ctx: ComposeContext, p: number, concepts: Concept[] = ctx.concepts): number {
   return passageCoverage(ctx.corpus, p, concepts);
+}
+
+/** Articles ranked by how much of the question their matching passages cover together, best first. */
+export function rankArticles(ctx: ComposeContext, hits: Hit[]): number[] {
+  const byArticle = new Map<number, Hit[]>();
+  for (const hit of hits) {
+    const a = ctx.corpus.data.passages[hit.p]![0];
+    byArticle.set(a, [...(byArticle.get(a) ?? []), hit]);
+  }
+  const total = ctx.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const top = hits[0]?.score || 1;
+  const scored = [...byArticle].map(([a, articleHits]) => {
+    const covered = ctx.concepts.filter((c) => articleHits.some((h) => [...c.stems].some((s) => passageStems(ctx.corpus, h.p).has(s))));
+    const union = covered.reduce((sum, c) => sum + c.weight, 0) / total;
+    const strength = articleHits.slice(0, 3).reduce((sum, h) => sum + h.score, 0) / (3 * top);
+    return { a, score: union + 0.5 * strength };
+  });
+  return scored.sort((x, y) => y.score - x.score).map((x) => x.a);
+}
+
+/** Passages of the best-ranked articles that match a cue, in article order, at most `perArticle` each. */
+export function cuedPassages(ctx: ComposeContext, hits: Hit[], cue: RegExp, articles = 2, perArticle = 2): number[] {
+  const out: number[] = [];
+  for (const a of rankArticles(ctx, hits).slice(0, articles)) {
+    const matching = (ctx.corpus.articlePassages[a] ?? []).filter((p) => cue.test(ctx.corpus.data.passages[p]![2]));
+    const relevant = matching.filter((p) => hits.some((h) => h.p === p)).concat(matching);
+    out.push(...[...new Set(relevant)].slice(0, perArticle).sort((x, y) => x - y));
+  }
+  return out;
 }

@@ -69,7 +69,7 @@ const FUTURE_CUE = /\b(will|would|shall|scheduled|expected|planned|plans?|due|up
 
 /** Whether a sentence talks about something still to come. */
 export function isFutureTense(sentence: string): boolean {
-  return FUTURE_CUE.test(sentence);
+  return FUTURE_CUE.test(sentence) || /\b(might|may|could|hopes? to|aims? to)\b/.test(sentence);
 }
 
 /** The year that puts month/day closest to (and by default not after) the anchor date. */

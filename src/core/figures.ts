@@ -10,6 +10,8 @@ export interface SentenceFigure {
   qualifier: string | null;
   scope: string | null;
   claimant: string | null;
+  /** the number as the source wrote it, when in words ("half a million") */
+  wording?: string;
 }
 
 const KIND_WORDS: Array<[FigureKind, RegExp]> = [
@@ -70,6 +72,11 @@ function subjectBefore(sentence: string, span: NumberSpan): string | null {
   return words.slice(-8).join(' ').replace(/^(the|a|an)\s+/i, '');
 }
 
+function wordingOf(span: NumberSpan, unit: string): { wording?: string } {
+  if (/^[\d.,\s]+(hundred|thousand|million|billion)?$/i.test(span.text)) return {};
+  return { wording: `${span.text}${unit}`.trim() };
+}
+
 /** Who a sentence attributes its claims to, if anyone. */
 export function findClaimant(sentence: string): string | null {
   const according = ACCORDING.exec(sentence);
@@ -109,7 +116,7 @@ export function extractFigures(sentence: string, published: string): SentenceFig
         kind: distance ? 'distance' : 'duration',
         value: span.value,
         unit: duration ? unit.replace(/s?$/, 's').replace(/^(day|week|month|year|hour)s$/, '$1s') : unit,
-        qualifier, scope, claimant,
+        qualifier, scope, claimant: null, ...wordingOf(span, (distance ?? duration)![0]),
       });
       return;
     }
@@ -127,7 +134,7 @@ export function extractFigures(sentence: string, published: string): SentenceFig
     figures.push({
       kind, value: span.value, unit: null, qualifier,
       scope: [scope, location].filter(Boolean).join(' ') || null,
-      claimant,
+      claimant, ...wordingOf(span, ''),
     });
   });
   return figures;

@@ -22,6 +22,8 @@ const QUESTION_WORDS = new Set([
   'figures', 'figure', 'number', 'numbers', 'total', 'give', 'show', 'find', 'tell', 'happened', 'happening',
   'news', 'update', 'updates', 'currently', 'current', 'today', 'far', 'status', 'info', 'information', 'details',
   'doing', 'done', 'did', 'does', 'going', 'people', 'summary', 'summarise', 'summarize', 'briefing', 'brief',
+  'timeline', 'chronology', 'sequence', 'events', 'key', 'new', 'sitrep', 'overview', 'developments', 'development',
+  'situation', 'story', 'recap',
 ]);
 
 /** Removes Slack and Discord mention and link syntax so a question never pings anyone and searches clean words. */
