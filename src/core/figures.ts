@@ -25,7 +25,7 @@ const RELEASE_BEFORE = /\b(release|releasing|freeing|free|return|repatriation|re
 const DISTANCE_UNIT = /^[\s-]*(kilomet(?:er|re)s?|km|miles?|metres?|meters?)\b/i;
 const DURATION_UNIT = /^[\s-]*(days?|weeks?|months?|years?|hours?)\b/i;
 const QUALIFIER = /\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|fewer than|less than|an estimated|at most|close to|upwards of|as many as|just over|just under)\s*$/i;
-const SCOPE_STOP = /^(have|has|had|were|was|are|is|be|been|being|currently|reportedly|who|that|which|so|since|as|after|during|and|but|while|with|to|from|by|for|in|at|on|of|the)$/i;
+const SCOPE_STOP = /^(began|begins|begin|started|starts|ended|ends|opened|will|would|could|can|may|might|must|said|says|have|has|had|were|was|are|is|be|been|being|currently|reportedly|who|that|which|so|since|as|after|during|and|but|while|with|to|from|by|for|in|at|on|of|the)$/i;
 const CLAIMANT = /((?:the |The )?(?:[A-Z][\w'.-]*|of|for|and|the)(?: (?:[A-Z][\w'.-]*|of|for|and|the|foreign|defen[cs]e|interior|health|ministry|minister|spokes(?:man|woman|person)|officials?|authorities|government|army|police|military|media|agency))*) (?:also )?(said|says|reported|reports|stated|announced|claimed|claims|estimated|estimates|confirmed|told)\b/;
 const ACCORDING = /according to ((?:the )?[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|for|and|the))*)/;
 
@@ -50,7 +50,8 @@ function scopeAfter(text: string): string | null {
     const word = raw.replace(/[,.;:!?)"]+$/, '');
     const next = tokens[i + 1] ?? '';
     const joins = word === 'and' && words.length > 0 && next !== '' && !SCOPE_STOP.test(next) && !kindIn(next);
-    if (!joins && (!word || SCOPE_STOP.test(word) || kindIn(word))) break;
+    const verbLike = /^[a-z]+ed$/.test(word) && words.length > 0;
+    if (!joins && (!word || SCOPE_STOP.test(word) || kindIn(word) || verbLike)) break;
     words.push(word);
     if (words.length >= 4 || raw !== word) break;
   }

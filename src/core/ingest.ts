@@ -1,7 +1,7 @@
 import { SitrepError } from './article-file.ts';
 import { cleanRawText, deriveId, deriveTitle } from './clean.ts';
 import { inferPublished } from './dates.ts';
-import { ArticleSchema, type Article } from './schema.ts';
+import { ArticleSchema, IsoDate, type Article } from './schema.ts';
 import { normalizeText } from './text.ts';
 
 /** Largest raw article accepted, in bytes. */
@@ -52,7 +52,10 @@ export function prepareArticle(text: string, label: string, options: IngestOptio
     throw new SitrepError('too_short', `${label}: the article body is too short to index (${paragraphs.join(' ').length} characters)`);
   }
   let published = options.published;
-  if (!published) {
+  if (published !== undefined) {
+    const date = IsoDate.safeParse(published);
+    if (!date.success) throw new SitrepError('invalid_date', `${label}: --published "${published}" ${date.error.issues[0]?.message ?? 'is invalid'}`);
+  } else {
     published = inferPublished([cleaned.standfirst ?? '', ...paragraphs].filter(Boolean), today) ?? undefined;
     if (!published) {
       throw new SitrepError('no_date', `${label}: cannot tell when this article was published; pass --published YYYY-MM-DD`);

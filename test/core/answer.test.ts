@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answer.ts';
+import { checkAnswer, EvalFileSchema } from '../../src/core/evaluate.ts';
+import { AnswerSchema } from '../../src/core/schema.ts';
+import { fixedClock, seedCorpus, SHARED } from '../helpers/seed-corpus.ts';
+
+const ask = (question: string) => answerQuestion(question, { corpus: seedCorpus(), clock: fixedClock() });
+
+describe('answers over the seed corpus', () => {
+  const dev = EvalFileSchema.parse(JSON.parse(readFileSync(`${SHARED}/eval/dev.json`, 'utf8')));
+  it.each(dev.questions.map((q) => [q.id, q] as const))('passes the development question %s', (_id, question) => {
+    expect(checkAnswer(question, ask(question.question))).toEqual([]);
+  });
+
+  it('shows conflicting figures side by side, newest first, never summed', () => {
+    const answer = ask('how many people have been displaced so far?');
+    const displaced = answer.figures.filter((f) => f.kind === 'displaced');
+    expect(displaced.map((f) => f.value)).toEqual([500_000, 525_000, 1_000_000]);
+    expect(displaced.map((f) => f.asOf)).toEqual(['2025-12-24', '2025-12-23', '2025-12-22']);
+    expect(answer.answer).toContain('Sources differ');
+    expect(answer.answer).toContain('according to Cambodian Ministry of Interior');
+    expect(answer.answer).not.toContain('2,025,000');
+    expect(answer.asOf).toBe('2025-12-24');
+  });
+
+  it('says "as of" the newest date for latest figures', () => {
+    const answer = ask('latest death toll');
+    expect(answer.intent).toBe('casualties');
+    expect(answer.answer.split('\n')[0]).toMatch(/at least 80 .*as of 24 December 2025/);
+  });
+
+  it('answers who holds a role, and who a person is', () => {
+    expect(ask('Who is the Thai defence minister?').answer).toMatch(/^Natthaphon Narkphanit/);
+    expect(ask('who is the cambodian defense minister').answer).toMatch(/^Tea Seiha/);
+    expect(ask('Who is Surasant Kongsiri?').answer).toMatch(/spokesman/);
+  });
+
+  it('resolves relative dates against the article date', () => {
+    const answer = ask('When will the peace agreement be signed?');
+    expect(answer.answer).toContain('26 October 2025');
+  });
+
+  it.each(['What is the weather in Bangkok tomorrow?', 'Who won the 2022 World Cup?', 'What is the share price of PTT?', 'Who is Elon Musk?'])(
+    'says it does not cover %s, cites nothing and names what it covers',
+    (question) => {
+      const answer = ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.citations).toEqual([]);
+      expect(answer.figures).toEqual([]);
+      expect(answer.answer).toMatch(/don't cover/);
+      expect(answer.answer).toMatch(/I follow 5 articles/);
+    },
+  );
+
+  it('strips chat mention syntax from questions so answers never echo it', () => {
+    const answer = ask('<!channel> @everyone <@U123> how many people were injured?');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).not.toMatch(/<!channel>|@everyone|<@U123>/);
+    expect(answer.answer).toContain('79');
+  });
+
+  it('gives every citation a quote from its article and numbers them in order', () => {
+    const answer = ask('who mediated the October accord');
+    expect(answer.citations.map((c) => c.n)).toEqual(answer.citations.map((_, i) => i + 1));
+    for (const c of answer.citations) expect(answer.answer).toContain(`[${c.n}]`);
+    expect(AnswerSchema.safeParse(answer).success).toBe(true);
+  });
+
+  it('answers an empty question politely without citations', () => {
+    const answer = ask('   ');
+    expect(answer).toMatchObject({ answered: false, citations: [], intent: 'none' });
+  });
+});

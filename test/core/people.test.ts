@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { extractPeople, sameName } from '../../src/core/people.ts';
+
+describe('extractPeople', () => {
+  it.each([
+    ['Thai Defence Ministry spokesman Rear Admiral Surasant Kongsiri said the committee would meet.', 'Surasant Kongsiri', 'Thai Defence Ministry spokesman'],
+    ["Cambodia's Deputy Prime Minister and Defense Minister Tea Seiha echoed similar optimism.", 'Tea Seiha', "Cambodia's Deputy Prime Minister and Defense Minister"],
+    ["On Monday, China's Special Envoy for Asian Affairs, Deng Xijun, also met officials.", 'Deng Xijun', "China's Special Envoy for Asian Affairs"],
+    ['Dr. Pongkwan Sawasdipakdi, a lecturer at Thammasat University in Thailand, said in an interview that talks were hard.', 'Pongkwan Sawasdipakdi', 'lecturer at Thammasat University in Thailand'],
+    ['The truce was brokered with the involvement of Malaysia and United States President Donald Trump.', 'Donald Trump', 'United States President'],
+  ])('finds the person and role in %s', (sentence, name, role) => {
+    expect(extractPeople(sentence)).toContainEqual({ name, role });
+  });
+
+  it('does not take countries or weekdays for names', () => {
+    expect(extractPeople('Thailand and Cambodia met on Monday in Kuala Lumpur.')).toEqual([]);
+  });
+
+  it('links a surname to the full name', () => {
+    expect(sameName('Trump', 'Donald Trump')).toBe(true);
+    expect(sameName('Natthaphon', 'Natthaphon Narkphanit')).toBe(true);
+    expect(sameName('Anutin', 'Donald Trump')).toBe(false);
+  });
+});

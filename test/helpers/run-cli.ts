@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './seed-corpus.ts';
+
+/** Runs the real `sitrep` bin in a child process. */
+export function runCli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/sitrep.js'), ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A temporary copy of the bundled data folder. */
+export function copyOfData(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-data-'));
+  cpSync(join(ROOT, 'data'), dir, { recursive: true });
+  return dir;
+}
+
+/** Hash of every file under a folder (names and bytes), to prove it did not change. */
+export function fingerprintDir(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(`${path.slice(dir.length)}\0`).update(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
