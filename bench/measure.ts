@@ -1,0 +1,55 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** The garbage collector: from `node --expose-gc`, else switched on at run time (so `tsx bench/engine.ts` works too). */
+export function getGc(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+const gc = getGc();
+
+/** Heap in use after two full collections, in bytes. */
+export function settledHeap(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Runs fn once and returns its result with the elapsed milliseconds. */
+export function timed<T>(fn: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - start };
+}
+
+/** Nearest-rank percentile of a list of numbers (p in 0..100). */
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+/** Latencies of a question mix: one warm-up round (not recorded), then `rounds` recorded rounds. */
+export function measureLatency(questions: string[], rounds: number, ask: (q: string) => unknown): { all: number[]; byQuestion: Map<string, number[]> } {
+  for (const q of questions) ask(q);
+  const all: number[] = [];
+  const byQuestion = new Map<string, number[]>(questions.map((q) => [q, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const start = performance.now();
+      ask(q);
+      const ms = performance.now() - start;
+      all.push(ms);
+      byQuestion.get(q)!.push(ms);
+    }
+  }
+  return { all, byQuestion };
+}
