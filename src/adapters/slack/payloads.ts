@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** The message-like events sitrep answers: `app_mention` and `message` (direct messages). */
+export const ChatEventSchema = z.object({
+  type: z.string(),
+  channel: z.string().min(1),
+  user: z.string().optional(),
+  text: z.string().optional().default(''),
+  ts: z.string().min(1),
+  thread_ts: z.string().optional(),
+  bot_id: z.string().optional(),
+  subtype: z.string().optional(),
+  channel_type: z.string().optional(),
+});
+export type ChatEvent = z.infer<typeof ChatEventSchema>;
+
+/** An Events API delivery (`event_callback`). */
+export const EventCallbackSchema = z.object({
+  type: z.literal('event_callback'),
+  event_id: z.string().min(1),
+  team_id: z.string().optional(),
+  authorizations: z.array(z.object({ user_id: z.string().optional() })).optional(),
+  event: z.object({ type: z.string() }).loose(),
+});
+export type EventCallback = z.infer<typeof EventCallbackSchema>;
+
+export const UrlVerificationSchema = z.object({ type: z.literal('url_verification'), challenge: z.string() });
+
+/** A slash command invocation (form-encoded fields). */
+export const SlashCommandSchema = z.object({
+  command: z.string().min(1),
+  text: z.string().default(''),
+  user_id: z.string().min(1),
+  channel_id: z.string().min(1),
+  team_id: z.string().optional(),
+  response_url: z.string().optional(),
+  trigger_id: z.string().optional(),
+});
+export type SlashCommand = z.infer<typeof SlashCommandSchema>;

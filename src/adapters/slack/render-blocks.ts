@@ -1,0 +1,102 @@
+import { formatDate } from '../../core/dates.ts';
+import { LIMITS, mrkdwn, type Block, type ContextBlock, type SectionBlock, type SlackMessage } from './blocks.ts';
+import { boldMrkdwn, escapeMrkdwn, linkMrkdwn } from './mrkdwn.ts';
+import { splitText } from './split-text.ts';
+
+/** A cited source line: "[n] Title (link) · Source · 24 December 2025". */
+export interface SourceRef {
+  n?: number;
+  title: string;
+  source?: string | null;
+  published?: string | null;
+  url?: string | null;
+}
+
+/** A titled run of lines, optionally with side-by-side fields. All strings are raw text: the renderer escapes. */
+export interface MessageSection {
+  title?: string;
+  lines?: string[];
+  fields?: Array<{ label: string; value: string }>;
+}
+
+/** A message in plain terms, reusable for answers, help and the daily digest. */
+export interface MessageDoc {
+  /** notification text (escaped and capped by the renderer) */
+  fallback: string;
+  header?: string;
+  /** the first thing a reader sees: bold when it fits one block */
+  lead?: string;
+  sections?: MessageSection[];
+  sources?: SourceRef[];
+  /** small print at the bottom, e.g. "As of 24 December 2025" */
+  notes?: string[];
+}
+
+const FALLBACK_CHARS = 1000;
+const SHORTENED = 'Shortened to fit in a Slack message.';
+
+/** Cuts escaped text to `max` characters at a word boundary, with an ellipsis when it had to cut. */
+export function truncateMrkdwn(escaped: string, max: number): string {
+  if (escaped.length <= max) return escaped;
+  return `${splitText(escaped, max - 1)[0] ?? ''}…`;
+}
+
+function textSections(escaped: string, bold = false): SectionBlock[] {
+  const chunks = splitText(escaped, LIMITS.sectionText);
+  return chunks.map((chunk) => ({ type: 'section', text: mrkdwn(bold && chunks.length === 1 ? boldMrkdwn(chunk) : chunk) }));
+}
+
+function sectionBlocks(section: MessageSection): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  const lines = (section.lines ?? []).map(escapeMrkdwn);
+  const title = section.title ? boldMrkdwn(truncateMrkdwn(escapeMrkdwn(section.title), 300)) : null;
+  if (title || lines.length) out.push(...textSections([title, ...lines].filter((l) => l !== null).join('\n')));
+  const fields = (section.fields ?? []).map((f) => mrkdwn(truncateMrkdwn(`${boldMrkdwn(escapeMrkdwn(f.label))}\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText)));
+  for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) out.push({ type: 'section', fields: fields.slice(i, i + LIMITS.fieldsPerSection) });
+  return out;
+}
+
+/** One source as mrkdwn: number, linked title, source name, date. */
+export function renderSourceRef(ref: SourceRef): string {
+  const parts = [`${ref.n !== undefined ? `[${ref.n}] ` : ''}${linkMrkdwn(ref.url, ref.title)}`];
+  if (ref.source) parts.push(escapeMrkdwn(ref.source));
+  if (ref.published) parts.push(formatDate(ref.published));
+  return truncateMrkdwn(parts.join(' · '), LIMITS.contextText);
+}
+
+function contextBlocks(elements: string[]): ContextBlock[] {
+  const out: ContextBlock[] = [];
+  const texts = elements.filter((e) => e.trim());
+  for (let i = 0; i < texts.length; i += LIMITS.contextElements) {
+    out.push({ type: 'context', elements: texts.slice(i, i + LIMITS.contextElements).map((t) => mrkdwn(t)) });
+  }
+  return out;
+}
+
+/** Keeps head and tail whole where it can and shortens the body so the message stays within 50 blocks. */
+function fitBlocks(head: Block[], body: Block[], tail: Block[]): Block[] {
+  const max = LIMITS.blocksPerMessage;
+  if (head.length + body.length + tail.length <= max) return [...head, ...body, ...tail];
+  const notice = contextBlocks([`_${SHORTENED}_`]);
+  const keepTail = tail.slice(0, Math.max(0, max - 2));
+  const room = max - keepTail.length - notice.length;
+  const kept = [...head, ...body].slice(0, Math.max(1, room));
+  return [...kept, ...notice, ...keepTail].slice(0, max);
+}
+
+/** Renders a MessageDoc as Block Kit within Slack's limits, with every piece of text escaped. */
+export function renderBlocks(doc: MessageDoc): SlackMessage {
+  const head: Block[] = [];
+  if (doc.header?.trim()) {
+    const header = doc.header.trim();
+    head.push({ type: 'header', text: { type: 'plain_text', text: header.length > LIMITS.headerText ? `${header.slice(0, LIMITS.headerText - 1)}…` : header, emoji: false } });
+  }
+  if (doc.lead?.trim()) head.push(...textSections(escapeMrkdwn(doc.lead.trim()), true));
+  const body = (doc.sections ?? []).flatMap(sectionBlocks);
+  const tail: Block[] = [
+    ...contextBlocks((doc.sources ?? []).map(renderSourceRef)),
+    ...contextBlocks((doc.notes ?? []).map((n) => truncateMrkdwn(escapeMrkdwn(n), LIMITS.contextText))),
+  ];
+  const fallback = truncateMrkdwn(escapeMrkdwn(doc.fallback.trim() || doc.lead?.trim() || doc.header?.trim() || 'sitrep'), FALLBACK_CHARS);
+  return { text: fallback, blocks: fitBlocks(head, body, tail) };
+}
