@@ -21,6 +21,7 @@ usage: sitrep <command> [--data DIR]
                               add articles (.txt, or .md with front matter) and rebuild the index
   build                       rebuild the index from the articles
   eval FILE                   score a question file; last line "N passed, M failed"
+  serve [--port N] [--host H] the HTTP API and web console (and Slack / Discord when configured)
   help                        this text
 
 --data DIR picks the data folder (default: the project's data/).`;
@@ -46,6 +47,10 @@ const COMMANDS: Record<string, Command> = {
     const built = await rebuildIndex(dataDir(values.data), clock);
     process.stdout.write(`index built: ${built.articles} articles, ${built.passages} passages, ${built.bytes} bytes\n`);
     return 0;
+  },
+  async serve(argv, clock) {
+    const { values } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' } }, 'sitrep serve [--port N] [--host H] [--data DIR]');
+    return (await import('./commands/serve.ts')).runServe({ port: values.port, host: values.host, dataDir: dataDir(values.data) }, clock);
   },
   async eval(argv, clock) {
     const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE [--data DIR]');

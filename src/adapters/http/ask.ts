@@ -1,0 +1,65 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { answerQuestion } from '../../core/answer.ts';
+import type { Corpus } from '../../core/corpus-index.ts';
+import type { Answer, Clock } from '../../core/schema.ts';
+import { HttpProblem } from './errors.ts';
+import type { AppEnv } from './context.ts';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** Checks a question from either route: present, a string, not blank, not too long. */
+export function questionSchema(maxChars: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'a question is required' : 'the question must be a string') })
+    .trim()
+    .min(1, 'the question is empty')
+    .max(maxChars, `the question is longer than ${maxChars} characters`);
+}
+
+function readQuestion(schema: z.ZodType<string>, value: unknown): string {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const code = issue?.code === 'too_big' ? 'question_too_long' : 'invalid_question';
+  throw new HttpProblem(400, code, `${issue?.message ?? 'invalid question'}.`);
+}
+
+async function readJsonBody(c: Context): Promise<unknown> {
+  if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
+    throw new HttpProblem(415, 'unsupported_media_type', 'Send the question as JSON with "Content-Type: application/json": {"question": "..."}.');
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'invalid_json', 'The body is not valid JSON: send {"question": "..."}.');
+  }
+}
+
+export interface AskDeps {
+  getCorpus: () => Promise<Corpus>;
+  clock: Clock;
+  maxQuestionChars: number;
+}
+
+/** `POST /ask` with `{"question"}` and `GET /ask?q=`: both answer with the Answer JSON. */
+export function askRoutes(deps: AskDeps): Hono<AppEnv> {
+  const schema = questionSchema(deps.maxQuestionChars);
+  const body = z.object({ question: z.unknown() }, { error: 'the body must be a JSON object: {"question": "..."}' });
+  const routes = new Hono<AppEnv>();
+
+  const reply = async (c: Context<AppEnv>, question: string) => {
+    const answer: Answer = answerQuestion(question, { corpus: await deps.getCorpus(), clock: deps.clock });
+    c.set('logFields', { intent: answer.intent, answered: answer.answered, questionChars: question.length });
+    return c.json(answer, 200, { 'Cache-Control': 'no-store' });
+  };
+
+  routes.post('/ask', async (c) => {
+    const parsed = body.safeParse(await readJsonBody(c));
+    if (!parsed.success) throw new HttpProblem(400, 'invalid_question', `${parsed.error.issues[0]?.message ?? 'invalid body'}.`);
+    return reply(c, readQuestion(schema, parsed.data.question));
+  });
+  routes.get('/ask', (c) => reply(c, readQuestion(schema, c.req.query('q'))));
+  return routes;
+}

@@ -1,0 +1,47 @@
+import { createJsonLogger } from '../../adapters/logger.ts';
+import type { Clock } from '../../core/schema.ts';
+import { loadConfig } from '../config.ts';
+import { openCorpus } from '../fs-corpus.ts';
+import { startServer } from '../node.ts';
+import { startupSummary } from '../startup-summary.ts';
+
+export interface ServeFlags {
+  port?: string;
+  host?: string;
+  dataDir: string;
+}
+
+function nextSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
+/** `sitrep serve`: the HTTP API, the console and the integrations, until SIGTERM or SIGINT; then exit 0. */
+export async function runServe(flags: ServeFlags, clock: Clock): Promise<number> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  if (flags.port !== undefined) env.PORT = flags.port;
+  if (flags.host !== undefined) env.HOST = flags.host;
+  const config = loadConfig(env);
+  const logger = createJsonLogger({ write: (line) => process.stdout.write(`${line}\n`), clock, level: config.logLevel });
+  const corpus = await openCorpus(flags.dataDir, clock);
+  const server = await startServer({ config, corpus, clock, logger });
+  process.stderr.write(startupSummary(server, config, corpus));
+  logger.info({ msg: 'listening', url: server.url, port: server.port });
+
+  const signal = await nextSignal();
+  logger.info({ msg: 'shutting down', signal });
+  // A second signal while draining stops at once.
+  const force = () => process.exit(1);
+  process.once('SIGTERM', force).once('SIGINT', force);
+  await server.close();
+  process.off('SIGTERM', force).off('SIGINT', force);
+  logger.info({ msg: 'stopped' });
+  return 0;
+}

@@ -1,0 +1,113 @@
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono } from 'hono';
+import { createApp } from '../adapters/http/app.ts';
+import type { Logger } from '../adapters/logger.ts';
+import type { Corpus } from '../core/corpus-index.ts';
+import type { Clock } from '../core/schema.ts';
+import type { Config } from './config.ts';
+import { VERSION } from './version.ts';
+
+/** Something the Node process runs beside the HTTP API: Slack, Discord, the digest schedule. */
+export interface Integration {
+  name: string;
+  /** on or off, and why: printed at start-up */
+  status: { on: boolean; why: string };
+  /** sub-apps mounted on the HTTP app when on (they get the raw body; /v1 guards do not apply) */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  routes?: Array<{ path: string; app: Hono<any, any, any> }>;
+  /** called once the HTTP server listens (Socket Mode, a gateway connection, a cron) */
+  start?(): Promise<void> | void;
+  /** called on shutdown, after in-flight HTTP requests have finished */
+  stop?(): Promise<void> | void;
+}
+
+export interface IntegrationContext {
+  config: Config;
+  corpus: Corpus;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type IntegrationFactory = (ctx: IntegrationContext) => Integration | Promise<Integration>;
+
+/** The integrations `sitrep serve` runs: Slack, Discord and the digest add their factory here. */
+export const INTEGRATIONS: IntegrationFactory[] = [];
+
+export interface StartOptions extends IntegrationContext {
+  integrations?: IntegrationFactory[];
+  /** how long in-flight requests may take on shutdown before their connections are cut */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  /** base URL, e.g. http://localhost:8787 */
+  url: string;
+  port: number;
+  integrations: Integration[];
+  /** stops accepting, lets in-flight requests finish, stops the integrations; safe to call twice */
+  close(): Promise<void>;
+}
+
+/** The rate limit's client: the socket address, or the first X-Forwarded-For hop behind a trusted proxy. */
+export function nodeClientKey(trustProxy: boolean): (c: Context) => string {
+  return (c) => {
+    const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
+    return forwarded || getConnInfo(c).remote.address || 'unknown';
+  };
+}
+
+function listen(fetch: Hono['fetch'], port: number, host: string | undefined): Promise<{ server: Server; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, ...(host ? { hostname: host } : {}) }, (info) => resolve({ server, port: info.port })) as Server;
+    server.once('error', reject);
+  });
+}
+
+function displayUrl(host: string | undefined, port: number): string {
+  const name = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+/** Starts the HTTP API and console on an already-loaded corpus, then the integrations that are on. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config, corpus, clock, logger } = options;
+  const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make(options)));
+  const active = integrations.filter((i) => i.status.on);
+  const app = createApp({
+    getCorpus: () => Promise.resolve(corpus),
+    clock, logger, config: config.http, version: VERSION,
+    clientKey: nodeClientKey(config.trustProxy),
+    extraRoutes: active.flatMap((i) => i.routes ?? []),
+  });
+  const { server, port } = await listen(app.fetch, config.port, config.host);
+
+  // While closing, a keep-alive connection is cut as soon as its last response is sent.
+  let closing: Promise<void> | undefined;
+  server.on('request', (_req, res) => res.on('close', () => closing && server.closeIdleConnections()));
+
+  for (const integration of active) await integration.start?.();
+
+  const close = async () => {
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
+    timer.unref();
+    await stopped;
+    clearTimeout(timer);
+    for (const integration of [...active].reverse()) {
+      try {
+        await integration.stop?.();
+      } catch (error) {
+        logger.error({ msg: 'integration did not stop cleanly', integration: integration.name, error });
+      }
+    }
+  };
+  return {
+    url: displayUrl(config.host, port),
+    port,
+    integrations,
+    close: () => (closing ??= close()),
+  };
+}

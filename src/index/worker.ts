@@ -1,0 +1,62 @@
+// Cloudflare Workers entry. It imports no node:*, Bolt or discord.js: only the core, the hono app and zod.
+import type { Context, Hono } from 'hono';
+import { createApp } from '../adapters/http/app.ts';
+import type { AppEnv } from '../adapters/http/context.ts';
+import { jsonErrorResponse } from '../adapters/http/errors.ts';
+import { createJsonLogger, type Logger } from '../adapters/logger.ts';
+import { loadCorpus, type Corpus } from '../core/corpus-index.ts';
+import type { Clock } from '../core/schema.ts';
+// A Text module (wrangler.toml [[rules]]): a string here, parsed on the first request, not at start-up.
+import bundledIndex from '../../data/index.json';
+import { loadConfig } from './config.ts';
+import { VERSION } from './version.ts';
+
+/** The bindings this Worker reads: variables and secrets are strings (see wrangler.toml). */
+export type WorkerEnv = Record<string, unknown>;
+
+/** The Workers ExecutionContext as hono types it, so the root tsconfig needs no workers types. */
+export type WorkerContext = NonNullable<Parameters<Hono['fetch']>[2]>;
+
+const clock: Clock = { now: () => new Date() };
+
+let corpus: Promise<Corpus> | undefined;
+
+/** Parses and loads the bundled index once per isolate, on first use; a failure is retried on the next request. */
+function getCorpus(): Promise<Corpus> {
+  corpus ??= Promise.resolve().then(() => {
+    const text = bundledIndex as unknown;
+    return loadCorpus(typeof text === 'string' ? JSON.parse(text) : text);
+  });
+  corpus.catch(() => (corpus = undefined));
+  return corpus;
+}
+
+let app: Hono<AppEnv> | undefined;
+let logger: Logger | undefined;
+
+function workerApp(env: WorkerEnv): Hono<AppEnv> {
+  if (app) return app;
+  const config = loadConfig(env);
+  logger = createJsonLogger({ write: (line) => console.log(line), clock, level: config.logLevel });
+  app = createApp({
+    getCorpus, clock, logger, config: config.http, version: VERSION,
+    clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
+    // extraRoutes: the Slack and Discord edge routes mount here.
+  });
+  return app;
+}
+
+export default {
+  fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Response | Promise<Response> {
+    let handler: Hono<AppEnv>;
+    try {
+      handler = workerApp(env);
+    } catch (error) {
+      // A bad variable: the operator reads why in the log; the caller gets no configuration details.
+      console.error(JSON.stringify({ level: 'error', msg: 'bad configuration', error: (error as Error).message }));
+      return jsonErrorResponse(500, 'bad_config', 'This Worker is misconfigured; its log says which variable to fix.');
+    }
+    return handler.fetch(request, env, ctx);
+  },
+  // scheduled(controller, env, ctx): the daily digest's cron handler goes here (wrangler.toml [triggers]).
+};
