@@ -2,9 +2,10 @@ import { SitrepError } from './article-file.ts';
 import { CitationBook } from './citations.ts';
 import type { ComposeContext } from './compose.ts';
 import type { Corpus } from './corpus-index.ts';
-import { addDays, formatDate, formatShortDate } from './dates.ts';
+import { addDays, formatDate } from './dates.ts';
 import { digestQuote, pickDevelopments } from './digest-developments.ts';
 import { citeFigureChanges, findFigureChanges } from './digest-figures.ts';
+import { digestSections, digestText } from './digest-sections.ts';
 import { DigestOptionsSchema, type Digest, type DigestOptions } from './digest-schema.ts';
 import { citeUpcoming, findUpcoming } from './digest-upcoming.ts';
 import { IsoDate } from './schema.ts';
@@ -49,18 +50,10 @@ export function composeDigest({ corpus, date, options = {} }: DigestInput): Dige
   const span = opts.windowDays === 1 ? formatDate(date) : `${formatDate(window.from)} to ${formatDate(date)}`;
   const empty = articleIdx.length === 0;
   const headline = empty ? `No new reports for ${span}.` : `Daily digest for ${span}: ${plural(articleIdx.length, 'report')}`;
-  const lines = [headline];
-  if (!empty) {
-    lines.push('', 'New reports:');
-    for (const { a } of articleIdx) lines.push(`- ${formatShortDate(a.published)}: ${a.title}${a.source ? ` (${a.source})` : ''}`);
-    lines.push('', 'Developments:', ...developments.map((d) => `- ${d.text}`));
-    if (figureChanges.length) lines.push('', 'Figures since earlier reports:', ...figureChanges.map((c) => `- ${c.text}`));
-  }
-  if (upcoming.length) lines.push('', 'Coming up:', ...upcoming.map((e) => `- ${e.label}: ${e.text} [${e.n}]`));
+  const articles = articleIdx.map(({ a }) => ({ id: a.id, title: a.title, source: a.source, url: a.url, published: a.published }));
+  const text = digestText(headline, digestSections({ articles, developments, figureChanges, upcoming }));
   return {
-    date, window, previousWindow, empty, headline,
-    articles: articleIdx.map(({ a }) => ({ id: a.id, title: a.title, source: a.source, url: a.url, published: a.published })),
-    developments, figureChanges, upcoming,
-    citations: book.citations, text: lines.join('\n'), asOf: book.asOf(),
+    date, window, previousWindow, empty, headline, articles, developments, figureChanges, upcoming,
+    citations: book.citations, text, asOf: book.asOf(),
   };
 }

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { DigestLedger } from '../../adapters/digest/ledger.ts';
+import { realSleep } from '../../adapters/digest/retry-fetch.ts';
+import { runDigestJob } from '../../adapters/digest/run.ts';
+import { createJsonLogger } from '../../adapters/logger.ts';
+import { renderDigestText } from '../../adapters/terminal/render-digest.ts';
+import { plainStyle, ttyStyle } from '../../adapters/terminal/render.ts';
+import { SitrepError } from '../../core/article-file.ts';
+import { composeDigest } from '../../core/digest.ts';
+import type { Digest } from '../../core/digest-schema.ts';
+import type { Clock } from '../../core/schema.ts';
+import { digestSenders, loadDigestConfig } from '../digest-config.ts';
+import { FileDigestStore } from '../digest-state-file.ts';
+import { openCorpus } from '../fs-corpus.ts';
+
+export interface DigestFlags {
+  date?: string;
+  json?: boolean;
+  post?: string;
+}
+
+function print(digest: Digest | null, date: string, json: boolean | undefined): void {
+  if (json) process.stdout.write(`${JSON.stringify(digest, null, 2)}\n`);
+  else process.stdout.write(`${digest ? renderDigestText(digest, process.stdout.isTTY ? ttyStyle : plainStyle) : `No digest for ${date}: no new reports.`}\n`);
+}
+
+/** The ledger file: DIGEST_STATE_FILE, or digest-state.json in the data folder. */
+export function digestStatePath(stateFile: string | undefined, dataDir: string): string {
+  return stateFile ?? join(dataDir, 'digest-state.json');
+}
+
+/**
+ * `sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]`: prints the digest (default date: today,
+ * UTC); with --post, also sends it to the configured destinations once per date, a status line each on stderr.
+ */
+export async function runDigestCommand(flags: DigestFlags, dataDir: string, clock: Clock): Promise<number> {
+  const date = flags.date ?? clock.now().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new SitrepError('usage', `--date must be YYYY-MM-DD, got "${date}"`);
+  const config = loadDigestConfig(process.env);
+  const senders = flags.post !== undefined ? digestSenders(config, flags.post) : [];
+  const corpus = await openCorpus(dataDir, clock);
+  if (!senders.length) {
+    print(composeDigest({ corpus, date, options: config.options }), date, flags.json);
+    return 0;
+  }
+  const ledger = new DigestLedger(new FileDigestStore(digestStatePath(config.stateFile, dataDir)));
+  const logger = createJsonLogger({ write: (line) => process.stderr.write(`${line}\n`), clock, level: 'warn' });
+  const job = await runDigestJob({
+    corpus, date, options: config.options, senders,
+    deps: { ledger, fetch, sleep: realSleep, now: () => clock.now(), logger, runId: crypto.randomUUID() },
+  });
+  print(job.digest, date, flags.json);
+  for (const [destination, status] of Object.entries(job.results)) {
+    process.stderr.write(`digest ${date} -> ${destination}: ${status.state}${status.error ? ` (${status.error})` : ''}\n`);
+  }
+  return Object.values(job.results).some((s) => s.state === 'failed') ? 1 : 0;
+}

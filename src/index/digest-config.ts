@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { discordWebhookSender, slackSender, type DigestSender } from '../adapters/digest/senders.ts';
+import { SitrepError } from '../core/article-file.ts';
+import type { DigestOptions } from '../core/digest-schema.ts';
+
+/** Empty variables count as unset. */
+const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const httpUrl = optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), 'must be an http(s) URL');
+
+/** Five cron fields of digits, `*`, `/`, `,` and `-` (UTC), as Workers cron triggers and croner take them. */
+const CRON = /^\s*[\d*/,-]+(\s+[\d*/,A-Za-z-]+){4}\s*$/;
+
+export const DEFAULT_DIGEST_CRON = '0 1 * * *';
+
+/** The digest's variables; read once at the entry, like the rest of the configuration. */
+export const DigestEnvSchema = z.object({
+  SLACK_BOT_TOKEN: optional,
+  DIGEST_SLACK_CHANNEL: optional,
+  DIGEST_DISCORD_WEBHOOK_URL: httpUrl,
+  DIGEST_CRON: optional.refine((v) => v === undefined || CRON.test(v), 'must be five cron fields in UTC, e.g. "0 1 * * *"').transform((v) => v ?? DEFAULT_DIGEST_CRON),
+  DIGEST_WINDOW_DAYS: optional.transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(z.number({ error: 'must be a whole number from 1 to 31' }).int('must be a whole number from 1 to 31').min(1, 'must be a whole number from 1 to 31').max(31, 'must be a whole number from 1 to 31').optional()),
+  DIGEST_WHEN_EMPTY: optional.pipe(z.enum(['note', 'none'], { error: 'must be note or none' }).optional()),
+  DIGEST_STATE_FILE: optional,
+  /** the Slack Web API base (a proxy, or a local fake in tests); default https://slack.com/api/ */
+  SLACK_API_URL: httpUrl,
+});
+
+export interface DigestConfig {
+  cron: string;
+  options: DigestOptions;
+  /** Node only: where the once-per-date ledger lives (default DATA/digest-state.json) */
+  stateFile: string | undefined;
+  slack: { token: string; channel: string; apiUrl?: string } | null;
+  discord: { webhookUrl: string } | null;
+}
+
+/** Reads the digest settings; a bad variable is a SitrepError naming it (a webhook URL is never echoed). */
+export function loadDigestConfig(source: Record<string, unknown>): DigestConfig {
+  const strings = Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const parsed = DigestEnvSchema.safeParse(strings);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
+    throw new SitrepError('bad_config', `bad digest configuration:\n${lines.join('\n')}\nfix or unset these variables (README, "Daily digest")`);
+  }
+  const env = parsed.data;
+  if (env.DIGEST_SLACK_CHANNEL && !env.SLACK_BOT_TOKEN) {
+    throw new SitrepError('bad_config', 'DIGEST_SLACK_CHANNEL is set but SLACK_BOT_TOKEN is not: the digest posts with the bot token');
+  }
+  const options: DigestOptions = {};
+  if (env.DIGEST_WINDOW_DAYS !== undefined) options.windowDays = env.DIGEST_WINDOW_DAYS;
+  if (env.DIGEST_WHEN_EMPTY !== undefined) options.whenEmpty = env.DIGEST_WHEN_EMPTY;
+  return {
+    cron: env.DIGEST_CRON,
+    options,
+    stateFile: env.DIGEST_STATE_FILE,
+    slack: env.DIGEST_SLACK_CHANNEL && env.SLACK_BOT_TOKEN
+      ? { token: env.SLACK_BOT_TOKEN, channel: env.DIGEST_SLACK_CHANNEL, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }
+      : null,
+    discord: env.DIGEST_DISCORD_WEBHOOK_URL ? { webhookUrl: env.DIGEST_DISCORD_WEBHOOK_URL } : null,
+  };
+}
+
+/** The configured destinations, or only the asked one(s); asking for one that is not configured is an error. */
+export function digestSenders(config: DigestConfig, only: string = 'all'): DigestSender[] {
+  if (!['slack', 'discord', 'all'].includes(only)) throw new SitrepError('usage', `--post takes slack, discord or all, got "${only}"`);
+  const senders: DigestSender[] = [];
+  if ((only === 'slack' || only === 'all') && config.slack) senders.push(slackSender(config.slack));
+  if ((only === 'discord' || only === 'all') && config.discord) senders.push(discordWebhookSender(config.discord));
+  if (only === 'slack' && !config.slack) throw new SitrepError('not_configured', 'the Slack digest needs SLACK_BOT_TOKEN and DIGEST_SLACK_CHANNEL');
+  if (only === 'discord' && !config.discord) throw new SitrepError('not_configured', 'the Discord digest needs DIGEST_DISCORD_WEBHOOK_URL');
+  if (!senders.length) throw new SitrepError('not_configured', 'no digest destination: set DIGEST_SLACK_CHANNEL (with SLACK_BOT_TOKEN) or DIGEST_DISCORD_WEBHOOK_URL');
+  return senders;
+}
