@@ -22,6 +22,8 @@ usage: sitrep <command> [--data DIR]
   build                       rebuild the index from the articles
   eval FILE                   score a question file; last line "N passed, M failed"
   serve [--port N] [--host H] the HTTP API and web console (and Slack / Discord when configured)
+  digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]
+                              the daily digest for a date (default today, UTC); --post sends it
   help                        this text
 
 --data DIR picks the data folder (default: the project's data/).`;
@@ -47,6 +49,10 @@ const COMMANDS: Record<string, Command> = {
     const built = await rebuildIndex(dataDir(values.data), clock);
     process.stdout.write(`index built: ${built.articles} articles, ${built.passages} passages, ${built.bytes} bytes\n`);
     return 0;
+  },
+  async digest(argv, clock) {
+    const { values } = parseCommandArgs(argv, { date: { type: 'string' }, json: { type: 'boolean' }, post: { type: 'string' } }, 'sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]');
+    return (await import('./commands/digest.ts')).runDigestCommand(values, dataDir(values.data), clock);
   },
   async serve(argv, clock) {
     const { values } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' } }, 'sitrep serve [--port N] [--host H] [--data DIR]');

@@ -44,7 +44,7 @@ export async function startFakeDigestApis(): Promise<FakeDigestApis> {
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       const kind = path === SLACK_PATH ? 'slack' : path === DISCORD_PATH ? 'discord' : null;
       const scripted = kind ? scripts[kind].shift() : { status: 404, body: '{}' };
-      const fallback = kind === 'slack'
+      const fallback: ScriptedResponse = kind === 'slack'
         ? { status: 200, body: JSON.stringify({ ok: true, channel: 'C1', ts: '1.2' }) }
         : { status: 200, body: JSON.stringify({ id: '1', channel_id: '2' }) };
       const answer = scripted ?? fallback;
