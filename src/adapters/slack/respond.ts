@@ -1,21 +1,15 @@
 import type { Answer } from '../../core/schema.ts';
+import type { Logger } from '../logger.ts';
 import type { SlackMessage } from './blocks.ts';
 import { isHelpRequest, parseBriefCommand, type Visibility } from './command.ts';
 import { renderApology, renderHelp } from './messages.ts';
 import type { ChatEvent } from './payloads.ts';
 import { renderAnswer } from './render-answer.ts';
 
-/** The logging sitrep's Slack code needs; Bolt's logger and `console` both fit. */
-export interface SlackLogger {
-  error(...args: unknown[]): void;
-  warn(...args: unknown[]): void;
-  info(...args: unknown[]): void;
-}
-
 /** What the Slack adapters need from the rest of sitrep: the core's answer, a logger, a visibility default. */
 export interface SlackResponderDeps {
   ask(question: string): Answer | Promise<Answer>;
-  logger: SlackLogger;
+  logger: Logger;
   /** who sees `/brief` answers when no flag says (default: the channel) */
   defaultVisibility?: Visibility;
 }
@@ -36,7 +30,7 @@ export async function answerToMessage(question: string, deps: SlackResponderDeps
   try {
     return renderAnswer(await deps.ask(question));
   } catch (error) {
-    deps.logger.error('sitrep slack: answering failed', error);
+    deps.logger.error({ msg: 'slack: answering failed', error });
     return renderApology();
   }
 }

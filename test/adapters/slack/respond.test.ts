@@ -3,9 +3,9 @@ import { parseBriefCommand } from '../../../src/adapters/slack/command.ts';
 import { ChatEventSchema } from '../../../src/adapters/slack/payloads.ts';
 import { planEventReply, replyToCommand, type SlackResponderDeps } from '../../../src/adapters/slack/respond.ts';
 import { answerQuestion } from '../../../src/core/answer.ts';
+import { silentLogger as silent } from '../../../src/adapters/logger.ts';
 import { fixedClock, seedCorpus } from '../../helpers/seed-corpus.ts';
 
-const silent = { error: () => {}, warn: () => {}, info: () => {} };
 const deps: SlackResponderDeps = { ask: (q) => answerQuestion(q, { corpus: seedCorpus(), clock: fixedClock() }), logger: silent };
 const event = (e: Record<string, unknown>) => ChatEventSchema.parse({ ts: '1700000000.000100', user: 'U1', text: 'hi', ...e });
 
@@ -31,7 +31,7 @@ describe('replyToCommand', () => {
   });
   it('logs a failure and apologises without details', async () => {
     const logged: unknown[] = [];
-    const failing: SlackResponderDeps = { ask: () => { throw new Error('index exploded at /srv/secret'); }, logger: { ...silent, error: (...a) => logged.push(...a) } };
+    const failing: SlackResponderDeps = { ask: () => { throw new Error('index exploded at /srv/secret'); }, logger: { ...silent, error: (f) => logged.push(f.error) } };
     const reply = await replyToCommand('latest figures', '/brief', failing);
     expect(reply.text).toMatch(/^Sorry, something went wrong/);
     expect(JSON.stringify(reply)).not.toContain('exploded');

@@ -1,0 +1,117 @@
+import { App, LogLevel, SocketModeReceiver, type Authorize, type Logger, type webApi } from '@slack/bolt';
+import { FetchReceiver } from './bolt-receiver.ts';
+import { MemoryDedupStore, type DedupStore } from './dedup-store.ts';
+import { ChatEventSchema } from './payloads.ts';
+import type { Logger as SitrepLogger } from '../logger.ts';
+import { planEventReply, replyToChat, replyToCommand, type SlackResponderDeps } from './respond.ts';
+
+/** What `sitrep serve` hands the Slack adapter on Node. */
+export interface BoltSlackOptions extends SlackResponderDeps {
+  botToken: string;
+  /** HTTP mode (requests arrive on /slack/events of sitrep's own server) */
+  signingSecret?: string;
+  /** Socket Mode, used whenever set */
+  appToken?: string;
+  /** e.g. `{ slackApiUrl }` to talk to a local fake Slack API */
+  clientOptions?: webApi.WebClientOptions;
+  dedup?: DedupStore;
+  now?: () => number;
+}
+
+export interface BoltSlack {
+  app: App;
+  mode: 'http' | 'socket';
+  receiver: FetchReceiver | SocketModeReceiver;
+  /** HTTP mode: answers one request from Slack (mounted on /slack/events) */
+  handle?: (request: Request) => Promise<Response>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Bolt logs free-form arguments; sitrep logs one structured line per event. */
+function toBoltLogger(logger: SitrepLogger): Logger {
+  let level = LogLevel.INFO;
+  const line = (args: unknown[]) => ({ msg: 'slack: bolt', detail: args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ') });
+  return {
+    debug: () => {},
+    info: (...args) => logger.info(line(args)),
+    warn: (...args) => logger.warn(line(args)),
+    error: (...args) => logger.error(line(args)),
+    setLevel: (l) => { level = l; },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/**
+ * One auth.test per process (retried after a failure) tells Bolt the bot's own ids, so it ignores itself, and
+ * its team, so listeners get a client that carries the bot token.
+ */
+function cachedAuthorize(client: () => webApi.WebClient, botToken: string): Authorize<boolean> {
+  let identity: Promise<{ botUserId?: string; botId?: string; teamId?: string }> | null = null;
+  return async () => {
+    identity ??= client().auth.test({ token: botToken })
+      .then((r) => ({
+        ...(r.user_id ? { botUserId: r.user_id } : {}), ...(r.bot_id ? { botId: r.bot_id } : {}), ...(r.team_id ? { teamId: r.team_id } : {}),
+      }))
+      .catch((error: unknown) => { identity = null; throw error; });
+    return { botToken, ...(await identity) };
+  };
+}
+
+/** Registers sitrep's listeners: /brief (any command routed here), channel mentions and direct messages. */
+function registerListeners(app: App, deps: SlackResponderDeps, dedup: DedupStore): void {
+  // Events are acknowledged before middleware runs, so a retried delivery can simply be dropped here
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await dedup.claim(eventId))) {
+      deps.logger.info({ msg: 'slack: ignored a repeated event', eventId });
+      return;
+    }
+    await next();
+  });
+
+  app.command(/.*/, async ({ command, ack }) => {
+    await ack(await replyToCommand(command.text ?? '', command.command, deps));
+  });
+
+  const answerChat = async (raw: unknown, client: webApi.WebClient, botUserId: string | undefined) => {
+    const parsed = ChatEventSchema.safeParse(raw);
+    const plan = parsed.success ? planEventReply(parsed.data, botUserId) : null;
+    if (!plan) return;
+    const message = await replyToChat(plan, deps);
+    try {
+      await client.chat.postMessage({
+        channel: plan.channel, ...(plan.thread_ts ? { thread_ts: plan.thread_ts } : {}),
+        text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false,
+      });
+    } catch (error) {
+      deps.logger.error({ msg: 'slack: chat.postMessage failed', error });
+    }
+  };
+  app.event('app_mention', async ({ event, client, context }) => answerChat(event, client, context.botUserId));
+  app.message(async ({ message, client, context }) => answerChat(message, client, context.botUserId));
+  app.error(async (error) => { deps.logger.error({ msg: 'slack: listener error', error }); });
+}
+
+/** Builds the Bolt app: Socket Mode when an app token is given, else HTTP mode through a FetchReceiver. */
+export function createBoltSlack(options: BoltSlackOptions): BoltSlack {
+  const logger = toBoltLogger(options.logger);
+  const dedup = options.dedup ?? new MemoryDedupStore();
+  let app: App | undefined;
+  const authorize = cachedAuthorize(() => app!.client, options.botToken);
+  const common = { authorize, logger, ...(options.clientOptions ? { clientOptions: { ...options.clientOptions } } : {}) };
+  let slack: BoltSlack;
+  if (options.appToken) {
+    const receiver = new SocketModeReceiver({ appToken: options.appToken, logger, installerOptions: { clientOptions: options.clientOptions ?? {} } });
+    app = new App({ ...common, receiver, socketMode: true });
+    slack = { app, mode: 'socket', receiver, start: async () => { await app!.start(); }, stop: async () => { await app!.stop(); } };
+  } else {
+    if (!options.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+    const receiver = new FetchReceiver({ signingSecret: options.signingSecret, logger: options.logger, ...(options.now ? { now: options.now } : {}) });
+    app = new App({ ...common, receiver });
+    slack = { app, mode: 'http', receiver, handle: (request) => receiver.handle(request), start: async () => {}, stop: async () => {} };
+  }
+  registerListeners(app, options, dedup);
+  return slack;
+}
