@@ -24,6 +24,8 @@ usage: sitrep <command> [--data DIR]
   serve [--port N] [--host H] the HTTP API and web console (and Slack / Discord when configured)
   digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]
                               the daily digest for a date (default today, UTC); --post sends it
+  discord register [--guild ID] [--dry-run]
+                              register /brief and /brief-help with Discord (--dry-run prints the JSON)
   help                        this text
 
 --data DIR picks the data folder (default: the project's data/).`;
@@ -53,6 +55,9 @@ const COMMANDS: Record<string, Command> = {
   async digest(argv, clock) {
     const { values } = parseCommandArgs(argv, { date: { type: 'string' }, json: { type: 'boolean' }, post: { type: 'string' } }, 'sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]');
     return (await import('./commands/digest.ts')).runDigestCommand(values, dataDir(values.data), clock);
+  },
+  async discord(argv, clock) {
+    return (await import('./commands/discord.ts')).runDiscord(argv, clock);
   },
   async serve(argv, clock) {
     const { values } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' } }, 'sitrep serve [--port N] [--host H] [--data DIR]');

@@ -7,6 +7,7 @@ import type { Logger } from '../adapters/logger.ts';
 import type { Corpus } from '../core/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 import type { Config } from './config.ts';
+import { createDiscordIntegration } from './discord-integration.ts';
 import { VERSION } from './version.ts';
 
 /** Something the Node process runs beside the HTTP API: Slack, Discord, the digest schedule. */
@@ -33,7 +34,7 @@ export interface IntegrationContext {
 export type IntegrationFactory = (ctx: IntegrationContext) => Integration | Promise<Integration>;
 
 /** The integrations `sitrep serve` runs: Slack, Discord and the digest add their factory here. */
-export const INTEGRATIONS: IntegrationFactory[] = [];
+export const INTEGRATIONS: IntegrationFactory[] = [createDiscordIntegration()];
 
 export interface StartOptions extends IntegrationContext {
   integrations?: IntegrationFactory[];

@@ -1,0 +1,21 @@
+import { answerQuestion } from '../../core/answer.ts';
+import type { Corpus } from '../../core/corpus-index.ts';
+import type { Clock } from '../../core/schema.ts';
+import { buildSuggestions, matchSuggestions } from '../../core/suggest.ts';
+import type { Logger } from '../logger.ts';
+import type { BriefDeps } from './brief.ts';
+
+/** The core behind `/brief` on any runtime: answers from the corpus, suggestions built once on first use. */
+export function coreBriefDeps(getCorpus: () => Promise<Corpus>, clock: Clock, logger: Logger): BriefDeps {
+  let suggestions: Promise<string[]> | undefined;
+  const allSuggestions = () => {
+    suggestions ??= getCorpus().then((corpus) => buildSuggestions(corpus, clock));
+    suggestions.catch(() => (suggestions = undefined));
+    return suggestions;
+  };
+  return {
+    ask: async (question) => answerQuestion(question, { corpus: await getCorpus(), clock }),
+    suggest: async (typed) => matchSuggestions(await allSuggestions(), typed),
+    logger,
+  };
+}
