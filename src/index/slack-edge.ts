@@ -1,0 +1,30 @@
+import type { Hono } from 'hono';
+import { MemoryDedupStore } from '../adapters/slack/dedup-store.ts';
+import { createSlackEdgeRoute } from '../adapters/slack/edge-route.ts';
+import type { Logger } from '../adapters/logger.ts';
+import { answerQuestion } from '../core/answer.ts';
+import type { Corpus } from '../core/corpus-index.ts';
+import type { Clock } from '../core/schema.ts';
+import { loadSlackConfig } from './slack-config.ts';
+
+// One per isolate: Slack's retries of a delivery this isolate saw are dropped (README, "Add to Slack").
+const dedup = new MemoryDedupStore();
+
+/** The Worker's Slack route at /slack/events when SLACK_SIGNING_SECRET is set; a bad Slack variable throws. */
+export function slackEdgeRoutes(env: Record<string, unknown>, deps: { getCorpus: () => Promise<Corpus>; clock: Clock; logger: Logger }): Array<{ path: string; app: Hono }> {
+  const slack = loadSlackConfig(env);
+  if (!slack.signingSecret) return [];
+  return [{
+    path: '/slack/events',
+    app: createSlackEdgeRoute({
+      ask: async (question) => answerQuestion(question, { corpus: await deps.getCorpus(), clock: deps.clock }),
+      logger: deps.logger,
+      defaultVisibility: slack.visibility,
+      signingSecret: slack.signingSecret,
+      ...(slack.botToken ? { botToken: slack.botToken } : {}),
+      ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+      dedup,
+      now: () => deps.clock.now().getTime(),
+    }),
+  }];
+}
