@@ -1,8 +1,13 @@
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { DigestStore } from '../adapters/digest/ledger.ts';
 import { writeFileAtomic } from './fs-corpus.ts';
+
+/** The ledger file: DIGEST_STATE_FILE, or digest-state.json in the data folder. */
+export function digestStatePath(stateFile: string | undefined, dataDir: string): string {
+  return stateFile ?? join(dataDir, 'digest-state.json');
+}
 
 const StateSchema = z.record(z.string(), z.string());
 /** A lock older than this was left by a process that died holding it. */

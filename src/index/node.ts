@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
 import { createApp } from '../adapters/http/app.ts';
+import type { DigestHttpDeps } from '../adapters/http/digest.ts';
 import type { Logger } from '../adapters/logger.ts';
 import type { Corpus } from '../core/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
@@ -22,6 +23,8 @@ export interface Integration {
   start?(): Promise<void> | void;
   /** called on shutdown, after in-flight HTTP requests have finished */
   stop?(): Promise<void> | void;
+  /** the digest's options for GET /v1/digest and its delivery status for /healthz (the digest integration only) */
+  digest?: DigestHttpDeps;
 }
 
 export interface IntegrationContext {
@@ -81,6 +84,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock, logger, config: config.http, version: VERSION,
     clientKey: nodeClientKey(config.trustProxy),
     extraRoutes: active.flatMap((i) => i.routes ?? []),
+    digest: integrations.find((i) => i.digest)?.digest,
   });
   const { server, port } = await listen(app.fetch, config.port, config.host);
 

@@ -3,13 +3,17 @@ import type { Context, Hono } from 'hono';
 import { createApp } from '../adapters/http/app.ts';
 import type { AppEnv } from '../adapters/http/context.ts';
 import { jsonErrorResponse } from '../adapters/http/errors.ts';
+import { coreBriefDeps } from '../adapters/discord/deps.ts';
+import { discordMount } from '../adapters/discord/routes.ts';
 import { createJsonLogger, type Logger } from '../adapters/logger.ts';
 import { loadCorpus, type Corpus } from '../core/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 // A Text module (wrangler.toml [[rules]]): a string here, parsed on the first request, not at start-up.
 import bundledIndex from '../../data/index.json';
 import { loadConfig } from './config.ts';
+import { slackEdgeRoutes } from './slack-edge.ts';
 import { VERSION } from './version.ts';
+import { runWorkerDigest, workerDigestHttp } from './worker-digest.ts';
 
 /** The bindings this Worker reads: variables and secrets are strings (see wrangler.toml). */
 export type WorkerEnv = Record<string, unknown>;
@@ -41,7 +45,12 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
   app = createApp({
     getCorpus, clock, logger, config: config.http, version: VERSION,
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
+    digest: workerDigestHttp(env),
     // extraRoutes: the Slack and Discord edge routes mount here.
+    extraRoutes: [
+      ...slackEdgeRoutes(env, { getCorpus, clock, logger }),
+      ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({ ...coreBriefDeps(getCorpus, clock, logger), publicKey: config.env.DISCORD_PUBLIC_KEY, clock })] : []),
+    ],
   });
   return app;
 }
@@ -58,5 +67,12 @@ export default {
     }
     return handler.fetch(request, env, ctx);
   },
-  // scheduled(controller, env, ctx): the daily digest's cron handler goes here (wrangler.toml [triggers]).
+  /** The cron trigger (wrangler.toml [triggers]): the daily digest, posted once per date and destination. */
+  async scheduled(controller: { scheduledTime: number; cron: string }, env: WorkerEnv, ctx: WorkerContext): Promise<void> {
+    const log = logger ?? createJsonLogger({ write: (line) => console.log(line), clock });
+    ctx.waitUntil(runWorkerDigest(controller.scheduledTime, env, { getCorpus, logger: log }).catch((error: unknown) => {
+      // A bad variable or an unreadable index: logged, and the next run tries again.
+      log.error({ msg: 'digest run failed', cron: controller.cron, error: (error as Error).message });
+    }));
+  },
 };

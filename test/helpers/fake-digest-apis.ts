@@ -41,7 +41,19 @@ export async function startFakeDigestApis(): Promise<FakeDigestApis> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0]!;
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const body = Buffer.concat(chunks).toString('utf8');
+      // Control routes, so tests inside workerd (which cannot reach this object) can script and read the fake.
+      if (path.startsWith('/__')) {
+        if (path === '/__reset') requests.length = 0, scripts.slack.length = 0, scripts.discord.length = 0;
+        if (path === '/__script') {
+          const { kind, responses } = JSON.parse(body) as { kind: 'slack' | 'discord'; responses: ScriptedResponse[] };
+          scripts[kind].push(...responses);
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(path === '/__requests' ? requests : { ok: true }));
+        return;
+      }
+      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
       const kind = path === SLACK_PATH ? 'slack' : path === DISCORD_PATH ? 'discord' : null;
       const scripted = kind ? scripts[kind].shift() : { status: 404, body: '{}' };
       const fallback: ScriptedResponse = kind === 'slack'

@@ -7,6 +7,7 @@ import type { Corpus } from '../../core/corpus-index.ts';
 import type { Clock } from '../../core/schema.ts';
 import type { Logger } from '../logger.ts';
 import { askRoutes } from './ask.ts';
+import { digestHealth, digestRoutes, type DigestHttpDeps } from './digest.ts';
 import { bearerAuth } from './auth.ts';
 import { CONSOLE_CSP, CONSOLE_CSS, renderConsolePage } from './console-page.ts';
 import { CONSOLE_JS } from './console-script.ts';
@@ -46,6 +47,8 @@ export interface AppDeps {
   /** sub-apps mounted with `app.route(path, app)` (Slack at /slack, Discord at /discord); they get the raw body */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   extraRoutes?: Array<{ path: string; app: Hono<any, any, any> }>;
+  /** digest options for GET /v1/digest, and the delivery status /healthz shows (default: no status) */
+  digest?: DigestHttpDeps;
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -109,12 +112,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }));
   app.use('/v1/*', ...apiGuards(deps));
   app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars }));
+  app.route('/v1', digestRoutes({ getCorpus, clock: deps.clock, digest: deps.digest ?? { options: {} } }));
 
   app.get('/healthz', async (c) => {
     const { data } = await getCorpus();
+    const digest = deps.digest ? await digestHealth(deps.digest) : undefined;
     return c.json({
       status: 'ok', articles: data.articles.length, passages: data.passages.length,
       newest: data.articles[0]?.published ?? null, indexBuiltAt: data.builtAt, version: deps.version,
+      ...(digest ? { digest } : {}),
     }, 200, { 'Cache-Control': 'no-store' });
   });
 
@@ -128,7 +134,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   for (const { path, app: sub } of deps.extraRoutes ?? []) app.route(path, sub);
 
-  app.notFound((c) => jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}: the API is POST /v1/ask, GET /v1/ask?q=, GET /healthz.`));
+  app.notFound((c) => jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}: the API is POST /v1/ask, GET /v1/ask?q=, GET /v1/digest?date=, GET /healthz.`));
   app.onError((error, c) => {
     if (error instanceof HttpProblem) {
       if (error.status >= 500) logger.error({ msg: error.message, requestId: c.get('requestId'), code: error.code, cause: error.cause });

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { DigestLedger } from '../../adapters/digest/ledger.ts';
 import { realSleep } from '../../adapters/digest/retry-fetch.ts';
 import { runDigestJob } from '../../adapters/digest/run.ts';
@@ -10,7 +9,7 @@ import { composeDigest } from '../../core/digest.ts';
 import type { Digest } from '../../core/digest-schema.ts';
 import type { Clock } from '../../core/schema.ts';
 import { digestSenders, loadDigestConfig } from '../digest-config.ts';
-import { FileDigestStore } from '../digest-state-file.ts';
+import { digestStatePath, FileDigestStore } from '../digest-state-file.ts';
 import { openCorpus } from '../fs-corpus.ts';
 
 export interface DigestFlags {
@@ -22,11 +21,6 @@ export interface DigestFlags {
 function print(digest: Digest | null, date: string, json: boolean | undefined): void {
   if (json) process.stdout.write(`${JSON.stringify(digest, null, 2)}\n`);
   else process.stdout.write(`${digest ? renderDigestText(digest, process.stdout.isTTY ? ttyStyle : plainStyle) : `No digest for ${date}: no new reports.`}\n`);
-}
-
-/** The ledger file: DIGEST_STATE_FILE, or digest-state.json in the data folder. */
-export function digestStatePath(stateFile: string | undefined, dataDir: string): string {
-  return stateFile ?? join(dataDir, 'digest-state.json');
 }
 
 /**

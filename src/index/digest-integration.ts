@@ -1,0 +1,72 @@
+import { Cron } from 'croner';
+import { DigestLedger } from '../adapters/digest/ledger.ts';
+import { realSleep, type Sleep } from '../adapters/digest/retry-fetch.ts';
+import { runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
+import { SitrepError } from '../core/article-file.ts';
+import { digestSenders, loadDigestConfig } from './digest-config.ts';
+import { digestStatePath, FileDigestStore } from './digest-state-file.ts';
+import type { Integration, IntegrationFactory } from './node.ts';
+
+export interface DigestIntegrationOptions {
+  /** the environment to read the DIGEST_* variables from */
+  source: Record<string, unknown>;
+  dataDir: string;
+  fetch?: typeof fetch;
+  sleep?: Sleep;
+  claimSettleMs?: number;
+}
+
+/** A running digest schedule: `runNow` is what the cron calls (tests and operators may call it too). */
+export interface DigestIntegration extends Integration {
+  runNow?(at?: Date): Promise<DigestJobResult>;
+  /** fires the cron job now, as the schedule would (croner's own trigger) */
+  trigger?(): Promise<void>;
+  nextRun?(): Date | null;
+}
+
+/**
+ * The daily digest in `sitrep serve`: when a destination is configured, a croner job on DIGEST_CRON (UTC) posts
+ * the previous UTC day's digest once per destination, the ledger kept in the state file. Always serves the digest
+ * options and delivery status to GET /v1/digest and /healthz.
+ */
+export function createDigestIntegration(options: DigestIntegrationOptions): IntegrationFactory {
+  return ({ corpus, clock, logger }): DigestIntegration => {
+    const config = loadDigestConfig(options.source);
+    const ledger = new DigestLedger(new FileDigestStore(digestStatePath(config.stateFile, options.dataDir)));
+    if (!config.slack && !config.discord) {
+      return { name: 'digest', status: { on: false, why: 'set DIGEST_SLACK_CHANNEL (with SLACK_BOT_TOKEN) or DIGEST_DISCORD_WEBHOOK_URL' }, digest: { options: config.options } };
+    }
+    const senders = digestSenders(config, 'all');
+    const runNow = (at: Date = clock.now()) => runDigestJob({
+      corpus, date: scheduledDigestDate(at), options: config.options, senders,
+      deps: {
+        ledger, fetch: options.fetch ?? fetch, sleep: options.sleep ?? realSleep, now: () => clock.now(), logger,
+        runId: crypto.randomUUID(), ...(options.claimSettleMs !== undefined ? { claimSettleMs: options.claimSettleMs } : {}),
+      },
+    });
+    let job: Cron;
+    try {
+      // protect: a run still waiting out a 429 is never overlapped by the next one.
+      job = new Cron(config.cron, { timezone: 'UTC', paused: true, protect: true, catch: (error) => logger.error({ msg: 'digest run failed', error }) }, async () => {
+        // The injected clock, not croner's run time: one source of "now" for the date and the ledger.
+        await runNow();
+      });
+    } catch (error) {
+      throw new SitrepError('bad_config', `DIGEST_CRON "${config.cron}" is not a cron pattern: ${(error as Error).message}`);
+    }
+    return {
+      name: 'digest',
+      status: { on: true, why: `${senders.map((s) => s.destination).join(' and ')} at "${config.cron}" UTC` },
+      digest: { options: config.options, status: () => ledger.statuses() },
+      runNow,
+      trigger: () => job.trigger(),
+      nextRun: () => job.nextRun(),
+      start() {
+        job.resume();
+      },
+      stop() {
+        job.stop();
+      },
+    };
+  };
+}

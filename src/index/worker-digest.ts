@@ -1,0 +1,47 @@
+// The daily digest on Workers: the cron trigger's `scheduled` handler and the digest part of the HTTP app.
+// No node:* here: the ledger is a KV namespace, fetch and timers are the runtime's own.
+import type { DigestHttpDeps } from '../adapters/http/digest.ts';
+import { DigestLedger, type DigestStore } from '../adapters/digest/ledger.ts';
+import { realSleep } from '../adapters/digest/retry-fetch.ts';
+import { runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
+import type { Logger } from '../adapters/logger.ts';
+import type { Corpus } from '../core/corpus-index.ts';
+import { digestSenders, loadDigestConfig } from './digest-config.ts';
+
+/** The KV binding that holds the once-per-date ledger (wrangler.toml [[kv_namespaces]]). */
+export const DIGEST_KV_BINDING = 'DIGEST_KV';
+
+/** A KV namespace as far as the ledger needs it; the Workers KVNamespace fits as it is. */
+function kvOf(env: Record<string, unknown>): DigestStore | null {
+  const kv = env[DIGEST_KV_BINDING] as Partial<DigestStore> | undefined;
+  return kv && typeof kv.get === 'function' && typeof kv.put === 'function' ? (kv as DigestStore) : null;
+}
+
+/** GET /v1/digest options and, with the KV binding, the delivery status /healthz shows. */
+export function workerDigestHttp(env: Record<string, unknown>): DigestHttpDeps {
+  const { options } = loadDigestConfig(env);
+  const kv = kvOf(env);
+  return kv ? { options, status: () => new DigestLedger(kv).statuses() } : { options };
+}
+
+/**
+ * One cron run: the previous UTC day's digest to every configured destination, once each (KV ledger).
+ * Without a destination it does nothing; without the KV binding it refuses to post, since it could post twice.
+ */
+export async function runWorkerDigest(scheduledTime: number, env: Record<string, unknown>, deps: { getCorpus: () => Promise<Corpus>; logger: Logger }): Promise<DigestJobResult | null> {
+  const config = loadDigestConfig(env);
+  if (!config.slack && !config.discord) {
+    deps.logger.info({ msg: 'digest: no destination configured, nothing to post' });
+    return null;
+  }
+  const kv = kvOf(env);
+  if (!kv) {
+    deps.logger.error({ msg: `digest not posted: the ${DIGEST_KV_BINDING} KV binding is missing (wrangler.toml), so a rerun could post twice` });
+    return null;
+  }
+  const at = new Date(scheduledTime);
+  return runDigestJob({
+    corpus: await deps.getCorpus(), date: scheduledDigestDate(at), options: config.options, senders: digestSenders(config, 'all'),
+    deps: { ledger: new DigestLedger(kv), fetch: (input, init) => fetch(input, init), sleep: realSleep, now: () => new Date(), logger: deps.logger, runId: crypto.randomUUID() },
+  });
+}
