@@ -80,8 +80,10 @@ table { border-collapse: collapse; margin: .75rem 0; font-size: .9rem; width: 10
 caption { text-align: left; font-weight: 600; margin-bottom: .25rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td time { white-space: nowrap; }
 .citations { padding-left: 1.5rem; }
 .citations li { margin-bottom: .75rem; }
+.citations .meta { display: block; font-size: .875rem; }
 blockquote { margin: .25rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); }
 .error { color: var(--warn); font-weight: 600; }
 `;

@@ -33,14 +33,14 @@ export const CONSOLE_JS = `(function () {
     } catch (e) { return null; }
   }
 
-  function formatDate(iso) {
+  function formatDate(iso, month) {
     if (!iso) return '';
     var date = new Date(iso + 'T00:00:00Z');
     if (isNaN(date.getTime())) return String(iso);
-    return date.toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+    return date.toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: month || 'long', year: 'numeric' });
   }
 
-  function dateNode(iso) { return el('time', { datetime: String(iso) }, formatDate(iso)); }
+  function dateNode(iso, month) { return el('time', { datetime: String(iso) }, formatDate(iso, month)); }
 
   function answerLines(answer) {
     var known = {};
@@ -66,7 +66,7 @@ export const CONSOLE_JS = `(function () {
       var n = byArticle[f.articleId];
       var value = (f.qualifier ? f.qualifier + ' ' : '') + Number(f.value).toLocaleString('en-GB') + (f.unit ? ' ' + f.unit : '');
       body.append(el('tr', {}, el('td', {}, f.kind), el('td', { class: 'num' }, value), el('td', {}, f.scope || ''),
-        el('td', {}, f.claimant || ''), el('td', {}, dateNode(f.asOf)),
+        el('td', {}, f.claimant || ''), el('td', {}, dateNode(f.asOf, 'short')),
         el('td', {}, n ? el('a', { href: '#cite-' + n }, '[' + n + ']') : f.articleId)));
     });
     var caption = answer.figures.length > 1 ? 'Figures, newest first: sources may disagree' : 'Figure';
@@ -78,7 +78,7 @@ export const CONSOLE_JS = `(function () {
     answer.citations.forEach(function (c) {
       var href = c.url ? safeUrl(c.url) : null;
       var title = href ? el('a', { href: href, rel: 'noopener noreferrer', target: '_blank' }, c.title) : el('strong', {}, c.title);
-      var meta = el('span', { class: 'meta' }, ' ' + [c.source, formatDate(c.published)].filter(Boolean).join(', '));
+      var meta = el('span', { class: 'meta' }, [c.source, formatDate(c.published)].filter(Boolean).join(', '));
       list.append(el('li', { id: 'cite-' + c.n, value: String(c.n) }, title, meta, el('blockquote', {}, c.quote)));
     });
     return list;

@@ -10,8 +10,9 @@ export interface RateLimit {
 
 export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
-/** At most this many clients are tracked: expired windows are swept first, then the oldest go, so memory stays bounded. */
+/** At most this many clients are tracked: when full, expired windows go, then the oldest tenth, so memory stays bounded. */
 const MAX_CLIENTS = 10_000;
+const KEEP_WHEN_FULL = MAX_CLIENTS * 0.9;
 
 /** A fixed-window counter per client key, in memory (per process on Node, per isolate on Workers). */
 export class RateLimiter {
@@ -42,7 +43,7 @@ export class RateLimiter {
   private makeRoom(now: number, windowMs: number): void {
     for (const [key, window] of this.windows) if (now - window.start >= windowMs) this.windows.delete(key);
     for (const key of this.windows.keys()) {
-      if (this.windows.size < MAX_CLIENTS) break;
+      if (this.windows.size <= KEEP_WHEN_FULL) break;
       this.windows.delete(key);
     }
   }
