@@ -62,10 +62,25 @@ function scopeMatch(scope: string | null, concepts: Concept[]): number {
   return concepts.filter((c) => [...c.stems].some((s) => stems.has(s))).reduce((sum, c) => sum + c.weight, 0) / total;
 }
 
+/** Most figures to weigh: those in matching passages, plus the newest of each kind (figures are stored newest first). */
+const NEWEST_PER_KIND = 200;
+
+function candidateFigures(ctx: ComposeContext, kinds: FigureKind[]): StoredFigure[] {
+  const picked = new Set<StoredFigure>();
+  for (const hit of ctx.hits) for (const f of ctx.corpus.figuresByPassage.get(hit.p) ?? []) if (kinds.includes(f.kind)) picked.add(f);
+  const perKind = new Map<FigureKind, number>();
+  for (const f of ctx.corpus.data.figures) {
+    if (!kinds.includes(f.kind) || (perKind.get(f.kind) ?? 0) >= NEWEST_PER_KIND) continue;
+    perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + 1);
+    picked.add(f);
+  }
+  return [...picked].sort((a, b) => a.p - b.p);
+}
+
 /** Figures of the asked kinds that fit the rest of the question, most relevant first. */
 function relevantFigures(ctx: ComposeContext, kinds: FigureKind[]): StoredFigure[] {
   const rest: Concept[] = ctx.concepts.filter((c) => !KIND_WORDS.test(c.term));
-  const all = ctx.corpus.data.figures.filter((f) => kinds.includes(f.kind));
+  const all = candidateFigures(ctx, kinds);
   if (!rest.length) return all;
   const scored = all.map((f) => ({ f, scope: scopeMatch(f.scope, rest), rel: coverageOf(ctx, f.p, rest) }));
   if (kinds.every((k) => k === 'duration' || k === 'distance') && scored.some((s) => s.scope > 0)) {

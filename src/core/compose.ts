@@ -1,8 +1,8 @@
 import type { CitationBook } from './citations.ts';
-import type { Corpus } from './corpus-index.ts';
+import { passageTermIds, type Corpus } from './corpus-index.ts';
 import { formatDate, formatShortDate } from './dates.ts';
 import type { Concept, Hit } from './retrieve.ts';
-import { passageCoverage, passageStems, searchPassages } from './retrieve.ts';
+import { passageCoverage, searchPassages } from './retrieve.ts';
 import type { Figure } from './schema.ts';
 
 /** What every intent's composer works with. */
@@ -109,7 +109,7 @@ export function rankArticles(ctx: ComposeContext, hits: Hit[]): number[] {
   const total = ctx.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const top = hits[0]?.score || 1;
   const scored = [...byArticle].map(([a, articleHits]) => {
-    const covered = ctx.concepts.filter((c) => articleHits.some((h) => [...c.stems].some((s) => passageStems(ctx.corpus, h.p).has(s))));
+    const covered = ctx.concepts.filter((c) => articleHits.some((h) => passageTermIds(ctx.corpus, h.p).some((id) => c.ids.has(id))));
     const union = covered.reduce((sum, c) => sum + c.weight, 0) / total;
     const strength = articleHits.slice(0, 3).reduce((sum, h) => sum + h.score, 0) / (3 * top);
     return { a, score: union + 0.5 * strength };

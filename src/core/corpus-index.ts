@@ -7,8 +7,9 @@ import { ArticleMetaSchema, type Article, type ArticleMeta } from './schema.ts';
 import { spellingPipelineStep } from './spelling.ts';
 import { splitSentences, tokenize } from './text.ts';
 import { SitrepError } from './article-file.ts';
+import { compactBuilder, decodeAscending, decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** A sentence of an article: [article index, paragraph index (-1 for the standfirst), text]. */
 export type Passage = [number, number, string];
@@ -30,27 +31,38 @@ export interface StoredEvent {
   explicit: boolean;
 }
 
-/** The one file a runtime loads: the lunr index plus everything answering needs, so no article is re-parsed. */
-export interface IndexData {
+/**
+ * The one file a runtime loads: the lunr index plus everything answering needs, so no article is re-parsed.
+ * `texts[a]` holds article a's sentences, one per line, paragraphs separated by a blank line (the standfirst first).
+ */
+export interface IndexFile {
   format: number;
   builtAt: string;
   articles: ArticleMeta[];
-  passages: Passage[];
+  texts: string[];
   figures: StoredFigure[];
   people: StoredPerson[];
   events: StoredEvent[];
-  lunr: object;
+  lunr: CompactLunr;
+}
+
+/** A loaded index file, with its passages laid out. */
+export interface IndexData extends IndexFile {
+  passages: Passage[];
 }
 
 const IndexDataSchema = z.object({
   format: z.literal(INDEX_FORMAT),
   builtAt: z.string(),
   articles: z.array(ArticleMetaSchema),
-  passages: z.array(z.tuple([z.number(), z.number(), z.string()])),
-  figures: z.array(z.object({ p: z.number() }).passthrough()),
+  texts: z.array(z.string()),
+  figures: z.array(z.object({ p: z.number(), kind: z.string(), value: z.number() }).passthrough()),
   people: z.array(z.object({ name: z.string(), roles: z.array(z.object({ role: z.string(), p: z.number() })) })),
-  events: z.array(z.object({ p: z.number() }).passthrough()),
-  lunr: z.object({ version: z.string(), fields: z.array(z.string()) }).passthrough(),
+  events: z.array(z.object({ p: z.number(), text: z.string() }).passthrough()),
+  lunr: z.object({
+    version: z.string(), field: z.string(), pipeline: z.array(z.string()), averageFieldLength: z.number().positive(),
+    terms: z.array(z.string()), df: z.array(z.number().int()), postings: z.array(z.string()), docs: z.string(),
+  }),
 });
 
 /** Words as the index sees them, for lunr's tokenizer (which splits on spaces). */
@@ -60,8 +72,15 @@ export function indexText(text: string): string {
 
 const PRONOUN_START = /^(?:["']?(?:He|She|They|It|We|His|Her|Their|The (?:statement|ministry|minister|spokesman|envoy|official|group|bloc|agency|report)))\b/;
 
+/** Text indexed for a passage: its words, plus the proper names of the sentence before when it opens with "He"/"The ministry". */
+function passageIndexText(text: string, previous: string | undefined): string {
+  if (!previous || !PRONOUN_START.test(text)) return indexText(text);
+  const names = previous.match(/\b[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)*/gu) ?? [];
+  return `${indexText(text)} ${indexText(names.join(' '))}`;
+}
+
 /** Builds the passage-level index over articles, newest article first. */
-export function buildIndex(articles: Article[], builtAt: Date): IndexData {
+export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
   const sorted = [...articles].sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
   const passages: Passage[] = [];
   const figures: StoredFigure[] = [];
@@ -88,30 +107,51 @@ export function buildIndex(articles: Article[], builtAt: Date): IndexData {
       }
     }
   });
-  const index = lunr(function () {
-    this.pipeline.before(lunr.stemmer, spellingPipelineStep);
-    this.searchPipeline.before(lunr.stemmer, spellingPipelineStep);
-    this.pipeline.remove(lunr.trimmer);
-    this.ref('id');
-    this.field('text');
-    this.field('ctx', { boost: 0.3 });
-    this.metadataWhitelist = [];
-    passages.forEach(([a, , text], i) => {
-      const prev = passages[i - 1];
-      const ctx = prev && prev[0] === a && PRONOUN_START.test(text) ? indexText(prev[2]) : '';
-      this.add({ id: String(i), text: indexText(text), ctx });
-    });
+  const builder = new lunr.Builder();
+  builder.pipeline.add(lunr.stopWordFilter, spellingPipelineStep, lunr.stemmer);
+  builder.searchPipeline.add(spellingPipelineStep, lunr.stemmer);
+  builder.ref('id');
+  builder.field('text');
+  builder.metadataWhitelist = [];
+  passages.forEach(([a, , text], i) => {
+    const prev = passages[i - 1];
+    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) });
   });
+  builder.build();
   return {
     format: INDEX_FORMAT,
     builtAt: builtAt.toISOString(),
     articles: sorted.map(({ id, title, source, url, published, standfirst }) => ({ id, title, source, url, published, standfirst: standfirst ?? null })),
-    passages,
+    texts: groupByArticle(passages, sorted.length).map(textOf),
     figures,
     people: mergePeople(mentions),
     events,
-    lunr: index.toJSON(),
+    lunr: compactBuilder(builder, 'text', passages.length),
   };
+}
+
+function groupByArticle(passages: Passage[], count: number): Passage[][] {
+  const groups: Passage[][] = Array.from({ length: count }, () => []);
+  for (const passage of passages) groups[passage[0]]!.push(passage);
+  return groups;
+}
+
+/** An article's sentences, one per line, with a blank line between paragraphs. */
+function textOf(passages: Passage[]): string {
+  return passages.map(([, para, text], i) => (i > 0 && passages[i - 1]![1] !== para ? `\n${text}` : text)).join('\n');
+}
+
+/** Lays the passages out again from the stored texts, in the order they were indexed. */
+function passagesOf(file: IndexFile): Passage[] {
+  const passages: Passage[] = [];
+  file.texts.forEach((text, a) => {
+    let para = file.articles[a]?.standfirst ? -1 : 0;
+    for (const line of text.split('\n')) {
+      if (line === '') para++;
+      else passages.push([a, para, line]);
+    }
+  });
+  return passages;
 }
 
 /** Groups mentions of one person under their fullest name ("Trump" joins "Donald Trump"). */
@@ -135,6 +175,10 @@ function mergePeople(mentions: Array<{ name: string; role: string | null; p: num
 export interface Corpus {
   data: IndexData;
   index: lunr.Index;
+  /** index term (stem) -> term id, the id used in passage vectors */
+  termIds: Map<string, number>;
+  /** each passage's encoded term list */
+  docs: string[];
   /** passage indices of each article, in order */
   articlePassages: number[][];
   figuresByPassage: Map<number, StoredFigure[]>;
@@ -148,8 +192,13 @@ export function loadCorpus(json: unknown): Corpus {
     const issue = parsed.error.issues[0];
     throw new SitrepError('invalid_index', `index file is not a sitrep index (${issue?.path.join('.')}: ${issue?.message}); run \`sitrep build\``);
   }
-  const data = json as IndexData;
-  const index = lunr.Index.load(data.lunr);
+  const file = json as IndexFile;
+  const passages = passagesOf(file);
+  const docs = file.lunr.docs.split(';');
+  if (docs.length !== passages.length) throw new SitrepError('invalid_index', 'index file is inconsistent (documents and passages differ); run `sitrep build`');
+  const data: IndexData = { ...file, passages };
+  const termIds = new Map(data.lunr.terms.map((term, i) => [term, i]));
+  const index = expandLunr(data.lunr, termIds, docs);
   const articlePassages: number[][] = data.articles.map(() => []);
   data.passages.forEach(([a], i) => articlePassages[a]?.push(i));
   const group = <T extends { p: number }>(items: T[]) => {
@@ -157,5 +206,22 @@ export function loadCorpus(json: unknown): Corpus {
     for (const item of items) map.set(item.p, [...(map.get(item.p) ?? []), item]);
     return map;
   };
-  return { data, index, articlePassages, figuresByPassage: group(data.figures), eventsByPassage: group(data.events) };
+  return { data, index, termIds, docs, articlePassages, figuresByPassage: group(data.figures), eventsByPassage: group(data.events) };
+}
+
+/** How many passages contain an index term. */
+export function documentFrequency(corpus: Corpus, stem: string): number {
+  const id = corpus.termIds.get(stem);
+  return id === undefined ? 0 : corpus.data.lunr.df[id]!;
+}
+
+/** The term ids of a passage, read from its stored lunr vector. */
+export function passageTermIds(corpus: Corpus, p: number): number[] {
+  return decodeDoc(corpus.docs[p] ?? '').ids;
+}
+
+/** The passages that contain an index term. */
+export function passagesWithTerm(corpus: Corpus, stem: string): number[] {
+  const id = corpus.termIds.get(stem);
+  return id === undefined ? [] : decodeAscending(corpus.data.lunr.postings[id]!);
 }

@@ -81,12 +81,14 @@ function pickYear(month: number, day: number, anchor: string, future: boolean): 
   return pool.sort((a, b) => Math.abs(daysBetween(a, anchor)) - Math.abs(daysBetween(b, anchor)))[0] ?? null;
 }
 
-/** The latest date on or before the anchor with this day of month (and weekday, when given). */
+/** The latest date on or before the anchor with this day of month (and weekday, when given), within seven years. */
 export function latestDayOnOrBefore(day: number, anchor: string, weekday?: number): string | null {
-  for (let back = 0; back < 366 * 7; back++) {
-    const iso = addDays(anchor, -back);
-    const d = parseIso(iso);
-    if (d.getUTCDate() === day && (weekday === undefined || d.getUTCDay() === weekday)) return iso;
+  const start = parseIso(anchor);
+  for (let back = 0; back < 12 * 7; back++) {
+    const year = start.getUTCFullYear();
+    const month = start.getUTCMonth() - back;
+    const iso = toIso(year + Math.floor(month / 12), ((month % 12) + 12) % 12 + 1, day);
+    if (iso && iso <= anchor && (weekday === undefined || weekdayOf(iso) === weekday)) return iso;
   }
   return null;
 }

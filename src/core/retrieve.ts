@@ -1,13 +1,14 @@
 import lunr from 'lunr';
-import type { Corpus } from './corpus-index.ts';
+import { documentFrequency, passageTermIds, type Corpus } from './corpus-index.ts';
 import { countryForms, SYNONYM_GROUPS } from './lexicon.ts';
 import { stemWord } from './spelling.ts';
-import { tokenize } from './text.ts';
 
 /** A question word with the other words that count as it. */
 export interface Concept {
   term: string;
   stems: Set<string>;
+  /** index term ids of the stems the corpus knows */
+  ids: Set<number>;
   /** inverse document frequency of the concept's best-known stem; unknown concepts get the maximum */
   weight: number;
   known: boolean;
@@ -19,6 +20,15 @@ export interface Hit {
   /** share of the question's concept weight this passage holds */
   coverage: number;
 }
+
+/**
+ * How many postings one lunr query may touch: lunr's cost grows with every posting of every term, so rare
+ * question words are spent first, then synonyms; words left out still count when re-ranking by coverage.
+ */
+const POSTING_BUDGET_FLOOR = 3000;
+const POSTING_BUDGET_SHARE = 0.02;
+/** Candidates from lunr that are re-ranked by concept coverage. */
+const CANDIDATES = 300;
 
 let synonymStems: Map<string, Set<string>> | null = null;
 
@@ -37,12 +47,6 @@ function synonymsByStem(): Map<string, Set<string>> {
   return synonymStems;
 }
 
-function documentFrequency(corpus: Corpus, stem: string): number {
-  const posting = (corpus.index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }).invertedIndex[stem];
-  if (!posting) return 0;
-  return Object.keys(posting.text ?? {}).length;
-}
-
 /** Turns question terms into concepts: each term with its synonyms and country forms, weighted by rarity. */
 export function buildConcepts(corpus: Corpus, terms: string[]): Concept[] {
   const total = corpus.data.passages.length || 1;
@@ -50,10 +54,14 @@ export function buildConcepts(corpus: Corpus, terms: string[]): Concept[] {
   return terms.map((term) => {
     const own = stemWord(term);
     const stems = new Set<string>([own, ...(synonymsByStem().get(own) ?? []), ...countryForms(term).map(stemWord)]);
-    const ownDf = documentFrequency(corpus, own);
-    let bestDf = ownDf;
-    if (!bestDf) for (const stem of stems) bestDf = Math.max(bestDf, documentFrequency(corpus, stem));
-    return { term, stems, weight: bestDf ? Math.log(1 + total / bestDf) : maxWeight, known: bestDf > 0 };
+    const ids = new Set<number>();
+    for (const stem of stems) {
+      const id = corpus.termIds.get(stem);
+      if (id !== undefined) ids.add(id);
+    }
+    let df = documentFrequency(corpus, own);
+    if (!df) for (const stem of stems) df = Math.max(df, documentFrequency(corpus, stem));
+    return { term, stems, ids, weight: df ? Math.log(1 + total / df) : maxWeight, known: df > 0 };
   });
 }
 
@@ -64,53 +72,52 @@ export function corpusCoverage(concepts: Concept[]): number {
   return concepts.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
 }
 
-const stemCache = new Map<number, Set<string>>();
-
-/** Stems of a passage's words (cached per passage of the current corpus). */
-export function passageStems(corpus: Corpus, p: number): Set<string> {
-  const key = p;
-  const cached = corpus === lastCorpus ? stemCache.get(key) : undefined;
-  if (cached) return cached;
-  if (corpus !== lastCorpus) {
-    stemCache.clear();
-    lastCorpus = corpus;
-  }
-  const stems = new Set(tokenize(corpus.data.passages[p]![2]).map(stemWord));
-  if (stemCache.size > 50_000) stemCache.clear();
-  stemCache.set(key, stems);
-  return stems;
-}
-let lastCorpus: Corpus | null = null;
-
-/** Share of concept weight found in one passage. */
+/** Share of concept weight found in one passage, read from its stored term ids (no re-stemming). */
 export function passageCoverage(corpus: Corpus, p: number, concepts: Concept[]): number {
-  const stems = passageStems(corpus, p);
-  const total = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const ids = passageTermIds(corpus, p);
+  let total = 0;
   let found = 0;
   for (const concept of concepts) {
-    for (const stem of concept.stems) {
-      if (stems.has(stem)) {
-        found += concept.weight;
-        break;
-      }
-    }
+    total += concept.weight;
+    if (ids.some((id) => concept.ids.has(id))) found += concept.weight;
   }
-  return found / total;
+  return total ? found / total : 0;
 }
 
-/** Searches passages for the concepts with lunr's query builder (never the query-string parser), best first. */
-export function searchPassages(corpus: Corpus, concepts: Concept[], limit = 40): Hit[] {
-  if (!concepts.length) return [];
-  const results = corpus.index.query((q) => {
-    for (const concept of concepts) {
-      const own = stemWord(concept.term);
-      q.term(own, { usePipeline: false, boost: 1, presence: lunr.Query.presence.OPTIONAL });
-      for (const stem of concept.stems) {
-        if (stem !== own) q.term(stem, { usePipeline: false, boost: 0.4, presence: lunr.Query.presence.OPTIONAL });
-      }
+/** The (stem, boost) pairs sent to lunr: the question's own words by rarity, then synonyms, within the budget. */
+function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; boost: number }> {
+  const budget = Math.max(POSTING_BUDGET_FLOOR, corpus.data.passages.length * POSTING_BUDGET_SHARE);
+  const own: Array<{ stem: string; boost: number; df: number }> = [];
+  const synonyms: typeof own = [];
+  const seen = new Set<string>();
+  for (const concept of concepts) {
+    const mine = stemWord(concept.term);
+    for (const stem of concept.stems) {
+      const df = documentFrequency(corpus, stem);
+      if (!df || seen.has(stem)) continue;
+      seen.add(stem);
+      (stem === mine ? own : synonyms).push({ stem, boost: stem === mine ? 1 : 0.4, df });
     }
+  }
+  const byRarity = (a: { df: number }, b: { df: number }) => a.df - b.df;
+  const picked: Array<{ stem: string; boost: number }> = [];
+  let spent = 0;
+  for (const term of [...own.sort(byRarity), ...synonyms.sort(byRarity)]) {
+    if (picked.length && spent + term.df > budget) continue;
+    picked.push(term);
+    spent += term.df;
+  }
+  return picked;
+}
+
+/** Searches passages with lunr's query builder (never the query-string parser), re-ranked by coverage, best first. */
+export function searchPassages(corpus: Corpus, concepts: Concept[], limit = 40): Hit[] {
+  const terms = queryTerms(corpus, concepts);
+  if (!terms.length) return [];
+  const results = corpus.index.query((q) => {
+    for (const { stem, boost } of terms) q.term(stem, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
   });
-  return results.slice(0, limit * 3).map((r) => {
+  return results.slice(0, CANDIDATES).map((r) => {
     const p = Number(r.ref);
     const coverage = passageCoverage(corpus, p, concepts);
     return { p, score: r.score * (0.5 + coverage), coverage };

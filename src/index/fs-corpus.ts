@@ -60,7 +60,7 @@ export async function rebuildIndex(dir: string, clock: Clock): Promise<{ article
   const json = JSON.stringify(data);
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(dataPaths(dir).index, json);
-  return { articles: articles.length, passages: data.passages.length, bytes: Buffer.byteLength(json) };
+  return { articles: articles.length, passages: data.lunr.docs.split(';').length, bytes: Buffer.byteLength(json) };
 }
 
 /** Loads DIR/index.json, building it in memory when it is missing or older than the articles. */

@@ -1,0 +1,146 @@
+import lunr from 'lunr';
+
+/**
+ * lunr's index in a compact, fast-to-load shape. Document refs are passage numbers; terms keep lunr's `_index`
+ * order; postings and each document's terms are delta-encoded base-36 strings, decoded only when a query
+ * touches them; field vectors are recomputed on first use with lunr's own BM25 formula and rounding.
+ * Loading therefore parses strings instead of building lunr's token-set trie and every vector up front.
+ */
+export interface CompactLunr {
+  version: string;
+  field: string;
+  pipeline: string[];
+  averageFieldLength: number;
+  terms: string[];
+  /** df[termIndex]: number of documents holding the term */
+  df: number[];
+  /** postings[termIndex]: ascending document numbers, delta-encoded, base 36, comma-separated */
+  postings: string[];
+  /** per document, ";"-separated: ascending term indices, delta-encoded, base 36, ".tf" when a term occurs more than once */
+  docs: string;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+function encodeAscending(values: number[], counts?: number[]): string {
+  return values.map((v, i) => `${(i === 0 ? v : v - values[i - 1]!).toString(36)}${counts && counts[i]! > 1 ? `.${counts[i]}` : ''}`).join(',');
+}
+
+/** Decodes a posting string into document numbers. */
+export function decodeAscending(text: string): number[] {
+  if (!text) return [];
+  const out: number[] = [];
+  let last = 0;
+  for (const part of text.split(',')) {
+    last += parseInt(part, 36);
+    out.push(last);
+  }
+  return out;
+}
+
+/** Decodes a document string into term indices and their frequencies. */
+export function decodeDoc(text: string): { ids: number[]; tfs: number[] } {
+  const ids: number[] = [];
+  const tfs: number[] = [];
+  if (!text) return { ids, tfs };
+  let last = 0;
+  for (const part of text.split(',')) {
+    const dot = part.indexOf('.');
+    last += parseInt(dot < 0 ? part : part.slice(0, dot), 36);
+    ids.push(last);
+    tfs.push(dot < 0 ? 1 : Number(part.slice(dot + 1)));
+  }
+  return { ids, tfs };
+}
+
+interface BuilderInternals {
+  invertedIndex: Record<string, { _index: number } & Record<string, Record<string, unknown>>>;
+  fieldTermFrequencies: Record<string, Record<string, number>>;
+  averageFieldLength: Record<string, number>;
+  pipeline: lunr.Pipeline;
+}
+
+/** Compacts a lunr.Builder that has built an index over one field with refs 0..docCount-1. */
+export function compactBuilder(builder: lunr.Builder, field: string, docCount: number): CompactLunr {
+  const internals = builder as unknown as BuilderInternals;
+  const terms: string[] = [];
+  const df: number[] = [];
+  const postings: string[] = [];
+  for (const [term, posting] of Object.entries(internals.invertedIndex)) {
+    const docs = Object.keys(posting[field] ?? {}).map(Number).sort((a, b) => a - b);
+    terms[posting._index] = term;
+    df[posting._index] = docs.length;
+    postings[posting._index] = encodeAscending(docs);
+  }
+  const docs: string[] = [];
+  for (let d = 0; d < docCount; d++) {
+    const frequencies = internals.fieldTermFrequencies[`${field}/${d}`] ?? {};
+    const entries = Object.entries(frequencies).map(([term, tf]) => [internals.invertedIndex[term]!._index, tf] as const).sort((a, b) => a[0] - b[0]);
+    docs.push(encodeAscending(entries.map((e) => e[0]), entries.map((e) => e[1])));
+  }
+  return {
+    version: lunr.version, field, pipeline: internals.pipeline.toJSON() as unknown as string[],
+    averageFieldLength: internals.averageFieldLength[field] ?? 1, terms, df, postings, docs: docs.join(';'),
+  };
+}
+
+/** lunr's BM25 weights for one document, as lunr's Builder computes them. */
+function documentVector(compact: CompactLunr, docs: string[], doc: number): number[] {
+  const { ids, tfs } = decodeDoc(docs[doc] ?? '');
+  const length = tfs.reduce((sum, tf) => sum + tf, 0);
+  const n = docs.length;
+  const elements: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const df = compact.df[ids[i]!]!;
+    const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+    const tf = tfs[i]!;
+    const score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / compact.averageFieldLength)) + tf);
+    elements.push(ids[i]!, Math.round(score * 1000) / 1000);
+  }
+  return elements;
+}
+
+/** A real lunr.Index over a compact index, for exact-term queries (the engine uses no wildcards or fuzzy terms). */
+export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, docs: string[]): lunr.Index {
+  const { field } = compact;
+  const postingCache = new Map<string, object>();
+  const invertedIndex = new Proxy(Object.create(null) as Record<string, unknown>, {
+    get(_target, term) {
+      if (typeof term !== 'string') return undefined;
+      const cached = postingCache.get(term);
+      if (cached) return cached;
+      const id = termIds.get(term);
+      if (id === undefined) return undefined;
+      const docs: Record<string, object> = Object.create(null);
+      for (const doc of decodeAscending(compact.postings[id]!)) docs[doc] = {};
+      const posting = { _index: id, [field]: docs };
+      postingCache.set(term, posting);
+      return posting;
+    },
+  });
+  const vectorCache = new Map<string, lunr.Vector>();
+  const prefix = `${field}/`;
+  const fieldVectors = new Proxy(Object.create(null) as Record<string, lunr.Vector>, {
+    get(_target, ref) {
+      if (typeof ref !== 'string' || !ref.startsWith(prefix)) return undefined;
+      let vector = vectorCache.get(ref);
+      if (!vector) {
+        vector = new lunr.Vector(documentVector(compact, docs, Number(ref.slice(prefix.length))));
+        vectorCache.set(ref, vector);
+      }
+      return vector;
+    },
+  });
+  // lunr asks the token set which index terms a query clause matches; for exact terms that is a lookup.
+  const tokenSet = {
+    intersect: (clauseSet: lunr.TokenSet) => ({ toArray: () => clauseSet.toArray().filter((t) => termIds.has(t)) }),
+  } as unknown as lunr.TokenSet;
+  return new lunr.Index({
+    invertedIndex: invertedIndex as object,
+    fieldVectors: fieldVectors as unknown as Record<string, lunr.Vector>,
+    tokenSet,
+    fields: [field],
+    pipeline: lunr.Pipeline.load(compact.pipeline),
+  } as unknown as lunr.Index.Attributes);
+}
