@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { openCorpus } from '../fs-corpus.ts';
 import { createDigestIntegration } from '../digest-integration.ts';
 import { INTEGRATIONS, startServer } from '../node.ts';
+import { createSlackIntegration } from '../slack-integration.ts';
 import { startupSummary } from '../startup-summary.ts';
 
 export interface ServeFlags {
@@ -32,7 +33,7 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   const config = loadConfig(env);
   const logger = createJsonLogger({ write: (line) => process.stdout.write(`${line}\n`), clock, level: config.logLevel });
   const corpus = await openCorpus(flags.dataDir, clock);
-  const integrations = [...INTEGRATIONS, createDigestIntegration({ source: env, dataDir: flags.dataDir })];
+  const integrations = [...INTEGRATIONS, createSlackIntegration({ source: env }), createDigestIntegration({ source: env, dataDir: flags.dataDir })];
   const server = await startServer({ config, corpus, clock, logger, integrations });
   process.stderr.write(startupSummary(server, config, corpus));
   logger.info({ msg: 'listening', url: server.url, port: server.port });
