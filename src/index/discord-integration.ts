@@ -1,6 +1,6 @@
 import type { Client } from 'discord.js';
 import { coreBriefDeps } from '../adapters/discord/deps.ts';
-import { createDiscordRoutes } from '../adapters/discord/routes.ts';
+import { discordMount } from '../adapters/discord/routes.ts';
 import type { IntegrationFactory } from './node.ts';
 
 export interface DiscordIntegrationOptions {
@@ -23,7 +23,7 @@ export function createDiscordIntegration(options: DiscordIntegrationOptions = {}
     return {
       name: 'discord',
       status: { on: true, why: modes.join(' and ') },
-      routes: publicKey ? [{ path: '/discord', app: createDiscordRoutes({ ...deps, publicKey, clock }) }] : [],
+      routes: publicKey ? [discordMount({ ...deps, publicKey, clock })] : [],
       async start() {
         if (!token) return;
         // discord.js loads only when the gateway is on; the login runs in the background so the HTTP API never waits on it.

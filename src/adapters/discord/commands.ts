@@ -1,9 +1,6 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  type RESTPutAPIApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { MAX_ANALYSED_CHARS } from '../../core/question.ts';
+import { COMMAND_TYPE, OPTION_TYPE } from './api.ts';
 
 /** Command and option names, shared by the definitions, the gateway handler and the interactions endpoint. */
 export const BRIEF_COMMAND = 'brief';
@@ -14,12 +11,12 @@ export const PRIVATE_OPTION = 'private';
 /** The slash commands, exactly as `sitrep discord register` sends them (PUT replaces the whole set). */
 export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   {
-    type: ApplicationCommandType.ChatInput,
+    type: COMMAND_TYPE.ChatInput,
     name: BRIEF_COMMAND,
     description: 'Ask sitrep about the news it follows; the answer cites its sources.',
     options: [
       {
-        type: ApplicationCommandOptionType.String,
+        type: OPTION_TYPE.String,
         name: QUESTION_OPTION,
         description: 'Your question, e.g. "latest casualty figures"',
         required: true,
@@ -28,7 +25,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
         autocomplete: true,
       },
       {
-        type: ApplicationCommandOptionType.Boolean,
+        type: OPTION_TYPE.Boolean,
         name: PRIVATE_OPTION,
         description: 'Show the answer only to you',
         required: false,
@@ -36,7 +33,7 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
     ],
   },
   {
-    type: ApplicationCommandType.ChatInput,
+    type: COMMAND_TYPE.ChatInput,
     name: HELP_COMMAND,
     description: 'How to ask sitrep, with example questions.',
   },

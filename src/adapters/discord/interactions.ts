@@ -1,9 +1,6 @@
-import {
-  InteractionResponseType,
-  InteractionType,
-  type APIInteractionResponse,
-} from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { INTERACTION_TYPE, RESPONSE_TYPE } from './api.ts';
 import { BRIEF_COMMAND, HELP_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.ts';
 import { apologyReply, autocompleteChoices, briefReply, helpReply, type BriefDeps } from './brief.ts';
 import { buildMessage } from './message.ts';
@@ -31,11 +28,11 @@ function optionValue(interaction: Interaction, name: string): string | number | 
 }
 
 function reply(data: ReturnType<typeof buildMessage>): InteractionResult {
-  return { status: 200, body: { type: InteractionResponseType.ChannelMessageWithSource, data } };
+  return { status: 200, body: { type: RESPONSE_TYPE.ChannelMessageWithSource, data } };
 }
 
 function choices(list: Awaited<ReturnType<typeof autocompleteChoices>>): InteractionResult {
-  return { status: 200, body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: list } } };
+  return { status: 200, body: { type: RESPONSE_TYPE.AutocompleteResult, data: { choices: list } } };
 }
 
 async function answerCommand(interaction: Interaction, deps: BriefDeps): Promise<InteractionResult> {
@@ -54,11 +51,11 @@ async function answerCommand(interaction: Interaction, deps: BriefDeps): Promise
 export async function respondToInteraction(interaction: Interaction, deps: BriefDeps): Promise<InteractionResult> {
   try {
     switch (interaction.type) {
-      case InteractionType.Ping:
-        return { status: 200, body: { type: InteractionResponseType.Pong } };
-      case InteractionType.ApplicationCommand:
+      case INTERACTION_TYPE.Ping:
+        return { status: 200, body: { type: RESPONSE_TYPE.Pong } };
+      case INTERACTION_TYPE.ApplicationCommand:
         return await answerCommand(interaction, deps);
-      case InteractionType.ApplicationCommandAutocomplete: {
+      case INTERACTION_TYPE.Autocomplete: {
         const focused = interaction.data?.options?.find((o) => o.focused);
         return choices(await autocompleteChoices(typeof focused?.value === 'string' ? focused.value : '', deps));
       }
@@ -67,6 +64,6 @@ export async function respondToInteraction(interaction: Interaction, deps: Brief
     }
   } catch (error) {
     deps.logger.error({ msg: 'discord interaction failed', type: interaction.type, command: interaction.data?.name, error });
-    return interaction.type === InteractionType.ApplicationCommandAutocomplete ? choices([]) : reply(apologyReply());
+    return interaction.type === INTERACTION_TYPE.Autocomplete ? choices([]) : reply(apologyReply());
   }
 }

@@ -1,4 +1,5 @@
-import { MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { MESSAGE_FLAG } from './api.ts';
 import { DISCORD_LIMITS, clipText, embedTextLength, neutralizeMentions } from './embed.ts';
 
 /** A Discord message body as the API takes it (interaction responses, follow-ups, webhooks). */
@@ -30,6 +31,6 @@ export function buildMessage(spec: MessageSpec): DiscordMessage {
   const message: DiscordMessage = { embeds, allowed_mentions: { parse: [] } };
   const content = clipText(neutralizeMentions(spec.content ?? '').trim(), DISCORD_LIMITS.content);
   if (content) message.content = content;
-  if (spec.ephemeral) message.flags = MessageFlags.Ephemeral;
+  if (spec.ephemeral) message.flags = MESSAGE_FLAG.Ephemeral;
   return message;
 }

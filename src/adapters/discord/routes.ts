@@ -40,3 +40,8 @@ export function createDiscordRoutes(deps: DiscordRoutesDeps): Hono {
   });
   return app;
 }
+
+/** The mount for the HTTP app's `extraRoutes`: POST /discord/interactions, the same on Node and on Workers. */
+export function discordMount(deps: DiscordRoutesDeps): { path: string; app: Hono } {
+  return { path: '/discord', app: createDiscordRoutes(deps) };
+}
