@@ -5,8 +5,6 @@ import type { AppEnv } from '../adapters/http/context.ts';
 import { jsonErrorResponse } from '../adapters/http/errors.ts';
 import { coreBriefDeps } from '../adapters/discord/deps.ts';
 import { discordMount } from '../adapters/discord/routes.ts';
-import { coreBriefDeps } from '../adapters/discord/deps.ts';
-import { discordMount } from '../adapters/discord/routes.ts';
 import { createJsonLogger, type Logger } from '../adapters/logger.ts';
 import { loadCorpus, type Corpus } from '../core/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
@@ -49,9 +47,6 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     digest: workerDigestHttp(env),
     // extraRoutes: the Slack and Discord edge routes mount here.
-    extraRoutes: [
-      ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({ ...coreBriefDeps(getCorpus, clock, logger), publicKey: config.env.DISCORD_PUBLIC_KEY, clock })] : []),
-    ],
     extraRoutes: [
       ...slackEdgeRoutes(env, { getCorpus, clock, logger }),
       ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({ ...coreBriefDeps(getCorpus, clock, logger), publicKey: config.env.DISCORD_PUBLIC_KEY, clock })] : []),
