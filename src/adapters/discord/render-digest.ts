@@ -14,7 +14,7 @@ export function renderDigestMessage(digest: Digest): DiscordMessage {
   const hasSources = digest.citations.length > 0;
   const embed = buildEmbed({
     title: digest.headline,
-    description: body || digest.headline,
+    description: body || 'Nothing new and nothing scheduled in the sources.',
     trimNote: hasSources ? '… (digest shortened: see the sources below)' : '…',
     appendix: hasSources ? `**Sources**\n${renderSourceLines(digest.citations)}` : undefined,
     footer: digest.asOf ? `As of ${formatDate(digest.asOf)} · sitrep daily digest` : 'sitrep daily digest',

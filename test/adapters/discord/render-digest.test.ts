@@ -21,6 +21,7 @@ describe('renderDigestMessage', () => {
   it('an empty day is a short grey embed', () => {
     const [embed] = renderDigestMessage(digestFor('2026-02-01')).embeds;
     expect(embed!.title).toBe('No new reports for 1 February 2026.');
+    expect(embed!.description).toBe('Nothing new and nothing scheduled in the sources.');
     expect(embed!.color).toBe(0x718096);
   });
 
