@@ -89,7 +89,8 @@ export function renderBlocks(doc: MessageDoc): SlackMessage {
   const head: Block[] = [];
   if (doc.header?.trim()) {
     const header = doc.header.trim();
-    head.push({ type: 'header', text: { type: 'plain_text', text: header.length > LIMITS.headerText ? `${header.slice(0, LIMITS.headerText - 1)}…` : header, emoji: false } });
+    const cut = header.length > LIMITS.headerText ? `${header.slice(0, LIMITS.headerText - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : header;
+    head.push({ type: 'header', text: { type: 'plain_text', text: cut, emoji: false } });
   }
   if (doc.lead?.trim()) head.push(...textSections(escapeMrkdwn(doc.lead.trim()), true));
   const body = (doc.sections ?? []).flatMap(sectionBlocks);

@@ -121,3 +121,13 @@ describe('renderAnswer', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('renderBlocks', () => {
+  it('caps a header at 150 characters without splitting an emoji, and keeps it plain text', async () => {
+    const { renderBlocks } = await import('../../../src/adapters/slack/render-blocks.ts');
+    const message = renderBlocks({ fallback: 'f', header: `${'a'.repeat(148)}😀😀 <!channel>`, sections: [{ title: 'T', lines: ['x'] }] });
+    expect(findBlockProblem(message)).toBeNull();
+    const header = message.blocks[0]!;
+    expect(header.type === 'header' && header.text.text).toBe(`${'a'.repeat(148)}…`);
+  });
+});
