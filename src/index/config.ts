@@ -39,6 +39,7 @@ export const EnvSchema = z.object({
   SITREP_RATE_LIMIT_WINDOW: wholeNumber(1, 86_400, http.rateLimit?.windowSeconds ?? 60),
   SITREP_MAX_BODY_BYTES: wholeNumber(256, 512 * 1024, http.maxBodyBytes),
   SITREP_MAX_QUESTION_CHARS: wholeNumber(10, 4000, http.maxQuestionChars),
+  SITREP_ANSWER_CACHE: wholeNumber(0, 100_000, http.answerCacheSize),
   SITREP_TRUST_PROXY: optional.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()).transform((v) => v === 'true'),
   SITREP_LOG_LEVEL: optional.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()).transform((v): LogLevel => v ?? 'info'),
   SLACK_SIGNING_SECRET: optional,
@@ -94,6 +95,7 @@ export function loadConfig(source: Record<string, unknown>): Config {
       rateLimit: env.SITREP_RATE_LIMIT > 0 ? { limit: env.SITREP_RATE_LIMIT, windowSeconds: env.SITREP_RATE_LIMIT_WINDOW } : null,
       maxBodyBytes: env.SITREP_MAX_BODY_BYTES,
       maxQuestionChars: env.SITREP_MAX_QUESTION_CHARS,
+      answerCacheSize: env.SITREP_ANSWER_CACHE,
     },
     env,
   };

@@ -25,6 +25,8 @@ export interface HttpConfig {
   rateLimit: RateLimit | null;
   maxBodyBytes: number;
   maxQuestionChars: number;
+  /** recent answers kept per process (or Worker isolate); 0 turns the cache off */
+  answerCacheSize: number;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -33,6 +35,7 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   rateLimit: { limit: 120, windowSeconds: 60 },
   maxBodyBytes: 16 * 1024,
   maxQuestionChars: 500,
+  answerCacheSize: 500,
 };
 
 export interface AppDeps {
@@ -111,7 +114,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       jsonError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}: use ${methods.join(' or ')}.`, { Allow: methods.join(', ') }),
   }));
   app.use('/v1/*', ...apiGuards(deps));
-  app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars }));
+  app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars, answerCacheSize: config.answerCacheSize }));
   app.route('/v1', digestRoutes({ getCorpus, clock: deps.clock, digest: deps.digest ?? { options: {} } }));
 
   app.get('/healthz', async (c) => {

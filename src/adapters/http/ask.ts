@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { answerQuestion } from '../../core/answer.ts';
 import type { Corpus } from '../../core/corpus-index.ts';
-import type { Answer, Clock } from '../../core/schema.ts';
+import type { Clock } from '../../core/schema.ts';
+import { AnswerCache } from './answer-cache.ts';
 import { HttpProblem } from './errors.ts';
 import type { AppEnv } from './context.ts';
 
@@ -41,18 +42,28 @@ export interface AskDeps {
   getCorpus: () => Promise<Corpus>;
   clock: Clock;
   maxQuestionChars: number;
+  /** how many recent answers to keep (0: none) */
+  answerCacheSize: number;
 }
 
 /** `POST /ask` with `{"question"}` and `GET /ask?q=`: both answer with the Answer JSON. */
 export function askRoutes(deps: AskDeps): Hono<AppEnv> {
   const schema = questionSchema(deps.maxQuestionChars);
   const body = z.object({ question: z.unknown() }, { error: 'the body must be a JSON object: {"question": "..."}' });
+  const cache = new AnswerCache(deps.answerCacheSize);
   const routes = new Hono<AppEnv>();
 
   const reply = async (c: Context<AppEnv>, question: string) => {
-    const answer: Answer = answerQuestion(question, { corpus: await deps.getCorpus(), clock: deps.clock });
-    c.set('logFields', { intent: answer.intent, answered: answer.answered, questionChars: question.length });
-    return c.json(answer, 200, { 'Cache-Control': 'no-store' });
+    const corpus = await deps.getCorpus();
+    const key = AnswerCache.key(deps.clock.now().toISOString().slice(0, 10), question);
+    let cached = cache.get(key);
+    if (!cached) {
+      const answer = answerQuestion(question, { corpus, clock: deps.clock });
+      cached = { json: JSON.stringify(answer), intent: answer.intent, answered: answer.answered };
+      cache.set(key, cached);
+    }
+    c.set('logFields', { intent: cached.intent, answered: cached.answered, questionChars: question.length });
+    return c.body(cached.json, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   };
 
   routes.post('/ask', async (c) => {
