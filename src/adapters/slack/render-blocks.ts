@@ -52,7 +52,13 @@ function sectionBlocks(section: MessageSection): SectionBlock[] {
   const title = section.title ? boldMrkdwn(truncateMrkdwn(escapeMrkdwn(section.title), 300)) : null;
   if (title || lines.length) out.push(...textSections([title, ...lines].filter((l) => l !== null).join('\n')));
   const fields = (section.fields ?? []).map((f) => mrkdwn(truncateMrkdwn(`${boldMrkdwn(escapeMrkdwn(f.label))}\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText)));
-  for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) out.push({ type: 'section', fields: fields.slice(i, i + LIMITS.fieldsPerSection) });
+  for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) {
+    const batch = fields.slice(i, i + LIMITS.fieldsPerSection);
+    // the first fields sit under their title in the same block, as Slack lays out a section with text and fields
+    const last = out.at(-1);
+    if (i === 0 && out.length === 1 && last) last.fields = batch;
+    else out.push({ type: 'section', fields: batch });
+  }
   return out;
 }
 
