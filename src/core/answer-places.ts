@@ -5,6 +5,7 @@ const AGENT_PATTERNS = [
   /\bunder the (?:witness|auspices|mediation|watch|eye) of ([^,.;:]+)/gi,
   /\b(?:brokered|mediated|facilitated|witnessed|backed|hosted|arranged|negotiated)\s+by ([^,.;:]+)/gi,
   /\b([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|and))*)\s+(?:brokered|mediated|facilitated|witnessed|hosted)\b/g,
+  /\b((?:[A-Z][\w'.-]*\s+){1,6}[A-Z][\w'.-]*),?\s+(?:acting|serving|who (?:is|was|will be) acting|to act|will act) as (?:a |the )?(?:mediator|facilitator|broker|host|go-between|intermediary)\b/g,
 ];
 const PLACE_VERB = /\b(held|hold|holding|meet|meets|meeting|met|convened?|convening|took place|take place|taking place|hosted|gathered|talks|session|summit|signed|signing|visited|opened)\b/gi;
 const PLACE_NOUN = /\b(checkpoint|crossing|border|city|capital|province|district|village|town|headquarters|hotel|palace|building|base|camp|office|embassy|hall|centre|center|venue|island|region|port|airport|temple|ministry)\b/i;

@@ -24,7 +24,7 @@ const CUES = {
   agreed: /\b(agreed|agree|agreements?|committed|commitments?|pledged|decided|will|plan to|outcome|provisions?)\b/i,
   demands: /\b(request|requests|requested|demand\w*|insist\w*|ask\w*|urg\w*|call\w* (on|for)|want\w*|must)\b/i,
   statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
-  who: /\b(brokered|mediated|facilitated|witness\w*|involvement|support|backed|hosted|with the)\b/i,
+  who: /\b(broker\w*|mediat\w*|facilitat\w*|witness\w*|involvement|support|backed|host\w*|with the|acting as)\b/i,
 };
 /** A sentence that states what was agreed, rather than merely mentioning an agreement. */
 const AGREED_CONTENT = /\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;

@@ -8,7 +8,7 @@ export interface CleanedText {
 }
 
 const TERMINAL = /[.!?]["')\]]*$|[.!?:]$/;
-const DATELINE = /^(\([^)]{2,60}\)|[A-Z][A-Za-z .'-]{1,40}\s+-\s)/;
+const DATELINE = /^(\([^)]{2,60}\)\s*|[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s+-\s)/;
 
 function isHeadlineLike(text: string): boolean {
   const words = text.split(/\s+/);
@@ -87,6 +87,9 @@ export function cleanRawText(raw: string, hints: { title?: string | null; source
 export function deriveTitle(paragraphs: string[]): string {
   const first = splitSentences((paragraphs[0] ?? '').replace(DATELINE, '').trim())[0] ?? 'Untitled article';
   if (first.length <= 100) return first.replace(/[.!?]$/, '');
+  // A long lead sentence: its first clause reads as a headline; otherwise cut at a word boundary.
+  const clause = /^(.{40,100}?),\s/.exec(first);
+  if (clause) return clause[1]!;
   return `${first.slice(0, 100).replace(/\s+\S*$/, '')}...`;
 }
 

@@ -29,10 +29,14 @@ export function articleOf(corpus: Corpus, p: number) {
 export function quoteLine(ctx: ComposeContext, p: number): string {
   const text = ctx.corpus.data.passages[p]![2];
   let out = text;
-  const events = (ctx.corpus.eventsByPassage.get(p) ?? []).filter((e) => !e.explicit && e.date);
+  const all = ctx.corpus.eventsByPassage.get(p) ?? [];
+  const events = all.filter((e) => !e.explicit && e.date);
   for (const event of [...events].reverse()) {
     const at = out.indexOf(event.text);
     if (at < 0) continue;
+    // "Monday (December 22)", "Saturday, December 27": the text already gives the date.
+    const next = out.slice(at + event.text.length, at + event.text.length + 24);
+    if (all.some((e) => e.explicit && e.date === event.date && next.includes(e.text))) continue;
     // After a possessive ("Monday's talks"), not inside it.
     const end = at + event.text.length + (out.slice(at + event.text.length).startsWith("'s") ? 2 : 0);
     out = `${out.slice(0, end)} (${formatDate(event.date!)})${out.slice(end)}`;

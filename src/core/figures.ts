@@ -59,8 +59,11 @@ function scopeAfter(text: string): string | null {
 }
 
 function locationAfterKind(text: string): string | null {
-  const m = /\b(?:killed|deaths?|displaced|injured|evacuated|detained|wounded)\s+(in|across|from) ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)/.exec(text);
-  return m ? `${m[1]} ${m[2]}` : null;
+  const m = /\b(?:killed|deaths?|displaced|injured|evacuated|detained|wounded)\s+(in|across|from) ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)(.{0,12})/.exec(text);
+  if (!m) return null;
+  // "in Thai air strikes": a capitalised word followed by a lowercase noun is an adjective, not a place.
+  if (/^\s+[a-z]/.test(m[3]!) && !/^\s+(since|after|as|on|in|during|by|and|or|from|while|over|this|last|so|but|at|with|when|following)\b/.test(m[3]!)) return null;
+  return `${m[1]} ${m[2]}`;
 }
 
 function subjectBefore(sentence: string, span: NumberSpan): string | null {
@@ -122,7 +125,9 @@ export function extractFigures(sentence: string, published: string): SentenceFig
       return;
     }
     const clause = clauseAfter(sentence, span, numbers[i + 1]);
-    let kind = kindIn(clause);
+    // "killing at least 12 soldiers and wounding 30": the verb right before a number names its kind.
+    const leadingVerb = /\b(\w+(?:ing|ed))\s+(?:(?:at least|more than|over|nearly|almost|about|around|approximately|some|up to|an estimated)\s+)?$/i.exec(sentence.slice(Math.max(0, span.start - 40), span.start));
+    let kind = (leadingVerb ? kindIn(leadingVerb[1]!) : null) ?? kindIn(clause);
     if (RELEASE_BEFORE.test(sentence.slice(0, span.start).replace(QUALIFIER, ''))) kind = kind ?? 'detained';
     if (!kind) {
       const prevEnd = i > 0 ? numbers[i - 1]!.end : 0;
