@@ -28,7 +28,6 @@ export interface EmbedFieldSpec {
 /** What an embed says, before limits: the builder decides what fits. */
 export interface EmbedSpec {
   title?: string;
-  url?: string;
   /** the body; trimmed at a sentence boundary when it does not fit */
   description: string;
   /** appended to the body when it was trimmed, e.g. a pointer to the sources */
@@ -39,7 +38,6 @@ export interface EmbedSpec {
   fields?: EmbedFieldSpec[];
   footer?: string;
   color?: number;
-  timestamp?: string;
 }
 
 /** Stops `@everyone`, `@here` and `<@id>` / `<@&id>` / `<#id>` from being read as mentions, whatever allowed_mentions says. */
@@ -121,8 +119,8 @@ function toField(spec: EmbedFieldSpec): APIEmbedField {
  * Builds one embed within every Discord limit: title, footer and appendix first, then fields while the
  * body keeps at least DESCRIPTION_FLOOR characters, then the body trimmed at a sentence boundary.
  */
-export function buildEmbed(spec: EmbedSpec, budget: number = DISCORD_LIMITS.embedTotal): APIEmbed {
-  let remaining = budget;
+export function buildEmbed(spec: EmbedSpec): APIEmbed {
+  let remaining: number = DISCORD_LIMITS.embedTotal;
   const title = clipText(neutralizeMentions(spec.title ?? '').trim(), Math.min(DISCORD_LIMITS.title, remaining));
   remaining -= title.length;
   const footer = clipText(neutralizeMentions(spec.footer ?? '').trim(), Math.min(DISCORD_LIMITS.footer, remaining));
@@ -144,13 +142,11 @@ export function buildEmbed(spec: EmbedSpec, budget: number = DISCORD_LIMITS.embe
   const kept = trimAtSentence(body, bodyRoom, spec.trimNote ? neutralizeMentions(spec.trimNote) : '');
   const embed: APIEmbed = {};
   if (title) embed.title = title;
-  if (spec.url && /^https?:\/\//.test(spec.url)) embed.url = spec.url;
   const description = kept && appendix ? `${kept}\n\n${appendix}` : kept || appendix;
   if (description) embed.description = description;
   if (fields.length) embed.fields = fields;
   if (footer) embed.footer = { text: footer };
   if (spec.color !== undefined) embed.color = spec.color;
-  if (spec.timestamp) embed.timestamp = spec.timestamp;
   return embed;
 }
 

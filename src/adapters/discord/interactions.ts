@@ -1,9 +1,9 @@
-import type { APIInteractionResponse } from 'discord-api-types/v10';
+import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { INTERACTION_TYPE, RESPONSE_TYPE } from './api.ts';
 import { BRIEF_COMMAND, HELP_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.ts';
 import { apologyReply, autocompleteChoices, briefReply, helpReply, type BriefDeps } from './brief.ts';
-import { buildMessage } from './message.ts';
+import { buildMessage, type DiscordMessage } from './message.ts';
 
 const OptionSchema = z.object({
   name: z.string(),
@@ -27,11 +27,11 @@ function optionValue(interaction: Interaction, name: string): string | number | 
   return interaction.data?.options?.find((o) => o.name === name)?.value;
 }
 
-function reply(data: ReturnType<typeof buildMessage>): InteractionResult {
+function reply(data: DiscordMessage): InteractionResult {
   return { status: 200, body: { type: RESPONSE_TYPE.ChannelMessageWithSource, data } };
 }
 
-function choices(list: Awaited<ReturnType<typeof autocompleteChoices>>): InteractionResult {
+function choices(list: APIApplicationCommandOptionChoice<string>[]): InteractionResult {
   return { status: 200, body: { type: RESPONSE_TYPE.AutocompleteResult, data: { choices: list } } };
 }
 
