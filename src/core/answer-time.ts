@@ -1,6 +1,21 @@
 import { articleOf, coverageOf, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { StoredEvent } from './corpus-index.ts';
 import { formatDate, formatMonth, formatShortDate } from './dates.ts';
+import { stemWord } from './spelling.ts';
+import { tokenize } from './text.ts';
+
+/** Words between a date expression and the nearest word of the question in the sentence. */
+function wordsBetween(sentence: string, dateText: string, concepts: ComposeContext['concepts']): number {
+  const words = sentence.split(/\s+/);
+  const first = dateText.split(/\s+/)[0] ?? '';
+  const at = words.findIndex((w) => w.includes(first));
+  let best = words.length;
+  words.forEach((word, i) => {
+    const stems = tokenize(word).map(stemWord);
+    if (stems.some((s) => concepts.some((c) => c.stems.has(s)))) best = Math.min(best, Math.abs(i - at));
+  });
+  return at < 0 ? words.length : best;
+}
 
 function eventLabel(event: StoredEvent): string {
   return event.date ? formatDate(event.date) : formatMonth(event.month!);
@@ -14,16 +29,19 @@ export function answerWhen(ctx: ComposeContext, questionText: string): Composed 
   const future = !/\b(did|was|were|had|happened|began|started|signed|ended)\b/i.test(questionText);
   const candidates: Array<{ event: StoredEvent; rank: number }> = [];
   ctx.hits.slice(0, 12).forEach((hit, i) => {
+    const sentence = ctx.corpus.data.passages[hit.p]![2];
     for (const event of ctx.corpus.eventsByPassage.get(hit.p) ?? []) {
       const tenseFits = event.future === future ? 1 : 0.6;
-      const precise = event.date ? 1 : 0.7;
-      candidates.push({ event, rank: (hit.score / (1 + i * 0.15)) * tenseFits * precise });
+      const precise = event.date ? 1 : 0.8;
+      const near = 1 / (1 + wordsBetween(sentence, event.text, ctx.concepts) / 6);
+      candidates.push({ event, rank: (hit.score / (1 + i * 0.15)) * tenseFits * precise * near });
     }
   });
   if (!candidates.length) return null;
   candidates.sort((a, b) => b.rank - a.rank);
   const best = candidates[0]!.event;
-  const lines = [`${eventLabel(best)} ${ctx.book.cite(best.p)}.`, supportLine(ctx, best.p)];
+  // A date still ahead when its article was written was a plan then, not a fact: say so.
+  const lines = [`${best.future ? 'Scheduled for ' : ''}${eventLabel(best)} ${ctx.book.cite(best.p)}.`, supportLine(ctx, best.p)];
   const others = candidates.slice(1).filter((c) => c.event.p !== best.p && c.rank > candidates[0]!.rank * 0.5);
   for (const other of pickPassages(ctx, others.map((c) => ({ p: c.event.p, score: c.rank, coverage: 1 })), 2, new Set([best.p]))) {
     lines.push(supportLine(ctx, other));

@@ -130,7 +130,7 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   const standsAlone = q.intent === 'latest' || q.intent === 'timeline';
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
   const concepts = buildConcepts(corpus, q.terms);
-  if (q.terms.length && corpusCoverage(concepts) < MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
+  if (q.terms.length && corpusCoverage(concepts, q.text) < MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
   if (q.terms.length && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
     return notCovered(corpus, question, q.intent);

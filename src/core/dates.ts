@@ -145,6 +145,12 @@ export function findDateMentions(sentence: string, published: string): DateMenti
     else date = nearestWeekday(weekday, published, future);
     return { date, month: date.slice(0, 7), explicit: false };
   });
+  scan(/\b(?:(?:earlier|early|later|late) )?(this|last|next) month\b/gi, (m) => {
+    const d = parseIso(published);
+    const shift = { this: 0, last: -1, next: 1 }[m[1]!.toLowerCase() as 'this'] ?? 0;
+    const month = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + shift, 1)).toISOString().slice(0, 7);
+    return { date: null, month, explicit: false };
+  });
   scan(/\b(today|yesterday|tomorrow)\b/gi, (m) => {
     const offset = { today: 0, yesterday: -1, tomorrow: 1 }[m[1]!.toLowerCase() as 'today'] ?? 0;
     const date = addDays(published, offset);

@@ -21,12 +21,16 @@ export const SYNONYM_GROUPS: string[][] = [
   ['signing', 'signed', 'sign', 'ceremony'],
   ['spokesman', 'spokeswoman', 'spokesperson'],
   ['landmines', 'mines', 'demining', 'mine'],
+  ['start', 'started', 'starts', 'began', 'begin', 'begun', 'beginning', 'erupted', 'erupt', 'reignited', 'flared', 'outbreak', 'broke'],
+  ['end', 'ended', 'ends', 'halted', 'halt', 'stopped', 'stop', 'ceased', 'conclude', 'concluded'],
+  ['collapse', 'collapsed', 'failed', 'fail', 'breakdown', 'violations', 'violation', 'violated', 'unravel', 'renewed'],
+  ['why', 'because', 'reason', 'reasons', 'due', 'after', 'blamed', 'blaming', 'accuse', 'accused'],
 ];
 
 /** Country names with their adjectives and short forms; a mention of either finds the other. */
 export const COUNTRIES: Array<[string, ...string[]]> = [
   ['thailand', 'thai', 'thais'], ['cambodia', 'cambodian', 'cambodians'], ['malaysia', 'malaysian'],
-  ['singapore', 'singaporean'], ['china', 'chinese', 'beijing'], ['united states', 'us', 'u.s', 'american', 'america', 'washington'],
+  ['singapore', 'singaporean'], ['china', 'chinese', 'beijing'], ['united states', 'american', 'americans', 'america', 'washington'],
   ['vietnam', 'vietnamese'], ['laos', 'lao', 'laotian'], ['myanmar', 'burmese', 'burma'], ['indonesia', 'indonesian'],
   ['philippines', 'philippine', 'filipino'], ['japan', 'japanese'], ['india', 'indian'], ['russia', 'russian'],
   ['ukraine', 'ukrainian'], ['israel', 'israeli'], ['palestine', 'palestinian'], ['iran', 'iranian'],

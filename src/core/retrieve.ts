@@ -65,11 +65,19 @@ export function buildConcepts(corpus: Corpus, terms: string[]): Concept[] {
   });
 }
 
-/** Share of the question's weight that the corpus knows at all: low means the question is off the corpus's topic. */
-export function corpusCoverage(concepts: Concept[]): number {
-  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+/**
+ * Share of the question's weight that the corpus knows at all: low means the question is off the corpus's topic.
+ * One unknown everyday word ("start", "holding") in a question of three or more known words is forgiven;
+ * unknown names (capitalised in the question) and numbers never are.
+ */
+export function corpusCoverage(concepts: Concept[], questionText = ''): number {
+  const unknown = concepts.filter((c) => !c.known);
+  const isName = (c: Concept) => /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
+  const forgiven = unknown.length === 1 && concepts.length - unknown.length >= 2 && !isName(unknown[0]!) ? unknown[0] : undefined;
+  const counted = concepts.filter((c) => c !== forgiven);
+  const total = counted.reduce((sum, c) => sum + c.weight, 0);
   if (!total) return 0;
-  return concepts.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
+  return counted.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
 }
 
 /** Share of concept weight found in one passage, read from its stored term ids (no re-stemming). */

@@ -51,9 +51,17 @@ export function joinCompounds(text: string): string {
   return text.replace(/\b(de|re|co|pre|non|anti|cross|counter)-([a-z])/gi, '$1$2');
 }
 
+/** Country initialisms spelled out, so "US" is not the pronoun "us" and "U.S." meets "United States". */
+export function expandInitialisms(text: string): string {
+  return text
+    .replace(/\bU\.S\.(?:A\.)?|\bUSA?\b/g, 'United States')
+    .replace(/\bU\.K\.|\bUK\b/g, 'United Kingdom')
+    .replace(/\bU\.N\.|\bUN\b/g, 'United Nations');
+}
+
 /** Lowercase word tokens (letters and digits of any script), with compounds joined and possessives dropped. */
 export function tokenize(text: string): string[] {
-  const cleaned = joinCompounds(normalizeText(text))
+  const cleaned = joinCompounds(expandInitialisms(normalizeText(text)))
     .toLowerCase()
     .replace(/'s\b/g, '')
     .replace(/(\d),(?=\d{3}\b)/g, '$1');

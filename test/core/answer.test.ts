@@ -36,9 +36,14 @@ describe('answers over the seed corpus', () => {
     expect(ask('Who is Surasant Kongsiri?').answer).toMatch(/spokesman/);
   });
 
-  it('resolves relative dates against the article date', () => {
+  it('resolves relative dates against the article date, and calls a planned date a plan', () => {
     const answer = ask('When will the peace agreement be signed?');
-    expect(answer.answer).toContain('26 October 2025');
+    expect(answer.answer.split('\n')[0]).toBe('Scheduled for 26 October 2025 [1].');
+    expect(answer.answer).toContain('this Sunday (26 October 2025)');
+  });
+
+  it('takes the date next to the words asked about', () => {
+    expect(ask('When did the border clashes start?').answer.split('\n')[0]).toBe('December 2025 [1].');
   });
 
   it.each(['What is the weather in Bangkok tomorrow?', 'Who won the 2022 World Cup?', 'What is the share price of PTT?', 'Who is Elon Musk?'])(
