@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import type { Article, Clock } from '../src/core/schema.ts';
 import { formatProfile, type ProfileSummary } from './profile.ts';
 import { profileCorpus } from './profile-corpus.ts';
 import { benchQuestions } from './questions.ts';
-import { checkTargets, formatSlowest, formatTable, formatTargets } from './report.ts';
+import { checkTargets, formatComposition, formatSlowest, formatTable, formatTargets } from './report.ts';
 import { runCorpus, type CorpusResult } from './run-corpus.ts';
 import { assertValidArticles, generateCorpus } from './synthetic.ts';
 
@@ -49,6 +49,7 @@ function git(args: string[]): string {
 }
 
 const started = performance.now();
+const loadBefore = loadavg()[0]!;
 const seedArticles = await readArticles(join(ROOT, 'data'));
 const questions = benchQuestions(seed);
 const options = { questions, rounds, loadRuns, clock, log };
@@ -80,24 +81,28 @@ if (values.profile) {
 }
 
 const totalS = (performance.now() - started) / 1000;
+const load = `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`;
 const table = formatTable(results);
 const targets = formatTargets(checkTargets(results));
 const largest = [...results].sort((a, b) => b.articles - a.articles)[0]!;
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const commit = git(['rev-parse', '--short', 'HEAD']);
 const coreDirty = git(['status', '--porcelain', '--', 'src/core']) !== '';
+const seedResult = results.find((r) => r.name === 'seed');
 process.stdout.write(`\n${table}\n\nTargets:\n${targets}\n\nSlowest questions at ${largest.articles} articles (sitrep):\n${formatSlowest(largest)}\n`);
+process.stdout.write(`\nsitrep index file at ${largest.articles} articles: ${formatComposition(largest)}\n`);
+if (seedResult) process.stdout.write(`\nSlowest questions on the seed corpus (sitrep):\n${formatSlowest(seedResult, 5)}\n`);
 for (const p of profiles) process.stdout.write(`\n${formatProfile(p)}\n`);
-process.stdout.write(`\n${questions.length} questions x ${rounds} rounds after a warm-up round; ${loadRuns} load run(s); total ${totalS.toFixed(0)} s\n`);
+process.stdout.write(`\n${questions.length} questions x ${rounds} rounds after a warm-up round; ${loadRuns} load run(s); total ${totalS.toFixed(0)} s; ${load}\n`);
 
-const meta = { date: new Date().toISOString(), commit, coreDirty, machine, seed, sizes, rounds, loadRuns, questions, totalSeconds: totalS };
+const meta = { date: new Date().toISOString(), commit, coreDirty, machine, load, seed, sizes, rounds, loadRuns, questions, totalSeconds: totalS };
 await mkdir(RESULTS_DIR, { recursive: true });
 await writeFile(join(RESULTS_DIR, 'engine.json'), `${JSON.stringify({ ...meta, results, profiles }, null, 2)}\n`);
 if (!quick) {
   const md = [
     '# Engine benchmark (latest run of `npm run bench`)',
     '',
-    `${meta.date.slice(0, 10)}, commit ${commit}${coreDirty ? ' with uncommitted src/core changes' : ''}; ${machine}.`,
+    `${meta.date.slice(0, 10)}, commit ${commit}${coreDirty ? ' with uncommitted src/core changes' : ''}; ${machine}; ${load} (other work on the machine inflates wall times: CPU time per answer is shown too).`,
     `Synthetic corpora: seed ${seed}, ~600 words an article. ${questions.length} questions x ${rounds} rounds after a warm-up round`,
     `(sitrep: \`answerQuestion\`; plain lunr: one document per article, \`index.search\` on the question's words). Load = JSON.parse of the`,
     `index string + loading it, median of ${loadRuns}; heap held = heapUsed after full GCs, loaded minus before. Total run ${totalS.toFixed(0)} s.`,
@@ -107,10 +112,13 @@ if (!quick) {
     'Targets:',
     targets,
     '',
+    `sitrep index file at ${largest.articles} articles: ${formatComposition(largest)}.`,
+    '',
     `Slowest questions at ${largest.articles} articles (sitrep, median and max over the rounds):`,
     '',
     formatSlowest(largest),
     '',
+    ...(seedResult ? ['Slowest questions on the seed corpus:', '', formatSlowest(seedResult, 5), ''] : []),
     ...profiles.flatMap((p) => ['```', formatProfile(p), '```', '']),
   ].join('\n');
   await writeFile(join(ROOT, 'bench', 'engine-results.md'), md);

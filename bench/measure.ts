@@ -37,19 +37,34 @@ export function median(values: number[]): number {
   return percentile(values, 50);
 }
 
+export interface Latencies {
+  /** wall-clock milliseconds of every recorded answer */
+  all: number[];
+  /** CPU milliseconds (all threads) of every recorded answer: what other processes on the machine cannot inflate */
+  cpu: number[];
+  /** wall and CPU milliseconds of each question's recorded answers */
+  byQuestion: Map<string, { wall: number[]; cpu: number[] }>;
+}
+
 /** Latencies of a question mix: one warm-up round (not recorded), then `rounds` recorded rounds. */
-export function measureLatency(questions: string[], rounds: number, ask: (q: string) => unknown): { all: number[]; byQuestion: Map<string, number[]> } {
+export function measureLatency(questions: string[], rounds: number, ask: (q: string) => unknown): Latencies {
   for (const q of questions) ask(q);
   const all: number[] = [];
-  const byQuestion = new Map<string, number[]>(questions.map((q) => [q, []]));
+  const cpu: number[] = [];
+  const byQuestion = new Map(questions.map((q) => [q, { wall: [] as number[], cpu: [] as number[] }]));
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) {
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       ask(q);
       const ms = performance.now() - start;
+      const used = process.cpuUsage(cpuStart);
+      const cpuMs = (used.user + used.system) / 1000;
       all.push(ms);
-      byQuestion.get(q)!.push(ms);
+      cpu.push(cpuMs);
+      byQuestion.get(q)!.wall.push(ms);
+      byQuestion.get(q)!.cpu.push(cpuMs);
     }
   }
-  return { all, byQuestion };
+  return { all, cpu, byQuestion };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { answerQuestion } from '../src/core/answer.ts';
-import { buildIndex, loadCorpus, type Corpus, type IndexData } from '../src/core/corpus-index.ts';
+import { buildIndex, loadCorpus, type Corpus } from '../src/core/corpus-index.ts';
 import type { Article, Clock } from '../src/core/schema.ts';
 import { profilePhase, type ProfileSummary } from './profile.ts';
 
@@ -14,7 +14,7 @@ export interface ProfileOptions {
 /** CPU profiles of build, load (JSON.parse + loadCorpus) and two answer rounds after a warm-up round. */
 export async function profileCorpus(articles: Article[], options: ProfileOptions): Promise<ProfileSummary[]> {
   const { questions, clock, outDir, log } = options;
-  let data: IndexData | null = null;
+  let data: ReturnType<typeof buildIndex> | null = null;
   const build = await profilePhase('build (buildIndex)', join(outDir, 'build.cpuprofile'), () => {
     data = buildIndex(articles, clock.now());
   });

@@ -41,13 +41,23 @@ export function summarizeProfile(phase: string, profile: CpuProfile, top = 15): 
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const fnKey = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
   const fileKey = (n: ProfileNode) => (n.callFrame.url ? shortUrl(n.callFrame.url) : `(${n.callFrame.functionName || 'native'})`);
+  // samples taken while the inspector itself stops the profiler are overhead, not the phase
+  const overhead = new Set<number>();
+  for (const n of profile.nodes) {
+    for (let m: ProfileNode | undefined = n; m; m = byId.get(parent.get(m.id) ?? -1)) {
+      if (m.callFrame.url.startsWith('node:inspector')) {
+        overhead.add(n.id);
+        break;
+      }
+    }
+  }
   const tally = (keyOf: (n: ProfileNode) => string) => {
     const rows = new Map<string, ProfileRow>();
     const row = (name: string) => rows.get(name) ?? rows.set(name, { name, selfMs: 0, totalMs: 0 }).get(name)!;
     profile.samples.forEach((id, i) => {
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
       const leaf = byId.get(id);
-      if (!leaf) return;
+      if (!leaf || overhead.has(id)) return;
       row(keyOf(leaf)).selfMs += ms;
       const seen = new Set<string>();
       for (let n: ProfileNode | undefined = leaf; n; n = byId.get(parent.get(n.id) ?? -1)) {
@@ -58,7 +68,7 @@ export function summarizeProfile(phase: string, profile: CpuProfile, top = 15): 
     });
     return [...rows.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
   };
-  const sampledMs = profile.timeDeltas.reduce((sum, d) => sum + d, 0) / 1000;
+  const sampledMs = profile.timeDeltas.reduce((sum, d, i) => (overhead.has(profile.samples[i]!) ? sum : sum + d), 0) / 1000;
   return { phase, sampledMs, functions: tally(fnKey), files: tally(fileKey) };
 }
 

@@ -23,11 +23,11 @@ function ratio(a: number, b: number): string {
   return b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}x` : '-';
 }
 
-const HEADER = '| corpus | engine | build | index raw / gzip | load | heap held | answer p50 | answer p99 |';
-const RULE = '|---|---|---:|---:|---:|---:|---:|---:|';
+const HEADER = '| corpus | engine | build | index raw / gzip | load | heap held after load (after answers) | answer p50 | answer p99 | p99 CPU time |';
+const RULE = '|---|---|---:|---:|---:|---:|---:|---:|---:|';
 
 function row(label: string, engine: string, r: EngineResult): string {
-  return `| ${label} | ${engine} | ${formatMs(r.buildMs)} | ${formatBytes(r.rawBytes)} / ${formatBytes(r.gzipBytes)} | ${formatMs(r.loadMs)} | ${formatBytes(r.heapBytes)} | ${formatMs(r.p50Ms)} | ${formatMs(r.p99Ms)} |`;
+  return `| ${label} | ${engine} | ${formatMs(r.buildMs)} | ${formatBytes(r.rawBytes)} / ${formatBytes(r.gzipBytes)} | ${formatMs(r.loadMs)} | ${formatBytes(r.heapBytes)} (${formatBytes(r.heapAfterAnswersBytes)}) | ${formatMs(r.p50Ms)} | ${formatMs(r.p99Ms)} | ${formatMs(r.cpuP99Ms)} |`;
 }
 
 /** The results as a Markdown table: sitrep, plain lunr and their ratio for each corpus. */
@@ -39,7 +39,7 @@ export function formatTable(results: CorpusResult[]): string {
     const p = c.plain;
     lines.push(row(label, 'sitrep', s));
     lines.push(row('', 'plain lunr', p));
-    lines.push(`| | sitrep / plain | ${ratio(s.buildMs, p.buildMs)} | ${ratio(s.rawBytes, p.rawBytes)} / ${ratio(s.gzipBytes, p.gzipBytes)} | ${ratio(s.loadMs, p.loadMs)} | ${ratio(s.heapBytes, p.heapBytes)} | ${ratio(s.p50Ms, p.p50Ms)} | ${ratio(s.p99Ms, p.p99Ms)} |`);
+    lines.push(`| | sitrep / plain | ${ratio(s.buildMs, p.buildMs)} | ${ratio(s.rawBytes, p.rawBytes)} / ${ratio(s.gzipBytes, p.gzipBytes)} | ${ratio(s.loadMs, p.loadMs)} | ${ratio(s.heapBytes, p.heapBytes)} | ${ratio(s.p50Ms, p.p50Ms)} | ${ratio(s.p99Ms, p.p99Ms)} | ${ratio(s.cpuP99Ms, p.cpuP99Ms)} |`);
   }
   return lines.join('\n');
 }
@@ -68,11 +68,20 @@ export function formatTargets(checks: TargetCheck[]): string {
   return checks.map((c) => `- ${c.met ? 'met' : 'NOT met'}: ${c.target} - measured ${c.measured}`).join('\n');
 }
 
-/** The slowest questions of a corpus (median over the rounds), to show where answer time goes. */
+/** The slowest questions of a corpus (by median CPU time over the rounds), to show where answer time goes. */
 export function formatSlowest(result: CorpusResult, count = 8): string {
-  const lines = [`| question | intent | answered | median | max |`, '|---|---|---|---:|---:|'];
+  const lines = ['| question | intent | answered | median | max | median CPU time |', '|---|---|---|---:|---:|---:|'];
   for (const q of result.sitrep.byQuestion.slice(0, count)) {
-    lines.push(`| ${q.question.replace(/\|/g, '\\|')} | ${q.intent} | ${q.answered ? 'yes' : 'no'} | ${formatMs(q.medianMs)} | ${formatMs(q.maxMs)} |`);
+    lines.push(`| ${q.question.replace(/\|/g, '\\|')} | ${q.intent} | ${q.answered ? 'yes' : 'no'} | ${formatMs(q.medianMs)} | ${formatMs(q.maxMs)} | ${formatMs(q.cpuMedianMs)} |`);
   }
   return lines.join('\n');
+}
+
+/** What the index file of a corpus is made of, largest part first. */
+export function formatComposition(result: CorpusResult): string {
+  const total = Object.values(result.composition).reduce((sum, b) => sum + b, 0) || 1;
+  return Object.entries(result.composition)
+    .filter(([, bytes]) => bytes / total >= 0.005)
+    .map(([part, bytes]) => `${part} ${formatBytes(bytes)} (${((100 * bytes) / total).toFixed(0)}%)`)
+    .join(', ');
 }
