@@ -90,12 +90,14 @@ function apiGuards(deps: AppDeps): MiddlewareHandler<AppEnv>[] {
   }
   if (config.rateLimit) guards.push(rateLimit(new RateLimiter(config.rateLimit, deps.clock), deps.clientKey));
   if (config.apiToken) guards.push(bearerAuth(config.apiToken));
-  guards.push(bodyLimit({
+  const limitBody = bodyLimit({
     maxSize: config.maxBodyBytes,
     onError: () => {
       throw new HttpProblem(413, 'payload_too_large', `The body is larger than ${config.maxBodyBytes} bytes.`);
     },
-  }));
+  });
+  // GET and HEAD carry no body; skipping them spares @hono/node-server building a full Request for each.
+  guards.push((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   return guards;
 }
 
