@@ -90,7 +90,8 @@ const commit = git(['rev-parse', '--short', 'HEAD']);
 const coreDirty = git(['status', '--porcelain', '--', 'src/core']) !== '';
 const seedResult = results.find((r) => r.name === 'seed');
 process.stdout.write(`\n${table}\n\nTargets:\n${targets}\n\nSlowest questions at ${largest.articles} articles (sitrep):\n${formatSlowest(largest)}\n`);
-process.stdout.write(`\nsitrep index file at ${largest.articles} articles: ${formatComposition(largest)}\n`);
+const holds = Object.entries(largest.counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ');
+process.stdout.write(`\nsitrep index file at ${largest.articles} articles: ${formatComposition(largest)}; it holds ${holds}\n`);
 if (seedResult) process.stdout.write(`\nSlowest questions on the seed corpus (sitrep):\n${formatSlowest(seedResult, 5)}\n`);
 for (const p of profiles) process.stdout.write(`\n${formatProfile(p)}\n`);
 process.stdout.write(`\n${questions.length} questions x ${rounds} rounds after a warm-up round; ${loadRuns} load run(s); total ${totalS.toFixed(0)} s; ${load}\n`);
@@ -112,7 +113,7 @@ if (!quick) {
     'Targets:',
     targets,
     '',
-    `sitrep index file at ${largest.articles} articles: ${formatComposition(largest)}.`,
+    `sitrep index file at ${largest.articles} articles: ${formatComposition(largest)}; it holds ${holds}.`,
     '',
     `Slowest questions at ${largest.articles} articles (sitrep, median and max over the rounds):`,
     '',

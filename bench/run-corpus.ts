@@ -45,6 +45,8 @@ export interface CorpusResult {
   name: string;
   /** bytes of each part of sitrep's index file ("lunr.postings", "texts", ...) */
   composition: Record<string, number>;
+  /** what the sitrep index holds: passages, people, roles, figures, events */
+  counts: Record<string, number>;
   articles: number;
   words: number;
   passages: number;
@@ -145,6 +147,7 @@ export function runCorpus(name: string, articles: Article[], options: RunOptions
   const builtAt = options.clock.now();
   let composition: Record<string, number> = {};
   let passages = 0;
+  let counts: Record<string, number> = {};
   let byQuestion: QuestionTiming[] = [];
   const sitrep = measureEngine<ReturnType<typeof buildIndex>, Corpus>({
     build: () => buildIndex(articles, builtAt),
@@ -152,6 +155,8 @@ export function runCorpus(name: string, articles: Article[], options: RunOptions
     ask: (corpus, q) => answerQuestion(q, { corpus, clock: options.clock }),
   }, { ...options, onJson: (json) => { composition = indexComposition(json); } }, 'sitrep', (corpus, timings) => {
     passages = corpus.data.passages.length;
+    const { people, figures, events } = corpus.data;
+    counts = { passages, people: people.length, roles: people.reduce((n, p) => n + p.roles.length, 0), figures: figures.length, events: events.length };
     byQuestion = options.questions.map((question) => {
       const answer = answerQuestion(question, { corpus, clock: options.clock });
       const times = timings.get(question) ?? { wall: [], cpu: [] };
@@ -168,7 +173,7 @@ export function runCorpus(name: string, articles: Article[], options: RunOptions
   }, options, 'plain lunr', () => {});
   const words = articles.reduce((sum, a) => sum + [a.title, a.standfirst ?? '', ...a.paragraphs].join(' ').split(/\s+/).length, 0);
   return {
-    name, articles: articles.length, words, passages, composition,
+    name, articles: articles.length, words, passages, composition, counts,
     sitrep: {
       ...sitrep.result,
       answered: byQuestion.filter((q) => q.answered).length,
