@@ -80,7 +80,8 @@ function candidateFigures(ctx: ComposeContext, kinds: FigureKind[]): StoredFigur
 /** Figures of the asked kinds that fit the rest of the question, most relevant first. */
 function relevantFigures(ctx: ComposeContext, kinds: FigureKind[]): StoredFigure[] {
   const rest: Concept[] = ctx.concepts.filter((c) => !KIND_WORDS.test(c.term));
-  const all = candidateFigures(ctx, kinds);
+  // One person ("a Chinese citizen") is a figure only when the question asks about that group.
+  const all = candidateFigures(ctx, kinds).filter((f) => f.value > 1 || scopeMatch(f.scope, rest) > 0);
   if (!rest.length) return all;
   const scored = all.map((f) => ({ f, scope: scopeMatch(f.scope, rest), rel: coverageOf(ctx, f.p, rest) }));
   if (kinds.every((k) => k === 'duration' || k === 'distance') && scored.some((s) => s.scope > 0)) {

@@ -3,7 +3,7 @@ import { answerStatementBy, describePerson, findPeopleByName, findPersonByRole }
 import { agentsIn, findPlace } from './answer-places.ts';
 import { answerLatest, answerTimeline, answerWhen } from './answer-time.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, continuations, cuedPassages, newestFirst, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, continuations, cuedPassages, favourQuestionDate, newestFirst, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from './corpus-index.ts';
 import { formatDate } from './dates.ts';
 import { analyseQuestion, type Question } from './question.ts';
@@ -63,9 +63,27 @@ function whoAnswer(ctx: ComposeContext, q: Question): Composed | null {
   const hits = boostHits(ctx, ctx.hits, CUES.who, 1.5);
   const top = pickPassages(ctx, hits, 4, new Set(), 2);
   const agents = agentsIn(ctx, top);
-  if (!agents.length) return generalAnswer(ctx, hits);
+  if (!agents.length) return peopleInPassages(ctx, q, top) ?? generalAnswer(ctx, hits);
   const lines = [`${agents.slice(0, 4).map((a) => `${a.agent} ${ctx.book.cite(a.p)}`).join('; ')}.`];
   for (const p of [...new Set([...agents.map((a) => a.p), ...top])].slice(0, 3)) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+/** "Who met Anutin?", "Who represented China?": the people the best passages name, other than those asked about. */
+function peopleInPassages(ctx: ComposeContext, q: Question, top: number[]): Composed | null {
+  const asked = new Set(findPeopleByName(ctx.corpus.data.people, q.text));
+  const found: Array<{ name: string; role: string | null; p: number }> = [];
+  for (const p of top.slice(0, 4)) {
+    const text = ctx.corpus.data.passages[p]![2];
+    for (const person of ctx.corpus.data.people) {
+      if (asked.has(person) || !text.includes(person.name.split(' ').at(-1)!) || found.some((f) => f.name === person.name)) continue;
+      const role = person.roles.find((r) => r.p === p)?.role ?? person.roles[0]?.role ?? null;
+      found.push({ name: person.name, role, p });
+    }
+  }
+  if (!found.length) return null;
+  const lines = [`${found.slice(0, 3).map((f) => `${f.name}${f.role ? ` (${f.role})` : ''} ${ctx.book.cite(f.p)}`).join('; ')}.`];
+  for (const p of [...new Set(found.map((f) => f.p))]) lines.push(supportLine(ctx, p));
   return { lines, figures: [] };
 }
 
@@ -137,6 +155,7 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   }
   const book = new CitationBook(corpus);
   const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today: deps.clock.now().toISOString().slice(0, 10) };
+  ctx.hits = favourQuestionDate(ctx, hits, q.text);
   const composed = compose(ctx, q);
   if (!composed || !book.citations.length) return notCovered(corpus, question, q.intent);
   const asOf = book.asOf();

@@ -1,6 +1,6 @@
 import type { CitationBook } from './citations.ts';
 import { passageTermIds, type Corpus } from './corpus-index.ts';
-import { formatDate, formatShortDate } from './dates.ts';
+import { findDateMentions, formatDate, formatShortDate, MONTHS } from './dates.ts';
 import type { Concept, Hit } from './retrieve.ts';
 import { passageCoverage, searchPassages } from './retrieve.ts';
 import type { Figure } from './schema.ts';
@@ -113,10 +113,13 @@ export function rankArticles(ctx: ComposeContext, hits: Hit[]): number[] {
   const total = ctx.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const top = hits[0]?.score || 1;
   const scored = [...byArticle].map(([a, articleHits]) => {
-    const covered = ctx.concepts.filter((c) => articleHits.some((h) => passageTermIds(ctx.corpus, h.p).some((id) => c.ids.has(id))));
+    const month = ctx.corpus.data.articles[a]!.published.slice(5, 7);
+    // A month asked about ("agreed in October") is covered by an article published in that month.
+    const covered = ctx.concepts.filter((c) => MONTHS[c.term] === Number(month) || articleHits.some((h) => passageTermIds(ctx.corpus, h.p).some((id) => c.ids.has(id))));
     const union = covered.reduce((sum, c) => sum + c.weight, 0) / total;
     const strength = articleHits.slice(0, 3).reduce((sum, h) => sum + h.score, 0) / (3 * top);
-    return { a, score: union + 0.5 * strength };
+    const publishedInAskedMonth = ctx.concepts.some((c) => MONTHS[c.term] === Number(month)) ? 0.5 : 0;
+    return { a, score: union + 0.5 * strength + 0.1 * Math.log2(1 + articleHits.length) + publishedInAskedMonth };
   });
   return scored.sort((x, y) => y.score - x.score).map((x) => x.a);
 }
@@ -130,4 +133,20 @@ export function cuedPassages(ctx: ComposeContext, hits: Hit[], cue: RegExp, arti
     out.push(...[...new Set(relevant)].slice(0, perArticle).sort((x, y) => x - y));
   }
   return out;
+}
+
+/** Hits from the month or day a question names ("in October", "on December 22") count double. */
+export function favourQuestionDate(ctx: ComposeContext, hits: Hit[], questionText: string): Hit[] {
+  const newest = ctx.corpus.data.articles[0]?.published;
+  if (!newest) return hits;
+  const asked = findDateMentions(questionText, newest).filter((m) => m.explicit || m.month);
+  if (!asked.length) return hits;
+  // Published then counts more than mentioning it.
+  const factor = (p: number) => {
+    const published = articleOf(ctx.corpus, p).published;
+    const events = ctx.corpus.eventsByPassage.get(p) ?? [];
+    if (asked.some((m) => (m.date ? published === m.date : published.startsWith(m.month!)))) return 2;
+    return asked.some((m) => events.some((e) => (m.date ? e.date === m.date : e.month === m.month))) ? 1.5 : 1;
+  };
+  return hits.map((h) => ({ ...h, score: h.score * factor(h.p) })).sort((a, b) => b.score - a.score);
 }

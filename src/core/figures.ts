@@ -77,7 +77,7 @@ function subjectBefore(sentence: string, span: NumberSpan): string | null {
 }
 
 function wordingOf(span: NumberSpan, unit: string): { wording?: string } {
-  if (/^[\d.,\s]+(hundred|thousand|million|billion)?$/i.test(span.text)) return {};
+  if (/^[\d.,\s]+(hundred|thousand|million|billion)?$/i.test(span.text) || /^an?$/i.test(span.text)) return {};
   return { wording: `${span.text}${unit}`.trim() };
 }
 
@@ -101,7 +101,7 @@ export function extractFigures(sentence: string, published: string): SentenceFig
     if (dateSpans.some(([s, e]) => n.start >= s && n.end <= e)) return false;
     if (n.yearLike && !DISTANCE_UNIT.test(sentence.slice(n.end)) && !/^\s*(people|civilians|soldiers|troops)/i.test(sentence.slice(n.end))) return false;
     if (/^(?:st|nd|rd|th)\b|^\s*(?:%|per ?cent)/i.test(sentence.slice(n.end))) return false;
-    if (/^(one|a)$/i.test(n.text) && !/^\s*(person|people|civilian|soldier)/i.test(sentence.slice(n.end))) return false;
+    if (/^(one|a)$/i.test(n.text) && !/^\s*(?:[A-Z][\w-]+\s+)?(person|civilian|soldier|citizen|national|man|woman|child|villager|resident|worker|journalist|monk|officer|policeman|farmer|student)\b/.test(sentence.slice(n.end))) return false;
     return true;
   });
   const claimant = findClaimant(sentence);

@@ -4,7 +4,7 @@
 export const SYNONYM_GROUPS: string[][] = [
   ['killed', 'kill', 'killing', 'dead', 'death', 'deaths', 'died', 'die', 'fatalities', 'fatality', 'toll', 'casualties', 'casualty', 'lives', 'slain'],
   ['injured', 'injury', 'injuries', 'wounded', 'hurt', 'casualties', 'casualty', 'injuring'],
-  ['displaced', 'displacement', 'evacuated', 'evacuation', 'evacuations', 'fled', 'flee', 'refugees', 'homeless', 'uprooted'],
+  ['displaced', 'displacement', 'evacuated', 'evacuation', 'evacuations', 'fled', 'flee', 'refugees', 'homeless', 'uprooted', 'homes', 'shelters', 'camps'],
   ['detained', 'detention', 'captured', 'prisoners', 'prisoner', 'release', 'released', 'freed', 'detainees', 'held'],
   ['mediated', 'mediate', 'mediation', 'mediator', 'mediators', 'brokered', 'broker', 'facilitated', 'facilitate', 'facilitator', 'witnessed', 'witness', 'involvement', 'support', 'backed', 'helped'],
   ['accord', 'agreement', 'agreements', 'declaration', 'truce', 'ceasefire', 'deal', 'pact', 'treaty', 'accords'],

@@ -21,6 +21,8 @@ const NUMBER_RE = new RegExp(
   [
     `\\bhalf an? (?:million|billion)\\b`,
     `\\ba (?:dozen|hundred|thousand|million|billion)\\b`,
+    // "a Chinese citizen", "a soldier": one person, counted only before a word for a person.
+    `\\ban?(?=\\s+(?:[A-Z][\\w-]+\\s+)?(?:person|civilian|soldier|citizen|national|man|woman|child|villager|resident|worker|journalist|monk|officer|policeman|farmer|student)\\b)`,
     `\\b\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:\\s+(?:hundred|thousand|million|billion))?\\b`,
     `\\b\\d+(?:\\.\\d+)?(?:\\s+(?:hundred|thousand|million|billion))?\\b`,
     `\\b${WORD}(?:[\\s-]+(?:and\\s+)?${WORD})*\\b`,

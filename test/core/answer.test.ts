@@ -77,3 +77,26 @@ describe('answers over the seed corpus', () => {
     expect(answer).toMatchObject({ answered: false, citations: [], intent: 'none' });
   });
 });
+
+describe('answers that need more than one sentence of context', () => {
+  it('takes what was agreed from the article of the month asked about', () => {
+    const answer = ask('What was agreed in October?');
+    expect(answer.citations[0]!.id).toBe('2025-10-24-closer-to-lasting-peace');
+    expect(answer.answer).toContain('heavy weapons');
+  });
+
+  it('names the other person in the passage for "who met X"', () => {
+    expect(ask('Who met Anutin?').answer.split('\n')[0]).toMatch(/^Deng Xijun \(China's Special Envoy for Asian Affairs\) \[1\]/);
+  });
+
+  it('counts one person only when asked about that group', () => {
+    expect(ask('How many Chinese citizens were injured?').answer.split('\n')[0]).toMatch(/^Injured: 1 Chinese citizen injured/);
+    expect(ask('latest casualty figures').figures.every((f) => f.value > 1)).toBe(true);
+  });
+
+  it('hears "US" as the United States and "fled their homes" as displacement', () => {
+    expect(ask('What did the US say?').answered).toBe(true);
+    expect(ask('How many people fled their homes?').figures[0]?.kind).toBe('displaced');
+    expect(ask('How many people died in the earthquake?').answered).toBe(false);
+  });
+});

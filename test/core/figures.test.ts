@@ -39,6 +39,7 @@ describe('extractFigures on sentences from each seed', () => {
   it('ignores years, dates and numbers that count nothing', () => {
     expect(pick('This is the most severe clash since the organization was established in 1967.')).toEqual([]);
     expect(pick('The three-day meeting began on December 24, focusing on 3 mechanisms.')).toEqual([expect.objectContaining({ kind: 'duration', value: 3, scope: 'meeting' })]);
-    expect(pick('A Cambodian soldier was killed, leading to further military actions.')).toEqual([]);
+    expect(pick('Fighting resumed on 3 fronts, leading to further military actions.')).toEqual([]);
+    expect(pick('A Cambodian soldier was killed, leading to further military actions.')).toEqual([expect.objectContaining({ kind: 'killed', value: 1, scope: 'Cambodian soldier' })]);
   });
 });
