@@ -48,28 +48,36 @@ describe('startServer (Node)', () => {
   });
 });
 
+/** Starts a serving child process and waits for its start-up summary's API line. */
+async function startChild(command: string, args: string[]) {
+  const child = spawn(command, args, {
+    cwd: ROOT, env: { ...process.env, SITREP_API_TOKEN: '', PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => (output.stdout += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start-up line: ${output.stderr}`)), 20_000);
+    child.stderr.on('data', (d: Buffer) => {
+      output.stderr += d;
+      const match = /on\s+HTTP API\s+(http:\/\/\S+)\/v1\/ask/.exec(output.stderr);
+      if (match) { clearTimeout(timer); resolve(match[1]!); }
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output.stderr}`)));
+  });
+  return { child, url, output };
+}
+
+function logLines(stdout: string) {
+  return stdout.trim().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string; path?: string });
+}
+
 describe('sitrep serve (child process)', () => {
   it('starts with no token, says what is on and off, answers, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
-      env: { ...process.env, SITREP_API_TOKEN: '', PORT: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start-up line: ${stderr}`)), 20_000);
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d;
-        const match = /on\s+HTTP API\s+(http:\/\/\S+)\/v1\/ask/.exec(stderr);
-        if (match) { clearTimeout(timer); resolve(match[1]!); }
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-    });
+    const { child, url, output } = await startChild(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'serve', '--port', '0', '--host', '127.0.0.1']);
     try {
-      expect(stderr).toMatch(/off\s+API token\s+SITREP_API_TOKEN is not set/);
-      expect(stderr).toMatch(/on\s+rate limit/);
-      expect(stderr).toMatch(/off\s+CORS/);
+      expect(output.stderr).toMatch(/off\s+API token\s+SITREP_API_TOKEN is not set/);
+      expect(output.stderr).toMatch(/on\s+rate limit/);
+      expect(output.stderr).toMatch(/off\s+CORS/);
       const answer = AnswerSchema.parse(await (await fetch(`${url}/v1/ask?q=latest+casualty+figures`)).json());
       expect(answer.answered).toBe(true);
       expect(answer.citations.length).toBeGreaterThan(0);
@@ -78,9 +86,22 @@ describe('sitrep serve (child process)', () => {
     }
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
-    const logs = stdout.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; path?: string });
+    const logs = logLines(output.stdout);
     expect(logs.some((l) => l.msg === 'request' && l.path === '/v1/ask')).toBe(true);
     expect(logs.at(-1)?.msg).toBe('stopped');
+  });
+
+  it('shuts down gracefully under `npm start` too: SIGTERM to npm reaches the server, which exits 0', async () => {
+    const { child, url, output } = await startChild('npm', ['start', '--silent', '--', '--port', '0', '--host', '127.0.0.1']);
+    try {
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(logLines(output.stdout).at(-1)?.msg).toBe('stopped');
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 
   it('refuses to start on a bad variable, saying which and how to fix it', async () => {

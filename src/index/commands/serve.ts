@@ -40,8 +40,10 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
 
   const signal = await nextSignal();
   logger.info({ msg: 'shutting down', signal });
-  // A second signal while draining stops at once.
-  const force = () => process.exit(1);
+  // A second signal while draining stops at once. Ctrl-C under `npm start` reaches this process twice (from the
+  // terminal and forwarded by npm), so a repeat within a second is the same signal.
+  const firstAt = Date.now();
+  const force = () => Date.now() - firstAt > 1000 && process.exit(1);
   process.once('SIGTERM', force).once('SIGINT', force);
   await server.close();
   process.off('SIGTERM', force).off('SIGINT', force);
