@@ -12,10 +12,10 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 /** Checks a question from either route: present, a string, not blank, not too long. */
 export function questionSchema(maxChars: number) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? 'a question is required' : 'the question must be a string') })
+    .string({ error: (issue) => (issue.input === undefined ? 'A question is required' : 'The question must be a string') })
     .trim()
-    .min(1, 'the question is empty')
-    .max(maxChars, `the question is longer than ${maxChars} characters`);
+    .min(1, 'The question is empty')
+    .max(maxChars, `The question is longer than ${maxChars} characters`);
 }
 
 function readQuestion(schema: z.ZodType<string>, value: unknown): string {
@@ -23,7 +23,7 @@ function readQuestion(schema: z.ZodType<string>, value: unknown): string {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const code = issue?.code === 'too_big' ? 'question_too_long' : 'invalid_question';
-  throw new HttpProblem(400, code, `${issue?.message ?? 'invalid question'}.`);
+  throw new HttpProblem(400, code, `${issue?.message ?? 'Invalid question'}.`);
 }
 
 async function readJsonBody(c: Context): Promise<unknown> {
@@ -49,7 +49,7 @@ export interface AskDeps {
 /** `POST /ask` with `{"question"}` and `GET /ask?q=`: both answer with the Answer JSON. */
 export function askRoutes(deps: AskDeps): Hono<AppEnv> {
   const schema = questionSchema(deps.maxQuestionChars);
-  const body = z.object({ question: z.unknown() }, { error: 'the body must be a JSON object: {"question": "..."}' });
+  const body = z.object({ question: z.unknown() }, { error: 'The body must be a JSON object: {"question": "..."}' });
   const cache = new AnswerCache(deps.answerCacheSize);
   const routes = new Hono<AppEnv>();
 
@@ -68,7 +68,7 @@ export function askRoutes(deps: AskDeps): Hono<AppEnv> {
 
   routes.post('/ask', async (c) => {
     const parsed = body.safeParse(await readJsonBody(c));
-    if (!parsed.success) throw new HttpProblem(400, 'invalid_question', `${parsed.error.issues[0]?.message ?? 'invalid body'}.`);
+    if (!parsed.success) throw new HttpProblem(400, 'invalid_question', `${parsed.error.issues[0]?.message ?? 'Invalid body'}.`);
     return reply(c, readQuestion(schema, parsed.data.question));
   });
   routes.get('/ask', (c) => reply(c, readQuestion(schema, c.req.query('q'))));
