@@ -88,19 +88,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const { server, port } = await listen(app.fetch, config.port, config.host);
 
-  // While closing, a keep-alive connection is cut as soon as its last response is sent.
   let closing: Promise<void> | undefined;
-  server.on('request', (_req, res) => res.on('close', () => closing && server.closeIdleConnections()));
-
   for (const integration of active) await integration.start?.();
 
   const close = async () => {
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections go as soon as their last response is sent; any still busy at the deadline are cut.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
     server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
-    timer.unref();
     await stopped;
-    clearTimeout(timer);
+    clearInterval(sweep);
+    clearTimeout(deadline);
     for (const integration of [...active].reverse()) {
       try {
         await integration.stop?.();

@@ -27,6 +27,8 @@ describe('startServer (Node)', () => {
     const server = await startServer({
       config: loadConfig({ HOST: '127.0.0.1', PORT: '0' }), corpus: seedCorpus(), clock: fixedClock(), logger: silentLogger,
       integrations: [slow, off],
+      // Far beyond the test's timeout: close() must not wait for the deadline to drop idle keep-alive connections.
+      shutdownTimeoutMs: 120_000,
     });
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect(events).toEqual(['start']);
