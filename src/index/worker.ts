@@ -27,11 +27,15 @@ let corpus: Promise<Corpus> | undefined;
 
 /** Parses and loads the bundled index once per isolate, on first use; a failure is retried on the next request. */
 function getCorpus(): Promise<Corpus> {
-  corpus ??= Promise.resolve().then(() => {
-    const text = bundledIndex as unknown;
-    return loadCorpus(typeof text === 'string' ? JSON.parse(text) : text);
-  });
-  corpus.catch(() => (corpus = undefined));
+  corpus ??= Promise.resolve()
+    .then(() => {
+      const text = bundledIndex as unknown;
+      return loadCorpus(typeof text === 'string' ? JSON.parse(text) : text);
+    })
+    .catch((error: unknown) => {
+      corpus = undefined;
+      throw error;
+    });
   return corpus;
 }
 
