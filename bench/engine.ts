@@ -48,6 +48,9 @@ function git(args: string[]): string {
   }
 }
 
+// read before the run: the engine modules are loaded now, and others may commit while it runs
+const commit = git(['rev-parse', '--short', 'HEAD']);
+const coreDirty = git(['status', '--porcelain', '--', 'src/core']) !== '';
 const started = performance.now();
 const loadBefore = loadavg()[0]!;
 const seedArticles = await readArticles(join(ROOT, 'data'));
@@ -86,8 +89,6 @@ const table = formatTable(results);
 const targets = formatTargets(checkTargets(results));
 const largest = [...results].sort((a, b) => b.articles - a.articles)[0]!;
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const commit = git(['rev-parse', '--short', 'HEAD']);
-const coreDirty = git(['status', '--porcelain', '--', 'src/core']) !== '';
 const seedResult = results.find((r) => r.name === 'seed');
 process.stdout.write(`\n${table}\n\nTargets:\n${targets}\n\nSlowest questions at ${largest.articles} articles (sitrep):\n${formatSlowest(largest)}\n`);
 const holds = Object.entries(largest.counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ');
