@@ -21,14 +21,28 @@ export function findPeopleByName(people: StoredPerson[], text: string): StoredPe
     .map((m) => m.person);
 }
 
+const roleWordCache = new WeakMap<object, Map<object, Set<string>>>();
+
+/** Each stored role's words, worked out once per loaded corpus. */
+function roleWordsOf(ctx: ComposeContext): Map<object, Set<string>> {
+  let words = roleWordCache.get(ctx.corpus);
+  if (!words) {
+    words = new Map();
+    for (const person of ctx.corpus.data.people) for (const role of person.roles) words.set(role, new Set(roleWords(role.role)));
+    roleWordCache.set(ctx.corpus, words);
+  }
+  return words;
+}
+
 /** The person whose role best matches the words ("Thai defence minister" -> Natthaphon Narkphanit). */
 export function findPersonByRole(ctx: ComposeContext, text: string): { person: StoredPerson; role: { role: string; p: number } } | null {
   const wanted = roleWords(text).filter((w) => !ROLE_NOISE.has(w));
   if (!wanted.length) return null;
   let best: { person: StoredPerson; role: { role: string; p: number }; score: number; extra: number; date: string } | null = null;
+  const words = roleWordsOf(ctx);
   for (const person of ctx.corpus.data.people) {
     for (const role of person.roles) {
-      const have = new Set(roleWords(role.role));
+      const have = words.get(role)!;
       const matched = wanted.filter((w) => have.has(w)).length;
       const score = matched / wanted.length;
       const extra = have.size - matched;

@@ -1,4 +1,4 @@
-import { articleOf, coverageOf, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { articleOf, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { StoredEvent } from './corpus-index.ts';
 import { formatDate, formatMonth, formatShortDate } from './dates.ts';
 import { stemWord } from './spelling.ts';
@@ -68,6 +68,7 @@ export function answerLatest(ctx: ComposeContext): Composed | null {
 /** A dated sequence from the sources, oldest first: dated past events, and each article's own date and headline. */
 export function answerTimeline(ctx: ComposeContext): Composed | null {
   const relevant = ctx.concepts.length > 0;
+  const hitPassages = new Set(ctx.hits.map((h) => h.p));
   const entries = new Map<string, { p: number; label: string; explicit: boolean }>();
   const consider = (date: string, p: number, label: string, explicit: boolean) => {
     const existing = entries.get(date);
@@ -75,7 +76,7 @@ export function answerTimeline(ctx: ComposeContext): Composed | null {
   };
   for (const event of ctx.corpus.data.events) {
     if (!event.date || event.future || event.date > articleOf(ctx.corpus, event.p).published) continue;
-    if (relevant && coverageOf(ctx, event.p) === 0) continue;
+    if (relevant && !hitPassages.has(event.p)) continue;
     consider(event.date, event.p, ctx.corpus.data.passages[event.p]![2], event.explicit);
   }
   ctx.corpus.data.articles.forEach((article, a) => {

@@ -157,12 +157,16 @@ function passagesOf(file: IndexFile): Passage[] {
 /** Groups mentions of one person under their fullest name ("Trump" joins "Donald Trump"). */
 function mergePeople(mentions: Array<{ name: string; role: string | null; p: number }>): StoredPerson[] {
   const people: StoredPerson[] = [];
+  // People by each word of their name, so a mention is compared only with people who share a word with it.
+  const byWord = new Map<string, StoredPerson[]>();
   const byLength = [...mentions].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
   for (const mention of byLength) {
-    let person = people.find((candidate) => sameName(candidate.name, mention.name));
+    const words = mention.name.toLowerCase().split(/\s+/);
+    let person = (byWord.get(words[0]!) ?? []).find((candidate) => sameName(candidate.name, mention.name));
     if (!person) {
       person = { name: mention.name, roles: [] };
       people.push(person);
+      for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), person]);
     }
     if (mention.role && !person.roles.some((r) => r.role === mention.role && r.p === mention.p)) {
       person.roles.push({ role: mention.role, p: mention.p });

@@ -101,6 +101,23 @@ function documentVector(compact: CompactLunr, docs: string[], doc: number): numb
   return elements;
 }
 
+/** Separates a stem from a posting limit in a query term: `cambodia\u0001300` is "cambodia" in its newest 300 documents. */
+const LIMIT_MARK = '\u0001';
+
+/** A query term that lunr looks up as the stem's first `limit` documents (documents are stored newest first). */
+export function limitedTerm(stem: string, limit: number): string {
+  return `${stem}${LIMIT_MARK}${limit}`;
+}
+
+function parseTerm(term: string): { stem: string; limit: number } {
+  const mark = term.indexOf(LIMIT_MARK);
+  return mark < 0 ? { stem: term, limit: Infinity } : { stem: term.slice(0, mark), limit: Number(term.slice(mark + 1)) };
+}
+
+/** Lazily materialised postings and vectors are kept up to these counts, then dropped and rebuilt on demand. */
+const MAX_CACHED_POSTINGS = 4_000;
+const MAX_CACHED_VECTORS = 60_000;
+
 /** A real lunr.Index over a compact index, for exact-term queries (the engine uses no wildcards or fuzzy terms). */
 export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, docs: string[]): lunr.Index {
   const { field } = compact;
@@ -110,11 +127,14 @@ export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, d
       if (typeof term !== 'string') return undefined;
       const cached = postingCache.get(term);
       if (cached) return cached;
-      const id = termIds.get(term);
+      const { stem, limit } = parseTerm(term);
+      const id = termIds.get(stem);
       if (id === undefined) return undefined;
-      const docs: Record<string, object> = Object.create(null);
-      for (const doc of decodeAscending(compact.postings[id]!)) docs[doc] = {};
-      const posting = { _index: id, [field]: docs };
+      const matching: Record<string, object> = Object.create(null);
+      const all = decodeAscending(compact.postings[id]!);
+      for (let i = 0; i < all.length && i < limit; i++) matching[all[i]!] = {};
+      const posting = { _index: id, [field]: matching };
+      if (postingCache.size >= MAX_CACHED_POSTINGS) postingCache.clear();
       postingCache.set(term, posting);
       return posting;
     },
@@ -127,6 +147,7 @@ export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, d
       let vector = vectorCache.get(ref);
       if (!vector) {
         vector = new lunr.Vector(documentVector(compact, docs, Number(ref.slice(prefix.length))));
+        if (vectorCache.size >= MAX_CACHED_VECTORS) vectorCache.clear();
         vectorCache.set(ref, vector);
       }
       return vector;
@@ -134,7 +155,7 @@ export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, d
   });
   // lunr asks the token set which index terms a query clause matches; for exact terms that is a lookup.
   const tokenSet = {
-    intersect: (clauseSet: lunr.TokenSet) => ({ toArray: () => clauseSet.toArray().filter((t) => termIds.has(t)) }),
+    intersect: (clauseSet: lunr.TokenSet) => ({ toArray: () => clauseSet.toArray().filter((t) => termIds.has(parseTerm(t).stem)) }),
   } as unknown as lunr.TokenSet;
   return new lunr.Index({
     invertedIndex: invertedIndex as object,

@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import { documentFrequency, passageTermIds, type Corpus } from './corpus-index.ts';
 import { countryForms, SYNONYM_GROUPS } from './lexicon.ts';
+import { limitedTerm } from './lunr-compact.ts';
 import { stemWord } from './spelling.ts';
 
 /** A question word with the other words that count as it. */
@@ -112,8 +113,9 @@ function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; 
   let spent = 0;
   for (const term of [...own.sort(byRarity), ...synonyms.sort(byRarity)]) {
     if (picked.length && spent + term.df > budget) continue;
-    picked.push(term);
-    spent += term.df;
+    // Even the rarest word may be everywhere: then it is searched in its newest passages only.
+    picked.push(term.df > budget ? { stem: limitedTerm(term.stem, budget), boost: term.boost } : term);
+    spent += Math.min(term.df, budget);
   }
   return picked;
 }

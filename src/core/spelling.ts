@@ -21,7 +21,15 @@ lunr.Pipeline.registerFunction(spellingStep, 'sitrepSpelling');
 /** The pipeline step, registered with lunr so a serialised index can be loaded again. */
 export const spellingPipelineStep = spellingStep;
 
-/** A word as the index stores it: canonical spelling, then the lunr (Porter) stem. */
+const stems = new Map<string, string>();
+
+/** A word as the index stores it: canonical spelling, then the lunr (Porter) stem (memoised: words repeat). */
 export function stemWord(word: string): string {
-  return lunr.stemmer(new lunr.Token(canonicalSpelling(word.toLowerCase()), {})).toString();
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = lunr.stemmer(new lunr.Token(canonicalSpelling(word.toLowerCase()), {})).toString();
+    if (stems.size > 100_000) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
