@@ -1,9 +1,9 @@
 import type { ComposeContext } from './compose.ts';
 
 const AGENT_PATTERNS = [
-  /\bwith the (?:involvement|support|help|mediation|backing|assistance|participation) of ([^,.;:]+)/gi,
-  /\bunder the (?:witness|auspices|mediation|watch|eye) of ([^,.;:]+)/gi,
-  /\b(?:brokered|mediated|facilitated|witnessed|backed|hosted|arranged|negotiated)\s+by ([^,.;:]+)/gi,
+  /\bwith the (?:involvement|support|help|mediation|backing|assistance|participation) of ((?:[^,.;:]|\.(?=\S|\s+[A-Z]))+)/gi,
+  /\bunder the (?:witness|auspices|mediation|watch|eye) of ((?:[^,.;:]|\.(?=\S|\s+[A-Z]))+)/gi,
+  /\b(?:brokered|mediated|facilitated|witnessed|backed|hosted|arranged|negotiated)\s+by ((?:[^,.;:]|\.(?=\S|\s+[A-Z]))+)/gi,
   /\b([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|and))*)\s+(?:brokered|mediated|facilitated|witnessed|hosted)\b/g,
   /\b((?:[A-Z][\w'.-]*\s+){1,6}[A-Z][\w'.-]*),?\s+(?:acting|serving|who (?:is|was|will be) acting|to act|will act) as (?:a |the )?(?:mediator|facilitator|broker|host|go-between|intermediary)\b/g,
 ];

@@ -100,3 +100,10 @@ describe('answers that need more than one sentence of context', () => {
     expect(ask('How many people died in the earthquake?').answered).toBe(false);
   });
 });
+
+describe('who brokered or witnessed', () => {
+  it('keeps abbreviations such as "U.S." inside the names it extracts', () => {
+    const first = ask('Who brokered the July ceasefire?').answer.split('\n')[0]!;
+    expect(first).toContain('U.S. President Donald Trump [1]');
+  });
+});
