@@ -1,6 +1,6 @@
 import { articleOf, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { StoredEvent } from './corpus-index.ts';
-import { formatDate, formatMonth, formatShortDate } from './dates.ts';
+import { addDays, formatDate, formatMonth, formatShortDate } from './dates.ts';
 import { stemWord } from './spelling.ts';
 import { tokenize } from './text.ts';
 
@@ -40,12 +40,24 @@ export function answerWhen(ctx: ComposeContext, questionText: string): Composed 
   if (!candidates.length) return null;
   candidates.sort((a, b) => b.rank - a.rank);
   const best = candidates[0]!.event;
+  const end = endOf(ctx, questionText, best);
+  if (end) return end;
   // A date still ahead when its article was written was a plan then, not a fact: say so.
   const lines = [`${best.future ? 'Scheduled for ' : ''}${eventLabel(best)} ${ctx.book.cite(best.p)}.`, supportLine(ctx, best.p)];
   const others = candidates.slice(1).filter((c) => c.event.p !== best.p && c.rank > candidates[0]!.rank * 0.5);
   for (const other of pickPassages(ctx, others.map((c) => ({ p: c.event.p, score: c.rank, coverage: 1 })), 2, new Set([best.p]))) {
     lines.push(supportLine(ctx, other));
   }
+  return { lines, figures: [] };
+}
+
+/** "When does the meeting end?": a start date and a duration in days in the same sentence give the last day. */
+function endOf(ctx: ComposeContext, questionText: string, start: StoredEvent): Composed | null {
+  if (!/\b(end|ends|ended|finish\w*|conclude\w*|close|closes|wrap up|last until|over)\b/i.test(questionText) || !start.date) return null;
+  const days = (ctx.corpus.figuresByPassage.get(start.p) ?? []).find((f) => f.kind === 'duration' && f.unit === 'days');
+  if (!days || days.value < 1 || days.value > 366) return null;
+  const last = addDays(start.date, days.value - 1);
+  const lines = [`${formatDate(last)}: day ${days.value} of ${days.value}, counting from ${formatDate(start.date)} ${ctx.book.cite(start.p)}.`, supportLine(ctx, start.p)];
   return { lines, figures: [] };
 }
 

@@ -25,6 +25,7 @@ const CUES = {
   demands: /\b(request|requests|requested|demand\w*|insist\w*|ask\w*|urg\w*|call\w* (on|for)|want\w*|must)\b/i,
   statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
   who: /\b(broker\w*|mediat\w*|facilitat\w*|witness\w*|involvement|support|backed|host\w*|with the|acting as)\b/i,
+  reason: /\b(because|due to|as a result|rush\w*|hasty|hastily|so that|in order to|blam\w*|accus\w*|after)\b/i,
 };
 /** A sentence that states what was agreed, rather than merely mentioning an agreement. */
 const AGREED_CONTENT = /\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;
@@ -124,6 +125,7 @@ function compose(ctx: ComposeContext, q: Question): Composed | null {
     case 'latest':
       return q.terms.length ? generalAnswer(ctx, newestFirst(ctx, ctx.hits)) : answerLatest(ctx);
     default:
+      if (/^\s*why\b/i.test(q.text)) return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.reason, 1.6));
       return generalAnswer(ctx, q.wantsLatest ? newestFirst(ctx, ctx.hits) : ctx.hits);
   }
 }

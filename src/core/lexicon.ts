@@ -25,6 +25,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['end', 'ended', 'ends', 'halted', 'halt', 'stopped', 'stop', 'ceased', 'conclude', 'concluded'],
   ['collapse', 'collapsed', 'failed', 'fail', 'breakdown', 'violations', 'violation', 'violated', 'unravel', 'renewed'],
   ['why', 'because', 'reason', 'reasons', 'due', 'after', 'blamed', 'blaming', 'accuse', 'accused'],
+  ['obstacle', 'obstacles', 'challenge', 'challenges', 'difficulty', 'difficulties', 'problem', 'problems', 'hurdle', 'hurdles', 'barrier', 'barriers', 'risk', 'risks'],
+  ['weapons', 'weapon', 'artillery', 'shelling', 'shelled', 'shells', 'rockets', 'strikes', 'drones', 'mines', 'landmines', 'arms'],
 ];
 
 /** Country names with their adjectives and short forms; a mention of either finds the other. */

@@ -23,7 +23,7 @@ const QUESTION_WORDS = new Set([
   'news', 'update', 'updates', 'currently', 'current', 'today', 'far', 'status', 'info', 'information', 'details',
   'doing', 'done', 'did', 'does', 'going', 'people', 'summary', 'summarise', 'summarize', 'briefing', 'brief',
   'timeline', 'chronology', 'sequence', 'events', 'key', 'new', 'sitrep', 'overview', 'developments', 'development',
-  'situation', 'story', 'recap',
+  'situation', 'story', 'recap', 'use', 'used', 'using', 'being', 'make', 'made', 'main', 'key',
 ]);
 
 /** Removes Slack and Discord mention and link syntax so a question never pings anyone and searches clean words. */
@@ -51,7 +51,8 @@ function classify(text: string, kinds: FigureKind[]): Intent {
   if (kinds.length && (figureAsk || /^\s*(latest|current|total|new)\b/.test(t) || kinds.some((k) => k !== 'duration' && k !== 'distance'))) {
     if (figureAsk || !/^\s*(who|what|when|where|why)\b/.test(t)) return kinds.every((k) => k === 'killed' || k === 'injured') ? 'casualties' : 'figures';
   }
-  if (/^\s*(who|whom)\b|\bwho (is|was|are|were)\b|\bname of\b|\bwhich (person|official|minister|leader|country|countries)\b/.test(t)) return 'who';
+  if (/^\s*why\b/.test(t)) return 'general';
+  if (/^\s*(who|whom)\b|\bwho('s| is| was| are| were)\b|\bname of\b|^\s*(name|identify)\b|\bwhich (person|official|minister|leader|country|countries)\b/.test(t)) return 'who';
   if (/^\s*when\b|\bwhat (date|day|time)\b|\bwhich (date|day)\b|\bscheduled\b|\bhow soon\b|\bwhen (is|are|will|did|was)\b/.test(t)) return 'when';
   if (/^\s*where\b|\bwhich (city|province|country|location|venue|place|town)\b|\bvenue\b|\blocation\b/.test(t)) return 'where';
   if (/\b(timeline|chronology|sequence of events|key events|what has happened so far)\b/.test(t)) return 'timeline';
@@ -75,7 +76,9 @@ export function analyseQuestion(raw: string): Question {
     seen.add(t);
     return true;
   }).slice(0, 40);
-  const subjectMatch = /\bwho\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(.+?)[?.!]*$/i.exec(text);
+  const subjectMatch = /\bwho(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+|a\s+|an\s+)?(.+?)[?.!]*$/i.exec(text)
+    ?? /^\s*(?:name|identify)\s+(?:the\s+|a\s+)?(.+?)[?.!]*$/i.exec(text)
+    ?? /\bwho\s+the\s+(.+?)\s+(?:is|was)\b/i.exec(text);
   return {
     raw, text, intent,
     kinds: intent === 'casualties' || intent === 'figures' ? kinds : [],

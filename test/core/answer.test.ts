@@ -107,3 +107,28 @@ describe('who brokered or witnessed', () => {
     expect(first).toContain('U.S. President Donald Trump [1]');
   });
 });
+
+describe('other phrasings of the same kinds of question', () => {
+  it.each([
+    ["Who's the Cambodian defense minister?", /^Tea Seiha/],
+    ['Name the Thai foreign minister', /^Sihasak/],
+    ["Who is Thailand's defence minister?", /^Natthaphon Narkphanit/],
+  ])('%s', (question, expected) => {
+    expect(ask(question).answer).toMatch(expected);
+  });
+
+  it('works out when a multi-day meeting ends from its start and length', () => {
+    expect(ask('When does the General Border Committee meeting end?').answer.split('\n')[0]).toMatch(/^26 December 2025: day 3 of 3, counting from 24 December 2025 \[1\]/);
+  });
+
+  it('answers "why" with the sentences that give reasons', () => {
+    const answer = ask('Why did Thailand say the agreement was rushed?');
+    expect(answer.intent).toBe('general');
+    expect(answer.answer.split('\n')[0]).toMatch(/rushed due to U\.S\. pressure/);
+  });
+
+  it('meets "obstacles" with "challenge" and "weapons" with "artillery"', () => {
+    expect(ask('What are the main obstacles to a ceasefire?').answer).toMatch(/challenge to the ceasefire/);
+    expect(ask('What weapons are being used?').answer).toMatch(/artillery/);
+  });
+});
