@@ -27,6 +27,17 @@ function isMasthead(text: string, next: string | undefined, source: string | nul
   return words.length <= 3 && next !== undefined && isHeadlineLike(next);
 }
 
+/** Page furniture that is not the story: bylines, time stamps, "Advertisement", "Read more", photo credits. */
+const FURNITURE = [
+  /^By\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|&))*(?:\s*[,|]\s*[^.!?]{0,40})?$/,
+  /^(?:Published|Updated|Posted|Last updated)\b[^.!?]{0,60}$/i,
+  /^(?:Advertisement|Sponsored|Read more|Read also|Also read|Related|Share(?: this)?(?: article| story)?|Follow us|Subscribe|Sign up|Photo|Image|Video|Caption|Source)\b[^.!?]{0,100}$/i,
+];
+
+function isFurniture(paragraph: string): boolean {
+  return paragraph.length < 140 && FURNITURE.some((re) => re.test(paragraph));
+}
+
 /** Joins hard-wrapped lines; keeps one paragraph per line where lines end sentences. */
 function blocksToParagraphs(raw: string): string[] {
   const paragraphs: string[] = [];
@@ -52,7 +63,7 @@ function blocksToParagraphs(raw: string): string[] {
  */
 export function cleanRawText(raw: string, hints: { title?: string | null; source?: string | null } = {}): CleanedText {
   const unified = raw.replace(/\r\n?/g, '\n');
-  let paragraphs = blocksToParagraphs(unified).map(normalizeText).filter(Boolean);
+  let paragraphs = blocksToParagraphs(unified).map(normalizeText).filter((p) => p && !isFurniture(p));
   const seen = new Set<string>();
   paragraphs = paragraphs.filter((p) => {
     const key = p.toLowerCase().replace(/\s+/g, ' ');

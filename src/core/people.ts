@@ -6,7 +6,7 @@ export interface PersonMention {
   role: string | null;
 }
 
-const ROLE_HEAD = '(?:Minister|Ministers|President|Vice President|Premier|Chancellor|Secretary|Secretary-General|Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Envoy|Ambassador|Director|Chief|Commander|Chairman|Chairwoman|Chair|Governor|Mayor|Senator|King|Queen|Prince|Princess|General|Admiral|Colonel|Lieutenant|Captain|Major|Director-General|Leader|leader|lecturer|professor|Professor|analyst|researcher|official|commander|envoy|chief|director|head|Head|Speaker|Representative|Coordinator|Rapporteur|Commissioner|Adviser|Advisor|adviser|advisor)';
+const ROLE_HEAD = '(?:Minister|minister|Ministers|President|president|prime minister|foreign minister|defen[cs]e minister|premier|secretary|ambassador|governor|spokesman for|Vice President|Premier|Chancellor|Secretary|Secretary-General|Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Envoy|Ambassador|Director|Chief|Commander|Chairman|Chairwoman|Chair|Governor|Mayor|Senator|King|Queen|Prince|Princess|General|Admiral|Colonel|Lieutenant|Captain|Major|Director-General|Leader|leader|lecturer|professor|Professor|analyst|researcher|official|commander|envoy|chief|director|head|Head|Speaker|Representative|Coordinator|Rapporteur|Commissioner|Adviser|Advisor|adviser|advisor)';
 const HONORIFIC = '(?:(?:Rear|Vice|Lieutenant|Lt\\.|Major|Maj\\.|Brigadier|Air Chief|Air|Gen\\.|General|Admiral|Adm\\.|Colonel|Col\\.|Captain|Capt\\.|Dr\\.|Dr|Mr\\.|Mrs\\.|Ms\\.|Prof\\.|Sir|Dame|Police|Senior)\\s+)*';
 const NAME_WORD = "[A-Z][a-z'\\u00C0-\\u024F]+(?:-[A-Z]?[a-z'\\u00C0-\\u024F]+)?";
 const NAME = `${NAME_WORD}(?:\\s+(?:bin\\s+|binti\\s+|van\\s+|de\\s+|al-)?${NAME_WORD}){0,3}`;
@@ -61,7 +61,11 @@ export function extractPeople(sentence: string): PersonMention[] {
   };
   for (const m of sentence.matchAll(ROLE_COMMA_NAME)) add(m[2]!, m[1]!);
   for (const m of sentence.matchAll(NAME_THEN_ROLE)) add(m[1]!, m[3]!);
-  for (const m of sentence.matchAll(ROLE_THEN_NAME)) add(m[2]!, m[1]!);
+  for (const m of sentence.matchAll(ROLE_THEN_NAME)) {
+    // "Foreign Minister Prak Sokhonn of Cambodia": the country after the name belongs to the role.
+    const of = /^\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)/.exec(sentence.slice((m.index ?? 0) + m[0].length));
+    add(m[2]!, of && isCountryWord(of[1]!.split(' ')[0]!) ? `${m[1]} of ${of[1]}` : m[1]!);
+  }
   return [...found.values()].filter((p) => p.role === null || !/^[a-z]+$/.test(p.role) || p.role.length > 3);
 }
 

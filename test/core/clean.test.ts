@@ -62,3 +62,24 @@ describe('titles and ids for articles without a headline', () => {
     expect(deriveId('2025-12-23', "Thailand's Talks: Round 2 — Again!")).toBe('2025-12-23-thailand-s-talks-round-2-again');
   });
 });
+
+describe('cleanRawText on other outlets\' page furniture', () => {
+  it('drops bylines, time stamps and "Advertisement" / "Read more" lines', () => {
+    const raw = [
+      'Khmer Daily', '', 'Border Talks Stall Again', '', 'By Sok Dara and Jane Smith, Phnom Penh', 'Published 25 December 2025, 10:30',
+      '', 'PHNOM PENH - Talks between the two armies stalled on Thursday, officials said.', '', 'Advertisement', '',
+      'Read more: Ceasefire timeline', '', 'Both sides said they would meet again next week.',
+    ].join('\n');
+    const cleaned = cleanRawText(raw);
+    expect(cleaned.headline).toBe('Border Talks Stall Again');
+    expect(cleaned.paragraphs).toEqual([
+      'PHNOM PENH - Talks between the two armies stalled on Thursday, officials said.',
+      'Both sides said they would meet again next week.',
+    ]);
+  });
+
+  it('keeps a sentence that merely starts with "By"', () => {
+    const cleaned = cleanRawText('By Friday, both armies had pulled back heavy weapons from the border.\n\nTalks resume on Monday.');
+    expect(cleaned.paragraphs[0]).toMatch(/^By Friday, both armies/);
+  });
+});

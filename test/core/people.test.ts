@@ -22,3 +22,13 @@ describe('extractPeople', () => {
     expect(sameName('Anutin', 'Donald Trump')).toBe(false);
   });
 });
+
+describe('people in other outlets\' styles', () => {
+  it.each([
+    ["Hun Manet, Cambodia's prime minister, said the army would hold its positions.", 'Hun Manet', "Cambodia's prime minister"],
+    ['Foreign Minister Prak Sokhonn of Cambodia met his Thai counterpart.', 'Prak Sokhonn', 'Foreign Minister of Cambodia'],
+    ['UN Secretary-General Antonio Guterres called for restraint.', 'Antonio Guterres', 'UN Secretary-General'],
+  ])('finds the person and role in %s', (sentence, name, role) => {
+    expect(extractPeople(sentence)).toContainEqual({ name, role });
+  });
+});
