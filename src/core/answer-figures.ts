@@ -9,14 +9,15 @@ import { tokenize } from './text.ts';
 
 const KIND_LABEL: Record<FigureKind, string> = {
   killed: 'killed', injured: 'injured', displaced: 'displaced', evacuated: 'evacuated',
-  detained: 'detained', duration: 'lasting', distance: 'long',
+  detained: 'detained', missing: 'missing', duration: 'lasting', distance: 'long',
 };
-const KIND_TITLE: Record<FigureKind, string> = {
+/** A figure kind as a heading ("Killed", "Length"): one list for every renderer. */
+export const KIND_TITLE: Record<FigureKind, string> = {
   killed: 'Killed', injured: 'Injured', displaced: 'Displaced', evacuated: 'Evacuated',
-  detained: 'Detained', duration: 'Duration', distance: 'Length',
+  detained: 'Detained', missing: 'Missing', duration: 'Duration', distance: 'Length',
 };
 /** Question words that only name the kind of figure; relevance is judged on the other words. */
-const KIND_WORDS = /^(kill\w*|dead|deaths?|died|die|fatalit\w*|toll|casualt\w*|injur\w*|wounded|hurt|displac\w*|evacuat\w*|fled|refugees?|detain\w*|prisoners?|releas\w*|freed|captured|long|far|length|distance|last|lasted|days?|people|persons)$/;
+const KIND_WORDS = /^(missing|unaccounted|kill\w*|dead|deaths?|died|die|fatalit\w*|toll|casualt\w*|injur\w*|wounded|hurt|displac\w*|evacuat\w*|fled|refugees?|detain\w*|prisoners?|releas\w*|freed|captured|long|far|length|distance|last|lasted|days?|people|persons)$/;
 
 const PLURAL: Record<string, string> = {
   civilian: 'civilians', soldier: 'soldiers', person: 'people', child: 'children', resident: 'residents',

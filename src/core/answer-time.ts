@@ -82,9 +82,14 @@ export function answerTimeline(ctx: ComposeContext): Composed | null {
   const relevant = ctx.concepts.length > 0;
   const hitPassages = new Set(ctx.hits.map((h) => h.p));
   const entries = new Map<string, { p: number; label: string; explicit: boolean }>();
+  const used = new Set<number>();
   const consider = (date: string, p: number, label: string, explicit: boolean) => {
     const existing = entries.get(date);
-    if (!existing || (explicit && !existing.explicit)) entries.set(date, { p, label, explicit });
+    if (used.has(p) && existing?.p !== p) return;
+    if (!existing || (explicit && !existing.explicit)) {
+      entries.set(date, { p, label, explicit });
+      used.add(p);
+    }
   };
   for (const event of ctx.corpus.data.events) {
     if (!event.date || event.future || event.date > articleOf(ctx.corpus, event.p).published) continue;

@@ -15,7 +15,7 @@ export interface AnswerDeps {
   clock: Clock;
 }
 
-/** Below this share of its weight known to the corpus, a question is off-topic. */
+/** At or below this share of its weight known to the corpus, a question is off-topic. */
 const MIN_CORPUS_COVERAGE = 0.5;
 /** The best passage must hold at least this share of the question's weight. */
 const MIN_PASSAGE_COVERAGE = 0.3;
@@ -130,6 +130,21 @@ function compose(ctx: ComposeContext, q: Question): Composed | null {
   }
 }
 
+/** What the corpus can answer, in words: the kinds of figures it holds and a person it names. */
+function coverageHint(corpus: Corpus): string {
+  const counts = new Map<string, number>();
+  for (const f of corpus.data.figures) if (f.kind !== 'duration' && f.kind !== 'distance') counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const kinds = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
+  const person = [...corpus.data.people].sort((a, b) => Math.min(...a.roles.map((r) => r.p)) - Math.min(...b.roles.map((r) => r.p)))[0];
+  const parts = [
+    kinds.length ? `how many were ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}` : kinds[0]}` : null,
+    person ? `who people such as ${person.name} are` : null,
+    'when and where things happen',
+    'the latest reports',
+  ].filter(Boolean);
+  return `Try asking ${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}.`;
+}
+
 /** The reply when the sources do not cover a question: says so, cites nothing, and names what they do cover. */
 export function notCovered(corpus: Corpus, question: string, intent: Answer['intent']): Answer {
   const articles = corpus.data.articles;
@@ -137,8 +152,10 @@ export function notCovered(corpus: Corpus, question: string, intent: Answer['int
   let cover = ' I have no articles yet.';
   if (articles.length) {
     const oldest = articles[articles.length - 1]!.published;
+    const newest = articles[0]!.published;
+    const span = oldest === newest ? `from ${formatDate(newest)}` : `from ${formatDate(oldest)} to ${formatDate(newest)}`;
     const titles = articles.slice(0, 3).map((a) => a.title).join('; ');
-    cover = ` I follow ${articles.length} article${articles.length === 1 ? '' : 's'} from ${formatDate(oldest)} to ${formatDate(articles[0]!.published)}, for example: ${titles}. Try asking about casualties, who mediated or attended talks, when and where meetings happen, or what was agreed.`;
+    cover = ` I follow ${articles.length} article${articles.length === 1 ? '' : 's'} ${span}, for example: ${titles}. ${coverageHint(corpus)}`;
   }
   return { question, answered: false, intent, answer: base + cover, citations: [], figures: [], asOf: articles[0]?.published ?? null };
 }
@@ -150,7 +167,7 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   const standsAlone = q.intent === 'latest' || q.intent === 'timeline';
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
   const concepts = buildConcepts(corpus, q.terms);
-  if (q.terms.length && corpusCoverage(concepts, q.text) < MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
+  if (q.terms.length && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
   if (q.terms.length && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
     return notCovered(corpus, question, q.intent);

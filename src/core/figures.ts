@@ -20,12 +20,15 @@ const KIND_WORDS: Array<[FigureKind, RegExp]> = [
   ['evacuated', /\b(evacuated|evacuees|evacuation|evacuations)\b/i],
   ['displaced', /\b(displaced|displacement|displacing|fled|fleeing|refugees|homeless|uprooted|sheltering)\b/i],
   ['detained', /\b(detained|detainees|detention|captured|prisoners?|captives|arrested|held captive|POWs)\b/i],
+  ['missing', /\b(missing|unaccounted for)\b/i],
 ];
+/** Nouns that are counted things, not people, so a number before them is no casualty figure. */
+const THINGS = /^(camps?|villages?|homes?|houses?|buildings?|shelters?|tonnes?|tons?|provinces?|districts?|schools?|hospitals?|roads?|bridges?|vehicles?|trucks?|rounds?|shells?|rockets?|sites?|areas?|points?|positions?|bases?|hectares?|dollars?|baht|riel|percent)$/i;
 const RELEASE_BEFORE = /\b(release|releasing|freeing|free|return|repatriation|repatriate|handover) of\s*$/i;
 const DISTANCE_UNIT = /^[\s-]*(kilomet(?:er|re)s?|km|miles?|metres?|meters?)\b/i;
 const DURATION_UNIT = /^[\s-]*(days?|weeks?|months?|years?|hours?)\b/i;
 const QUALIFIER = /\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|fewer than|less than|an estimated|at most|close to|upwards of|as many as|just over|just under)\s*$/i;
-const SCOPE_STOP = /^(began|begins|begin|started|starts|ended|ends|opened|will|would|could|can|may|might|must|said|says|have|has|had|were|was|are|is|be|been|being|currently|reportedly|who|that|which|so|since|as|after|during|and|but|while|with|to|from|by|for|in|at|on|of|the)$/i;
+const SCOPE_STOP = /^(still|now|also|reportedly|began|begins|begin|started|starts|ended|ends|opened|will|would|could|can|may|might|must|said|says|have|has|had|were|was|are|is|be|been|being|currently|reportedly|who|that|which|so|since|as|after|during|and|but|while|with|to|from|by|for|in|at|on|of|the)$/i;
 const CLAIMANT = /((?:the |The )?(?:[A-Z][\w'.-]*|of|for|and|the)(?: (?:[A-Z][\w'.-]*|of|for|and|the|foreign|defen[cs]e|interior|health|ministry|minister|spokes(?:man|woman|person)|officials?|authorities|government|army|police|military|media|agency))*) (?:also )?(said|says|reported|reports|stated|announced|claimed|claims|estimated|estimates|confirmed|told)\b/;
 const ACCORDING = /according to ((?:the )?[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|for|and|the))*)/;
 
@@ -130,12 +133,15 @@ export function extractFigures(sentence: string, published: string): SentenceFig
     let kind = (leadingVerb ? kindIn(leadingVerb[1]!) : null) ?? kindIn(clause);
     if (RELEASE_BEFORE.test(sentence.slice(0, span.start).replace(QUALIFIER, ''))) kind = kind ?? 'detained';
     if (!kind) {
+      // "The death toll ... has risen to 61": the kind can stand well before its number, within the clause.
       const prevEnd = i > 0 ? numbers[i - 1]!.end : 0;
-      const before = sentence.slice(prevEnd, span.start).split(/\s+/).slice(-5).join(' ');
+      const before = sentence.slice(prevEnd, span.start).split(/[;:]/).pop()!.split(/\s+/).slice(-12).join(' ');
       kind = kindIn(before);
     }
     if (!kind) return;
     const scope = scopeAfter(clause);
+    // "sheltering in 18 camps", "reached 14 villages": counts of things, not of people.
+    if (scope && THINGS.test(scope.split(' ').at(-1)!)) return;
     const location = locationAfterKind(clause);
     figures.push({
       kind, value: span.value, unit: null, qualifier,

@@ -37,7 +37,12 @@ function cleanRole(role: string): string {
   return out;
 }
 
-function cleanName(name: string): string | null {
+/** Words of institutions: "General Border Committee" holds no person called "Border". */
+const INSTITUTION = /^(Committee|Council|Ministry|Assembly|Agency|Institute|University|Centre|Center|Office|Department|Army|Forces|Commission|Court|Party|Union|Organi[sz]ation|Association|Bank|Fund|Group|Force|Secretariat|Summit|Accord|Agreement|Province|State|Region)$/;
+
+function cleanName(raw: string): string | null {
+  const name = raw.replace(/'s$/, '');
+  if (name.split(/\s+/).some((w) => INSTITUTION.test(w))) return null;
   const words = name.split(/\s+/).filter((w) => !NOT_NAMES.has(w));
   if (!words.length || words.some((w) => isCountryWord(w))) return null;
   if (words.length !== name.split(/\s+/).length) {

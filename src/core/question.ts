@@ -41,6 +41,7 @@ const KIND_PATTERNS: Array<[FigureKind, RegExp]> = [
   ['displaced', /\b(displac\w*|fled|refugees?|homeless|uprooted)\b/],
   ['evacuated', /\b(evacuat\w*)\b/],
   ['detained', /\b(detain\w*|prisoners?|captured|captives?|releas\w*|freed|pows?)\b/],
+  ['missing', /\b(missing|unaccounted)\b/],
   ['duration', /\bhow long (did|has|have|had|was|were|will|would|do|does)\b|\b(lasted?|duration|how many (days|weeks|months))\b/],
   ['distance', /\bhow long is\b|\b(length|how far|distance|kilomet\w*|miles|km)\b/],
 ];

@@ -31,7 +31,7 @@ export const ArticleSchema = ArticleMetaSchema.extend({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
-export const FigureKind = z.enum(['killed', 'injured', 'displaced', 'evacuated', 'detained', 'duration', 'distance']);
+export const FigureKind = z.enum(['killed', 'injured', 'displaced', 'evacuated', 'detained', 'missing', 'duration', 'distance']);
 export type FigureKind = z.infer<typeof FigureKind>;
 
 export const FigureSchema = z.object({

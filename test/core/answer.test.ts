@@ -132,3 +132,10 @@ describe('other phrasings of the same kinds of question', () => {
     expect(ask('What weapons are being used?').answer).toMatch(/artillery/);
   });
 });
+
+describe('the "not covered" reply', () => {
+  it('suggests what this corpus answers, from its own figures and people', () => {
+    const answer = ask('Who won the 2022 World Cup?').answer;
+    expect(answer).toMatch(/Try asking how many were killed, displaced or injured, who people such as Donald Trump are/);
+  });
+});

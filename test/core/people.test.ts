@@ -32,3 +32,10 @@ describe('people in other outlets\' styles', () => {
     expect(extractPeople(sentence)).toContainEqual({ name, role });
   });
 });
+
+describe('what is not a person', () => {
+  it('takes no person from an institution name or a possessive', () => {
+    expect(extractPeople('The three-day meeting of the General Border Committee began on December 24.')).toEqual([]);
+    expect(extractPeople("The U.S. hoped to sign a declaration during President Trump's visit.")).toEqual([{ name: 'Trump', role: 'President' }]);
+  });
+});

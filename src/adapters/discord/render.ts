@@ -1,3 +1,4 @@
+import { KIND_TITLE } from '../../core/answer-figures.ts';
 import type { EmbedFieldSpec } from './embed.ts';
 import { buildEmbed, markdownLink } from './embed.ts';
 import { buildMessage, type DiscordMessage } from './message.ts';
@@ -6,10 +7,6 @@ import type { Answer, Citation, Figure } from '../../core/schema.ts';
 
 const COLOR_ANSWERED = 0x2b6cb0;
 const COLOR_NOT_COVERED = 0x718096;
-const KIND_LABELS: Record<Figure['kind'], string> = {
-  killed: 'Killed', injured: 'Injured', displaced: 'Displaced', evacuated: 'Evacuated',
-  detained: 'Detained', duration: 'Duration', distance: 'Distance',
-};
 const numberFormat = new Intl.NumberFormat('en-US');
 
 /** "[1] [Title](url) · Source, 24 Dec 2025": one line per citation, linked when the article has a URL. */
@@ -27,7 +24,7 @@ function figureField(figure: Figure, citations: Citation[]): EmbedFieldSpec {
   const amount = [figure.qualifier, numberFormat.format(figure.value), figure.unit, figure.scope].filter(Boolean).join(' ');
   const lines = [`${amount}${n ? ` [${n}]` : ''}`];
   if (figure.claimant) lines.push(`per ${figure.claimant}`);
-  return { name: `${KIND_LABELS[figure.kind]} · ${formatShortDate(figure.asOf)}`, value: lines.join('\n'), inline: true };
+  return { name: `${KIND_TITLE[figure.kind]} · ${formatShortDate(figure.asOf)}`, value: lines.join('\n'), inline: true };
 }
 
 /** An Answer as one Discord message: the answer, figures side by side as fields, linked sources, as-of footer. */

@@ -1,12 +1,9 @@
+import { KIND_TITLE } from '../../core/answer-figures.ts';
 import { formatDate, formatShortDate } from '../../core/dates.ts';
 import type { Answer, Figure } from '../../core/schema.ts';
 import type { SlackMessage } from './blocks.ts';
 import { renderBlocks, type MessageDoc, type MessageSection } from './render-blocks.ts';
 
-const KIND_LABELS: Record<Figure['kind'], string> = {
-  killed: 'Killed', injured: 'Injured', displaced: 'Displaced', evacuated: 'Evacuated',
-  detained: 'Detained', duration: 'Duration', distance: 'Distance',
-};
 
 function formatValue(f: Figure): string {
   const digits = String(f.value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -23,7 +20,7 @@ function conflictSections(answer: Answer): MessageSection[] {
     if (new Set(figures.map((f) => f.value)).size < 2) continue;
     const newest = [...figures].sort((a, b) => b.asOf.localeCompare(a.asOf));
     sections.push({
-      title: `${KIND_LABELS[kind]}: sources differ`,
+      title: `${KIND_TITLE[kind]}: sources differ`,
       fields: newest.map((f) => {
         const n = citationOf(f.articleId);
         const detail = [f.scope, f.claimant ? `per ${f.claimant}` : null, `${formatShortDate(f.asOf)}${n ? ` [${n}]` : ''}`];
