@@ -219,9 +219,22 @@ export function documentFrequency(corpus: Corpus, stem: string): number {
   return id === undefined ? 0 : corpus.data.lunr.df[id]!;
 }
 
-/** The term ids of a passage, read from its stored lunr vector. */
+const MAX_DECODED_PASSAGES = 60_000;
+const decoded = new WeakMap<Corpus, { ids: Array<number[] | undefined>; count: number }>();
+
+/** The term ids of a passage, decoded from its stored term list once and kept (up to a bound). */
 export function passageTermIds(corpus: Corpus, p: number): number[] {
-  return decodeDoc(corpus.docs[p] ?? '').ids;
+  let cache = decoded.get(corpus);
+  if (!cache) decoded.set(corpus, (cache = { ids: [], count: 0 }));
+  let ids = cache.ids[p];
+  if (!ids) {
+    if (cache.count >= MAX_DECODED_PASSAGES) cache = { ids: [], count: 0 };
+    decoded.set(corpus, cache);
+    ids = decodeDoc(corpus.docs[p] ?? '').ids;
+    cache.ids[p] = ids;
+    cache.count++;
+  }
+  return ids;
 }
 
 /** The passages that contain an index term. */

@@ -64,5 +64,7 @@ export function findNumbers(text: string): NumberSpan[] {
 
 /** 525000 -> "525,000"; 0.5 -> "0.5". */
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER_FORMAT.format(value);
 }
+
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
