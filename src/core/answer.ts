@@ -1,9 +1,10 @@
 import { answerFigures } from './answer-figures.ts';
-import { answerStatementBy, describePerson, findPeopleByName, findPersonByRole } from './answer-people.ts';
-import { agentsIn, findPlace } from './answer-places.ts';
+import { answerStatementBy, findPeopleByName, findPersonByRole } from './answer-people.ts';
+import { findPlace } from './answer-places.ts';
 import { answerLatest, answerTimeline, answerWhen } from './answer-time.ts';
+import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, continuations, cuedPassages, favourQuestionDate, newestFirst, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, cuedPassages, favourQuestionDate, generalAnswer, newestFirst, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from './corpus-index.ts';
 import { formatDate } from './dates.ts';
 import { analyseQuestion, type Question } from './question.ts';
@@ -24,22 +25,11 @@ const CUES = {
   agreed: /\b(agreed|agree|agreements?|committed|commitments?|pledged|decided|will|plan to|outcome|provisions?)\b/i,
   demands: /\b(request|requests|requested|demand\w*|insist\w*|ask\w*|urg\w*|call\w* (on|for)|want\w*|must)\b/i,
   statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
-  who: /\b(broker\w*|mediat\w*|facilitat\w*|witness\w*|involvement|support|backed|host\w*|with the|acting as)\b/i,
   reason: /\b(because|due to|as a result|rush\w*|hasty|hastily|so that|in order to|blam\w*|accus\w*|after)\b/i,
 };
 /** A sentence that states what was agreed, rather than merely mentioning an agreement. */
 const AGREED_CONTENT = /\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;
-const CONTINUES = /^(Both|They|The two|Another|It|He|She|This|These)\b|\balso\b/;
 
-function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): Composed | null {
-  const picked = pickPassages(ctx, hits, count);
-  if (!picked.length) return null;
-  const [first, ...rest] = picked;
-  const lines = [`${ctx.corpus.data.passages[first!]![2]} ${ctx.book.cite(first!)}`];
-  const extra = continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
-  for (const p of [...extra, ...rest]) lines.push(supportLine(ctx, p));
-  return { lines, figures: [] };
-}
 
 function agreedAnswer(ctx: ComposeContext): Composed | null {
   const passages = cuedPassages(ctx, ctx.hits, AGREED_CONTENT, 2, 3);
@@ -50,43 +40,6 @@ function agreedAnswer(ctx: ComposeContext): Composed | null {
   return { lines, figures: [] };
 }
 
-function whoAnswer(ctx: ComposeContext, q: Question): Composed | null {
-  if (q.subject) {
-    const named = findPeopleByName(ctx.corpus.data.people, q.subject);
-    if (named.length) return describePerson(ctx, named[0]!);
-    const byRole = findPersonByRole(ctx, q.subject);
-    if (byRole) {
-      const described = describePerson(ctx, byRole.person, byRole.role);
-      described.lines[0] = `${byRole.person.name} - ${byRole.role.role} ${ctx.book.cite(byRole.role.p)}.`;
-      return described;
-    }
-  }
-  const hits = boostHits(ctx, ctx.hits, CUES.who, 1.5);
-  const top = pickPassages(ctx, hits, 4, new Set(), 2);
-  const agents = agentsIn(ctx, top);
-  if (!agents.length) return peopleInPassages(ctx, q, top) ?? generalAnswer(ctx, hits);
-  const lines = [`${agents.slice(0, 4).map((a) => `${a.agent} ${ctx.book.cite(a.p)}`).join('; ')}.`];
-  for (const p of [...new Set([...agents.map((a) => a.p), ...top])].slice(0, 3)) lines.push(supportLine(ctx, p));
-  return { lines, figures: [] };
-}
-
-/** "Who met Anutin?", "Who represented China?": the people the best passages name, other than those asked about. */
-function peopleInPassages(ctx: ComposeContext, q: Question, top: number[]): Composed | null {
-  const asked = new Set(findPeopleByName(ctx.corpus.data.people, q.text));
-  const found: Array<{ name: string; role: string | null; p: number }> = [];
-  for (const p of top.slice(0, 4)) {
-    const text = ctx.corpus.data.passages[p]![2];
-    for (const person of ctx.corpus.data.people) {
-      if (asked.has(person) || !text.includes(person.name.split(' ').at(-1)!) || found.some((f) => f.name === person.name)) continue;
-      const role = person.roles.find((r) => r.p === p)?.role ?? person.roles[0]?.role ?? null;
-      found.push({ name: person.name, role, p });
-    }
-  }
-  if (!found.length) return null;
-  const lines = [`${found.slice(0, 3).map((f) => `${f.name}${f.role ? ` (${f.role})` : ''} ${ctx.book.cite(f.p)}`).join('; ')}.`];
-  for (const p of [...new Set(found.map((f) => f.p))]) lines.push(supportLine(ctx, p));
-  return { lines, figures: [] };
-}
 
 function whereAnswer(ctx: ComposeContext): Composed | null {
   const top = pickPassages(ctx, ctx.hits, 6, new Set(), 2);

@@ -150,3 +150,17 @@ export function favourQuestionDate(ctx: ComposeContext, hits: Hit[], questionTex
   };
   return hits.map((h) => ({ ...h, score: h.score * factor(h.p) })).sort((a, b) => b.score - a.score);
 }
+
+/** Sentences that carry on from the one before ("Both ... also", "He said"). */
+export const CONTINUES = /^(Both|They|The two|Another|It|He|She|This|These)\b|\balso\b/;
+
+/** The best passages as they stand: the first as the direct answer, the rest as supporting lines. */
+export function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): Composed | null {
+  const picked = pickPassages(ctx, hits, count);
+  if (!picked.length) return null;
+  const [first, ...rest] = picked;
+  const lines = [`${ctx.corpus.data.passages[first!]![2]} ${ctx.book.cite(first!)}`];
+  const extra = continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
+  for (const p of [...extra, ...rest]) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}

@@ -139,3 +139,13 @@ describe('the "not covered" reply', () => {
     expect(answer).toMatch(/Try asking how many were killed, displaced or injured, who people such as Donald Trump are/);
   });
 });
+
+describe('who did what', () => {
+  it('names the person next to the action asked about', () => {
+    expect(ask('Who attended the special ASEAN meeting?').answer.split('\n')[0]).toBe('Vivian Balakrishnan (Singaporean Foreign Minister) [1].');
+  });
+
+  it('does not take a name that merely stands near the verb for its subject', () => {
+    expect(ask('Who signed the July ceasefire?').answer.split('\n')[0]).not.toMatch(/^Donald Trump/);
+  });
+});
