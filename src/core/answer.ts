@@ -4,7 +4,7 @@ import { findPlace } from './answer-places.ts';
 import { answerLatest, answerTimeline, answerWhen } from './answer-time.ts';
 import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, cuedPassages, favourQuestionDate, generalAnswer, newestFirst, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, cuedPassages, favourQuestionDate, generalAnswer, newestFirst, pickPassages, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from './corpus-index.ts';
 import { formatDate } from './dates.ts';
 import { analyseQuestion, type Question } from './question.ts';
@@ -130,6 +130,8 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   ctx.hits = favourQuestionDate(ctx, hits, q.text);
   const composed = compose(ctx, q);
   if (!composed || !book.citations.length) return notCovered(corpus, question, q.intent);
+  const stale = stalenessNote(ctx);
+  if (stale) composed.lines.push(stale);
   const asOf = book.asOf();
   return {
     question, answered: true, intent: q.intent,

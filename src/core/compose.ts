@@ -1,8 +1,8 @@
 import type { CitationBook } from './citations.ts';
 import { passageTermIds, type Corpus } from './corpus-index.ts';
-import { findDateMentions, formatDate, formatShortDate, MONTHS } from './dates.ts';
+import { daysBetween, findDateMentions, formatDate, formatShortDate, MONTHS } from './dates.ts';
 import type { Concept, Hit } from './retrieve.ts';
-import { passageCoverage, searchPassages } from './retrieve.ts';
+import { passageCoverage } from './retrieve.ts';
 import type { Figure } from './schema.ts';
 
 /** What every intent's composer works with. */
@@ -12,6 +12,7 @@ export interface ComposeContext {
   concepts: Concept[];
   hits: Hit[];
   wantsLatest: boolean;
+  /** today's date (UTC), from the injected clock */
   today: string;
 }
 
@@ -94,11 +95,6 @@ export function continuations(ctx: ComposeContext, p: number, cue: RegExp, max =
   return out;
 }
 
-/** Searches again with extra concepts (e.g. a person's name) and returns the hits. */
-export function searchWith(ctx: ComposeContext, concepts: Concept[], limit = 20): Hit[] {
-  return searchPassages(ctx.corpus, concepts, limit);
-}
-
 export function coverageOf(ctx: ComposeContext, p: number, concepts: Concept[] = ctx.concepts): number {
   return passageCoverage(ctx.corpus, p, concepts);
 }
@@ -163,4 +159,12 @@ export function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): 
   const extra = continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
   for (const p of [...extra, ...rest]) lines.push(supportLine(ctx, p));
   return { lines, figures: [] };
+}
+
+/** For "latest" questions: says how old the newest report is when it is older than a day. */
+export function stalenessNote(ctx: ComposeContext): string | null {
+  const newest = ctx.corpus.data.articles[0]?.published;
+  if (!newest || !ctx.wantsLatest) return null;
+  const age = daysBetween(newest, ctx.today);
+  return age > 1 ? `Note: my newest report is from ${formatDate(newest)}, ${age} days ago; there may be later news.` : null;
 }

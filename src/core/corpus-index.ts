@@ -7,7 +7,7 @@ import { ArticleMetaSchema, type Article, type ArticleMeta } from './schema.ts';
 import { spellingPipelineStep } from './spelling.ts';
 import { splitSentences, tokenize } from './text.ts';
 import { SitrepError } from './article-file.ts';
-import { compactBuilder, decodeAscending, decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
+import { compactBuilder, decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
 
 export const INDEX_FORMAT = 2;
 
@@ -235,10 +235,4 @@ export function passageTermIds(corpus: Corpus, p: number): number[] {
     cache.count++;
   }
   return ids;
-}
-
-/** The passages that contain an index term. */
-export function passagesWithTerm(corpus: Corpus, stem: string): number[] {
-  const id = corpus.termIds.get(stem);
-  return id === undefined ? [] : decodeAscending(corpus.data.lunr.postings[id]!);
 }

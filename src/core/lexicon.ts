@@ -61,17 +61,3 @@ export function countryForms(word: string): string[] {
   const entry = COUNTRIES.find(([n]) => n === name)!;
   return entry.flatMap((f) => f.split(/\s+/)).filter((f) => f.length > 1 && !f.includes('.'));
 }
-
-const SYNONYMS = new Map<string, Set<string>>();
-for (const group of SYNONYM_GROUPS) {
-  for (const word of group) {
-    const set = SYNONYMS.get(word) ?? new Set<string>();
-    for (const other of group) if (other !== word) set.add(other);
-    SYNONYMS.set(word, set);
-  }
-}
-
-/** Synonyms of a lowercase word, from the groups above. */
-export function synonymsOf(word: string): string[] {
-  return [...(SYNONYMS.get(word) ?? [])];
-}

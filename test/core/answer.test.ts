@@ -149,3 +149,12 @@ describe('who did what', () => {
     expect(ask('Who signed the July ceasefire?').answer.split('\n')[0]).not.toMatch(/^Donald Trump/);
   });
 });
+
+describe('how old the news is', () => {
+  it('warns on "latest" questions when the newest report is more than a day old, and only then', () => {
+    const at = (iso: string) => answerQuestion('latest casualty figures', { corpus: seedCorpus(), clock: fixedClock(iso) }).answer;
+    expect(at('2025-12-25T08:00:00Z')).not.toMatch(/Note:/);
+    expect(at('2026-01-05T08:00:00Z')).toMatch(/Note: my newest report is from 24 December 2025, 12 days ago/);
+    expect(answerQuestion('Who is Tea Seiha?', { corpus: seedCorpus(), clock: fixedClock('2026-01-05T08:00:00Z') }).answer).not.toMatch(/Note:/);
+  });
+});
