@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { MemoryDedupStore } from '../adapters/slack/dedup-store.ts';
+import { MemoryDedupStore, SharedDedupStore, type DedupStore, type ExpiringKeyValue } from '../adapters/slack/dedup-store.ts';
 import { createSlackEdgeRoute } from '../adapters/slack/edge-route.ts';
 import type { Logger } from '../adapters/logger.ts';
 import { answerQuestion } from '../core/answer.ts';
@@ -7,8 +7,17 @@ import type { Corpus } from '../core/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 import { loadSlackConfig } from './slack-config.ts';
 
-// One per isolate: Slack's retries of a delivery this isolate saw are dropped (README, "Add to Slack").
-const dedup = new MemoryDedupStore();
+// One per isolate: Slack's retries of a delivery this isolate saw are dropped; with a KV binding
+// (SLACK_DEDUP_KV, or the digest's DIGEST_KV) retries that reach another isolate are dropped too.
+const memory = new MemoryDedupStore();
+let dedup: DedupStore | undefined;
+
+function dedupFor(env: Record<string, unknown>): DedupStore {
+  if (dedup) return dedup;
+  const kv = (env.SLACK_DEDUP_KV ?? env.DIGEST_KV) as Partial<ExpiringKeyValue> | undefined;
+  dedup = kv && typeof kv.get === 'function' && typeof kv.put === 'function' ? new SharedDedupStore(kv as ExpiringKeyValue, memory) : memory;
+  return dedup;
+}
 
 /** The Worker's Slack route at /slack/events when SLACK_SIGNING_SECRET is set; a bad Slack variable throws. */
 export function slackEdgeRoutes(env: Record<string, unknown>, deps: { getCorpus: () => Promise<Corpus>; clock: Clock; logger: Logger }): Array<{ path: string; app: Hono }> {
@@ -23,7 +32,7 @@ export function slackEdgeRoutes(env: Record<string, unknown>, deps: { getCorpus:
       signingSecret: slack.signingSecret,
       ...(slack.botToken ? { botToken: slack.botToken } : {}),
       ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
-      dedup,
+      dedup: dedupFor(env),
       now: () => deps.clock.now().getTime(),
     }),
   }];

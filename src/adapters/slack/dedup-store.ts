@@ -42,3 +42,33 @@ export class MemoryDedupStore implements DedupStore {
     }
   }
 }
+
+/** Strings by key with an expiry: a Workers KV namespace fits as it is. */
+export interface ExpiringKeyValue {
+  get(key: string): Promise<string | null>;
+  put(key: string, value: string, options: { expirationTtl: number }): Promise<void>;
+}
+
+/**
+ * Memory first, then a shared key-value store, so a retry that reaches another Worker isolate is dropped too.
+ * KV is eventually consistent: this narrows the window for a double answer, it cannot close it entirely.
+ */
+export class SharedDedupStore implements DedupStore {
+  constructor(
+    private readonly kv: ExpiringKeyValue,
+    private readonly memory: DedupStore = new MemoryDedupStore(),
+    private readonly ttlSeconds = 3600,
+  ) {}
+
+  async claim(key: string): Promise<boolean> {
+    if (!(await this.memory.claim(key))) return false;
+    const shared = `slack-event:${key}`;
+    try {
+      if ((await this.kv.get(shared)) !== null) return false;
+      await this.kv.put(shared, '1', { expirationTtl: this.ttlSeconds });
+    } catch {
+      // KV unavailable: answering once per isolate beats not answering at all.
+    }
+    return true;
+  }
+}
