@@ -8,7 +8,7 @@ import { boostHits, cuedPassages, favourQuestionDate, generalAnswer, newestFirst
 import type { Corpus } from './corpus-index.ts';
 import { formatDate } from './dates.ts';
 import { analyseQuestion, type Question } from './question.ts';
-import { buildConcepts, corpusCoverage, searchPassages } from './retrieve.ts';
+import { buildConcepts, corpusCoverage, searchPassages, withoutForgiven } from './retrieve.ts';
 import type { Answer, Clock } from './schema.ts';
 
 export interface AnswerDeps {
@@ -119,7 +119,7 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   const { corpus } = deps;
   const standsAlone = q.intent === 'latest' || q.intent === 'timeline';
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
-  const concepts = buildConcepts(corpus, q.terms);
+  const concepts = withoutForgiven(buildConcepts(corpus, q.terms), q.text);
   if (q.terms.length && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
   if (q.terms.length && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {

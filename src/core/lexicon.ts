@@ -20,6 +20,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['agreed', 'agree', 'agreement', 'agreements', 'committed', 'consensus'],
   ['signing', 'signed', 'sign', 'ceremony'],
   ['spokesman', 'spokeswoman', 'spokesperson'],
+  ['officials', 'official', 'representatives', 'representative', 'delegates', 'delegation', 'envoys', 'generals', 'officers'],
   ['landmines', 'mines', 'demining', 'mine'],
   ['start', 'started', 'starts', 'began', 'begin', 'begun', 'beginning', 'erupted', 'erupt', 'reignited', 'flared', 'outbreak', 'broke'],
   ['end', 'ended', 'ends', 'halted', 'halt', 'stopped', 'stop', 'ceased', 'conclude', 'concluded'],

@@ -72,13 +72,18 @@ export function buildConcepts(corpus: Corpus, terms: string[]): Concept[] {
  * unknown names (capitalised in the question) and numbers never are.
  */
 export function corpusCoverage(concepts: Concept[], questionText = ''): number {
-  const unknown = concepts.filter((c) => !c.known);
-  const isName = (c: Concept) => /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
-  const forgiven = unknown.length === 1 && concepts.length - unknown.length >= 2 && !isName(unknown[0]!) ? unknown[0] : undefined;
-  const counted = concepts.filter((c) => c !== forgiven);
+  const counted = withoutForgiven(concepts, questionText);
   const total = counted.reduce((sum, c) => sum + c.weight, 0);
   if (!total) return 0;
   return counted.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
+}
+
+/** The concepts without a forgiven unknown everyday word (see corpusCoverage): it can match nothing anyway. */
+export function withoutForgiven(concepts: Concept[], questionText: string): Concept[] {
+  const unknown = concepts.filter((c) => !c.known);
+  const isName = (c: Concept) => /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
+  const forgiven = unknown.length === 1 && concepts.length - unknown.length >= 2 && !isName(unknown[0]!) ? unknown[0] : undefined;
+  return concepts.filter((c) => c !== forgiven);
 }
 
 /** Share of concept weight found in one passage, read from its stored term ids (no re-stemming). */
