@@ -1,4 +1,4 @@
-import { articleOf, coverageOf, type ComposeContext, type Composed } from './compose.ts';
+import { aboutAskedDate, articleOf, coverageOf, type ComposeContext, type Composed } from './compose.ts';
 import type { StoredFigure } from './corpus-index.ts';
 import { formatDate, formatShortDate } from './dates.ts';
 import { formatNumber } from './numbers.ts';
@@ -17,7 +17,7 @@ export const KIND_TITLE: Record<FigureKind, string> = {
   detained: 'Detained', missing: 'Missing', duration: 'Duration', distance: 'Length',
 };
 /** Question words that only name the kind of figure; relevance is judged on the other words. */
-const KIND_WORDS = /^(missing|unaccounted|kill\w*|dead|deaths?|died|die|fatalit\w*|toll|casualt\w*|injur\w*|wounded|hurt|displac\w*|evacuat\w*|fled|refugees?|detain\w*|prisoners?|releas\w*|freed|captured|long|far|length|distance|last|lasted|days?|people|persons)$/;
+const KIND_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|missing|unaccounted|kill\w*|dead|deaths?|died|die|fatalit\w*|toll|casualt\w*|injur\w*|wounded|hurt|displac\w*|evacuat\w*|fled|refugees?|detain\w*|prisoners?|releas\w*|freed|captured|long|far|length|distance|last|lasted|days?|people|persons)$/;
 
 const PLURAL: Record<string, string> = {
   civilian: 'civilians', soldier: 'soldiers', person: 'people', child: 'children', resident: 'residents',
@@ -81,8 +81,11 @@ function candidateFigures(ctx: ComposeContext, kinds: FigureKind[]): StoredFigur
 /** Figures of the asked kinds that fit the rest of the question, most relevant first. */
 function relevantFigures(ctx: ComposeContext, kinds: FigureKind[]): StoredFigure[] {
   const rest: Concept[] = ctx.concepts.filter((c) => !KIND_WORDS.test(c.term));
-  // One person ("a Chinese citizen") is a figure only when the question asks about that group.
-  const all = candidateFigures(ctx, kinds).filter((f) => f.value > 1 || scopeMatch(f.scope, rest) > 0);
+  // One person ("a Chinese citizen") is a figure only when the question asks about that group;
+  // "How many died in July?" wants figures about July, not the newest ones.
+  const all = candidateFigures(ctx, kinds)
+    .filter((f) => f.value > 1 || scopeMatch(f.scope, rest) > 0)
+    .filter((f) => !ctx.askedDates.length || aboutAskedDate(ctx, f.p));
   if (!rest.length) return all;
   const scored = all.map((f) => ({ f, scope: scopeMatch(f.scope, rest), rel: coverageOf(ctx, f.p, rest) }));
   if (kinds.every((k) => k === 'duration' || k === 'distance') && scored.some((s) => s.scope > 0)) {

@@ -27,10 +27,14 @@ function eventLabel(event: StoredEvent): string {
  */
 export function answerWhen(ctx: ComposeContext, questionText: string): Composed | null {
   const future = !/\b(did|was|were|had|happened|began|started|signed|ended)\b/i.test(questionText);
+  // "When is the next meeting?": only what lies after the newest report counts as next.
+  const next = /\b(next|upcoming|coming|forthcoming|future)\b/i.test(questionText);
+  const newest = ctx.corpus.data.articles[0]?.published ?? '';
   const candidates: Array<{ event: StoredEvent; rank: number }> = [];
-  ctx.hits.slice(0, 12).forEach((hit, i) => {
+  ctx.hits.slice(0, next ? 40 : 12).forEach((hit, i) => {
     const sentence = ctx.corpus.data.passages[hit.p]![2];
     for (const event of ctx.corpus.eventsByPassage.get(hit.p) ?? []) {
+      if (next && !(event.future && (event.date ?? `${event.month}-31`) > newest)) continue;
       const tenseFits = event.future === future ? 1 : 0.6;
       const precise = event.date ? 1 : 0.8;
       const near = 1 / (1 + wordsBetween(sentence, event.text, ctx.concepts) / 6);
@@ -58,6 +62,21 @@ function endOf(ctx: ComposeContext, questionText: string, start: StoredEvent): C
   if (!days || days.value < 1 || days.value > 366) return null;
   const last = addDays(start.date, days.value - 1);
   const lines = [`${formatDate(last)}: day ${days.value} of ${days.value}, counting from ${formatDate(start.date)} ${ctx.book.cite(start.p)}.`, supportLine(ctx, start.p)];
+  return { lines, figures: [] };
+}
+
+/** "What's coming up?": the dated events the sources put after their newest report, soonest first. */
+export function answerUpcoming(ctx: ComposeContext): Composed | null {
+  const newest = ctx.corpus.data.articles[0]?.published ?? '';
+  const seen = new Set<string>();
+  const events = ctx.corpus.data.events
+    .filter((e) => e.future && e.date && e.date > newest)
+    .sort((a, b) => a.date!.localeCompare(b.date!) || a.p - b.p)
+    .filter((e) => !seen.has(`${e.date}|${e.p}`) && seen.add(`${e.date}|${e.p}`))
+    .slice(0, 6);
+  if (!events.length) return null;
+  const lines = [`Coming up, after the newest report (${formatDate(newest)}):`];
+  for (const e of events) lines.push(`- ${formatDate(e.date!)}: ${ctx.corpus.data.passages[e.p]![2]} ${ctx.book.cite(e.p)}`);
   return { lines, figures: [] };
 }
 

@@ -1,10 +1,10 @@
 import { answerFigures } from './answer-figures.ts';
 import { answerStatementBy, findPeopleByName, findPersonByRole } from './answer-people.ts';
 import { findPlace } from './answer-places.ts';
-import { answerLatest, answerTimeline, answerWhen } from './answer-time.ts';
+import { answerLatest, answerTimeline, answerUpcoming, answerWhen } from './answer-time.ts';
 import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, cuedPassages, favourQuestionDate, generalAnswer, newestFirst, pickPassages, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from './corpus-index.ts';
 import { formatDate } from './dates.ts';
 import { analyseQuestion, type Question } from './question.ts';
@@ -27,6 +27,9 @@ const CUES = {
   statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
   reason: /\b(because|due to|as a result|rush\w*|hasty|hastily|so that|in order to|blam\w*|accus\w*|after)\b/i,
 };
+/** Questions for the agenda as a whole rather than one date. */
+const AGENDA = /\b(coming up|what'?s next|what is next|what happens next|upcoming (events|meetings|dates)|agenda|calendar|what is planned|what's planned)\b/i;
+
 /** A sentence that states what was agreed, rather than merely mentioning an agreement. */
 const AGREED_CONTENT = /\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;
 
@@ -64,6 +67,7 @@ function compose(ctx: ComposeContext, q: Question): Composed | null {
     case 'who':
       return whoAnswer(ctx, q);
     case 'when':
+      if (AGENDA.test(q.text)) return answerUpcoming(ctx) ?? answerWhen(ctx, q.text) ?? generalAnswer(ctx);
       return answerWhen(ctx, q.text) ?? generalAnswer(ctx);
     case 'where':
       return whereAnswer(ctx);
@@ -117,7 +121,7 @@ export function notCovered(corpus: Corpus, question: string, intent: Answer['int
 export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   const q = analyseQuestion(question);
   const { corpus } = deps;
-  const standsAlone = q.intent === 'latest' || q.intent === 'timeline';
+  const standsAlone = q.intent === 'latest' || q.intent === 'timeline' || (q.intent === 'when' && AGENDA.test(q.text));
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
   const concepts = withoutForgiven(buildConcepts(corpus, q.terms), q.text);
   if (q.terms.length && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
@@ -126,8 +130,9 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
     return notCovered(corpus, question, q.intent);
   }
   const book = new CitationBook(corpus);
-  const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today: deps.clock.now().toISOString().slice(0, 10) };
-  ctx.hits = favourQuestionDate(ctx, hits, q.text);
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today, askedDates: datesAsked(corpus, q.text) };
+  ctx.hits = favourQuestionDate(ctx, hits);
   const composed = compose(ctx, q);
   if (!composed || !book.citations.length) return notCovered(corpus, question, q.intent);
   const stale = stalenessNote(ctx);

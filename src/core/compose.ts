@@ -1,6 +1,6 @@
 import type { CitationBook } from './citations.ts';
 import { passageTermIds, type Corpus } from './corpus-index.ts';
-import { daysBetween, findDateMentions, formatDate, formatShortDate, MONTHS } from './dates.ts';
+import { daysBetween, findDateMentions, formatDate, formatShortDate, MONTHS, type DateMention } from './dates.ts';
 import type { Concept, Hit } from './retrieve.ts';
 import { passageCoverage } from './retrieve.ts';
 import type { Figure } from './schema.ts';
@@ -14,6 +14,8 @@ export interface ComposeContext {
   wantsLatest: boolean;
   /** today's date (UTC), from the injected clock */
   today: string;
+  /** days or months the question names ("in July", "on December 22"), resolved against the newest article */
+  askedDates: DateMention[];
 }
 
 /** A composed reply: the lines of the answer text and the figures it shows. */
@@ -131,11 +133,23 @@ export function cuedPassages(ctx: ComposeContext, hits: Hit[], cue: RegExp, arti
   return out;
 }
 
+/** The days or months a question names, resolved against the newest article's date. */
+export function datesAsked(corpus: Corpus, questionText: string): DateMention[] {
+  const newest = corpus.data.articles[0]?.published;
+  return newest ? findDateMentions(questionText, newest).filter((m) => m.explicit || m.month) : [];
+}
+
+/** Whether a passage is about a day or month the question names: its article appeared then, or it mentions it. */
+export function aboutAskedDate(ctx: ComposeContext, p: number): boolean {
+  const published = articleOf(ctx.corpus, p).published;
+  const events = ctx.corpus.eventsByPassage.get(p) ?? [];
+  return ctx.askedDates.some((m) => (m.date ? published === m.date || events.some((e) => e.date === m.date)
+    : published.startsWith(m.month!) || events.some((e) => e.month === m.month)));
+}
+
 /** Hits from the month or day a question names ("in October", "on December 22") count double. */
-export function favourQuestionDate(ctx: ComposeContext, hits: Hit[], questionText: string): Hit[] {
-  const newest = ctx.corpus.data.articles[0]?.published;
-  if (!newest) return hits;
-  const asked = findDateMentions(questionText, newest).filter((m) => m.explicit || m.month);
+export function favourQuestionDate(ctx: ComposeContext, hits: Hit[]): Hit[] {
+  const asked = ctx.askedDates;
   if (!asked.length) return hits;
   // Published then counts more than mentioning it.
   const factor = (p: number) => {

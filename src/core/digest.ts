@@ -37,7 +37,7 @@ export function composeDigest({ corpus, date, options = {} }: DigestInput): Dige
   if (!articleIdx.length && opts.whenEmpty === 'none') return null;
 
   const book = new CitationBook(corpus);
-  const ctx = { corpus, book, concepts: [], hits: [], wantsLatest: false, today: date } satisfies ComposeContext;
+  const ctx = { corpus, book, concepts: [], hits: [], wantsLatest: false, today: date, askedDates: [] } satisfies ComposeContext;
   const rawChanges = findFigureChanges(corpus, window);
   const upcomingFound = findUpcoming(corpus, date, opts.maxUpcoming);
   const skip = new Set([...rawChanges.map((c) => c.to.p), ...upcomingFound.map((c) => c.p)]);

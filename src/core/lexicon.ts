@@ -26,6 +26,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['end', 'ended', 'ends', 'halted', 'halt', 'stopped', 'stop', 'ceased', 'conclude', 'concluded'],
   ['collapse', 'collapsed', 'failed', 'fail', 'breakdown', 'violations', 'violation', 'violated', 'unravel', 'renewed'],
   ['why', 'because', 'reason', 'reasons', 'due', 'after', 'blamed', 'blaming', 'accuse', 'accused'],
+  ['succeed', 'succeeded', 'success', 'successful', 'successfully', 'progress', 'breakthrough', 'achieved', 'outcome', 'outcomes', 'results'],
   ['obstacle', 'obstacles', 'challenge', 'challenges', 'difficulty', 'difficulties', 'problem', 'problems', 'hurdle', 'hurdles', 'barrier', 'barriers', 'risk', 'risks'],
   ['weapons', 'weapon', 'artillery', 'shelling', 'shelled', 'shells', 'rockets', 'strikes', 'drones', 'mines', 'landmines', 'arms'],
 ];

@@ -24,6 +24,7 @@ const QUESTION_WORDS = new Set([
   'doing', 'done', 'did', 'does', 'going', 'people', 'summary', 'summarise', 'summarize', 'briefing', 'brief',
   'timeline', 'chronology', 'sequence', 'events', 'key', 'new', 'sitrep', 'overview', 'developments', 'development',
   'situation', 'story', 'recap', 'use', 'used', 'using', 'being', 'make', 'made', 'main', 'key',
+  'next', 'upcoming', 'coming', 'agenda', 'calendar', 'planned', 'happens', 'anyone', 'anybody', 'someone', 'somebody', 'anything', 'something', 'everything', 'everybody',
 ]);
 
 /** Removes Slack and Discord mention and link syntax so a question never pings anyone and searches clean words. */
@@ -54,6 +55,7 @@ function classify(text: string, kinds: FigureKind[]): Intent {
   }
   if (/^\s*why\b/.test(t)) return 'general';
   if (/^\s*(who|whom)\b|\bwho('s| is| was| are| were)\b|\bname of\b|^\s*(name|identify)\b|\bwhich (person|official|minister|leader|country|countries)\b/.test(t)) return 'who';
+  if (/\b(coming up|what'?s next|what is next|what happens next|agenda|calendar)\b/.test(t)) return 'when';
   if (/^\s*when\b|\bwhat (date|day|time)\b|\bwhich (date|day)\b|\bscheduled\b|\bhow soon\b|\bwhen (is|are|will|did|was)\b/.test(t)) return 'when';
   if (/^\s*where\b|\bwhich (city|province|country|location|venue|place|town)\b|\bvenue\b|\blocation\b/.test(t)) return 'where';
   if (/\b(timeline|chronology|sequence of events|key events|what has happened so far)\b/.test(t)) return 'timeline';
