@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { discordWebhookSender, slackSender, type DigestSender } from '../adapters/digest/senders.ts';
 import { SitrepError } from '../core/article-file.ts';
+import { parseEnvSection } from './env-section.ts';
 import type { DigestOptions } from '../core/digest-schema.ts';
 
 /** Empty variables count as unset. */
@@ -37,13 +38,7 @@ export interface DigestConfig {
 
 /** Reads the digest settings; a bad variable is a SitrepError naming it (a webhook URL is never echoed). */
 export function loadDigestConfig(source: Record<string, unknown>): DigestConfig {
-  const strings = Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const parsed = DigestEnvSchema.safeParse(strings);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
-    throw new SitrepError('bad_config', `bad digest configuration:\n${lines.join('\n')}\nfix or unset these variables (README, "Daily digest")`);
-  }
-  const env = parsed.data;
+  const env = parseEnvSection(DigestEnvSchema, source, 'digest', 'Daily digest');
   if (env.DIGEST_SLACK_CHANNEL && !env.SLACK_BOT_TOKEN) {
     throw new SitrepError('bad_config', 'DIGEST_SLACK_CHANNEL is set but SLACK_BOT_TOKEN is not: the digest posts with the bot token');
   }

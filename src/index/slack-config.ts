@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { parseEnvSection } from './env-section.ts';
 import type { Visibility } from '../adapters/slack/command.ts';
-import { SitrepError } from '../core/article-file.ts';
 
 /** Empty variables count as unset. */
 const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));
@@ -26,13 +26,7 @@ export interface SlackConfig {
 
 /** Reads the Slack settings; a bad variable is a SitrepError that names it (values are never echoed). */
 export function loadSlackConfig(source: Record<string, unknown>): SlackConfig {
-  const strings = Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const parsed = SlackEnvSchema.safeParse(strings);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
-    throw new SitrepError('bad_config', `bad Slack configuration:\n${lines.join('\n')}\nfix or unset these variables (README, "Add to Slack")`);
-  }
-  const env = parsed.data;
+  const env = parseEnvSection(SlackEnvSchema, source, 'Slack', 'Add to Slack');
   return {
     signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN,
     visibility: env.SLACK_BRIEF_VISIBILITY ?? 'public', apiUrl: env.SLACK_API_URL,
