@@ -17,7 +17,7 @@ export const KIND_TITLE: Record<FigureKind, string> = {
   detained: 'Detained', missing: 'Missing', duration: 'Duration', distance: 'Length',
 };
 /** Question words that only name the kind of figure; relevance is judged on the other words. */
-const KIND_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|missing|unaccounted|kill\w*|dead|deaths?|died|die|fatalit\w*|toll|casualt\w*|injur\w*|wounded|hurt|displac\w*|evacuat\w*|fled|refugees?|detain\w*|prisoners?|releas\w*|freed|captured|long|far|length|distance|last|lasted|days?|people|persons)$/;
+const KIND_WORDS = /^(missing|unaccounted|kill\w*|dead|deaths?|died|die|fatalit\w*|toll|casualt\w*|injur\w*|wounded|hurt|displac\w*|evacuat\w*|fled|refugees?|detain\w*|prisoners?|releas\w*|freed|captured|long|far|length|distance|last|lasted|days?|people|persons)$/;
 
 const PLURAL: Record<string, string> = {
   civilian: 'civilians', soldier: 'soldiers', person: 'people', child: 'children', resident: 'residents',

@@ -1,4 +1,4 @@
-import { articleOf, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { articleOf, pickPassages, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { StoredEvent } from './corpus-index.ts';
 import { addDays, formatDate, formatMonth, formatShortDate } from './dates.ts';
 import { stemWord } from './spelling.ts';
@@ -76,7 +76,7 @@ export function answerUpcoming(ctx: ComposeContext): Composed | null {
     .slice(0, 6);
   if (!events.length) return null;
   const lines = [`Coming up, after the newest report (${formatDate(newest)}):`];
-  for (const e of events) lines.push(`- ${formatDate(e.date!)}: ${ctx.corpus.data.passages[e.p]![2]} ${ctx.book.cite(e.p)}`);
+  for (const e of events) lines.push(`- ${formatDate(e.date!)}: ${quoteLine(ctx, e.p)} ${ctx.book.cite(e.p)}`);
   return { lines, figures: [] };
 }
 
@@ -90,7 +90,7 @@ export function answerLatest(ctx: ComposeContext): Composed | null {
   for (let a = 0; a < articles.length && shown < 3; a++) {
     const lead = ctx.corpus.articlePassages[a]?.find((p) => ctx.corpus.data.passages[p]![1] >= 0);
     if (lead === undefined) continue;
-    lines.push(`- ${formatShortDate(articles[a]!.published)}: ${articles[a]!.title} - ${ctx.corpus.data.passages[lead]![2]} ${ctx.book.cite(lead)}`);
+    lines.push(`- ${formatShortDate(articles[a]!.published)}: ${articles[a]!.title} - ${quoteLine(ctx, lead)} ${ctx.book.cite(lead)}`);
     shown++;
   }
   return { lines, figures: [] };
@@ -113,7 +113,7 @@ export function answerTimeline(ctx: ComposeContext): Composed | null {
   for (const event of ctx.corpus.data.events) {
     if (!event.date || event.future || event.date > articleOf(ctx.corpus, event.p).published) continue;
     if (relevant && !hitPassages.has(event.p)) continue;
-    consider(event.date, event.p, ctx.corpus.data.passages[event.p]![2], event.explicit);
+    consider(event.date, event.p, quoteLine(ctx, event.p), event.explicit);
   }
   ctx.corpus.data.articles.forEach((article, a) => {
     const lead = ctx.corpus.articlePassages[a]?.[0];

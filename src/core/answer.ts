@@ -4,7 +4,7 @@ import { findPlace } from './answer-places.ts';
 import { answerLatest, answerTimeline, answerUpcoming, answerWhen } from './answer-time.ts';
 import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from './corpus-index.ts';
 import { formatDate } from './dates.ts';
 import { analyseQuestion, type Question } from './question.ts';
@@ -38,7 +38,7 @@ function agreedAnswer(ctx: ComposeContext): Composed | null {
   const passages = cuedPassages(ctx, ctx.hits, AGREED_CONTENT, 2, 3);
   if (!passages.length) return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.agreed, 1.6));
   const [first, ...rest] = passages;
-  const lines = [`${ctx.corpus.data.passages[first!]![2]} ${ctx.book.cite(first!)}`];
+  const lines = [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`];
   for (const p of rest.slice(0, 4)) lines.push(supportLine(ctx, p));
   return { lines, figures: [] };
 }

@@ -1,6 +1,7 @@
 import type { CitationBook } from './citations.ts';
 import { passageTermIds, type Corpus } from './corpus-index.ts';
 import { daysBetween, findDateMentions, formatDate, formatShortDate, MONTHS, type DateMention } from './dates.ts';
+import { findNumbers, formatNumber } from './numbers.ts';
 import type { Concept, Hit } from './retrieve.ts';
 import { passageCoverage } from './retrieve.ts';
 import type { Figure } from './schema.ts';
@@ -28,9 +29,13 @@ export function articleOf(corpus: Corpus, p: number) {
   return corpus.data.articles[corpus.data.passages[p]![0]]!;
 }
 
-/** A sentence as quoted in an answer: relative dates get their absolute date in brackets. */
+/** A sentence as the answer text gives it: relative dates get their date, numbers in words their digits. */
 export function quoteLine(ctx: ComposeContext, p: number): string {
-  const text = ctx.corpus.data.passages[p]![2];
+  return withDigits(withDates(ctx, p, ctx.corpus.data.passages[p]![2]));
+}
+
+/** Relative dates get their absolute date in brackets: "this Sunday (26 October 2025)". */
+function withDates(ctx: ComposeContext, p: number, text: string): string {
   let out = text;
   const all = ctx.corpus.eventsByPassage.get(p) ?? [];
   const events = all.filter((e) => !e.explicit && e.date);
@@ -43,6 +48,22 @@ export function quoteLine(ctx: ComposeContext, p: number): string {
     // After a possessive ("Monday's talks"), not inside it.
     const end = at + event.text.length + (out.slice(at + event.text.length).startsWith("'s") ? 2 : 0);
     out = `${out.slice(0, end)} (${formatDate(event.date!)})${out.slice(end)}`;
+  }
+  return out;
+}
+
+const UNIT_AFTER = /^(-|\s+)(days?|weeks?|months?|years?|hours?|kilomet(?:er|re)s?|km|miles?)\b/i;
+
+/** Numbers in words get their digits: "eighty (80)", "five days (5 days)", "half a million (500,000)"; "two countries" stays. */
+export function withDigits(text: string): string {
+  let out = text;
+  for (const span of findNumbers(text).reverse()) {
+    if (/^[\d.,\s]+/.test(span.text) || /^(a|an|one)$/i.test(span.text)) continue;
+    const unit = UNIT_AFTER.exec(out.slice(span.end));
+    if (!unit && span.value < 10) continue;
+    const end = span.end + (unit ? unit[0].length : 0);
+    const digits = `${formatNumber(span.value)}${unit ? `${unit[1] === '-' ? '-' : ' '}${unit[2]}` : ''}`;
+    out = `${out.slice(0, end)} (${digits})${out.slice(end)}`;
   }
   return out;
 }
@@ -169,7 +190,7 @@ export function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): 
   const picked = pickPassages(ctx, hits, count);
   if (!picked.length) return null;
   const [first, ...rest] = picked;
-  const lines = [`${ctx.corpus.data.passages[first!]![2]} ${ctx.book.cite(first!)}`];
+  const lines = [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`];
   const extra = continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
   for (const p of [...extra, ...rest]) lines.push(supportLine(ctx, p));
   return { lines, figures: [] };

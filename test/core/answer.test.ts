@@ -158,3 +158,21 @@ describe('how old the news is', () => {
     expect(answerQuestion('Who is Tea Seiha?', { corpus: seedCorpus(), clock: fixedClock('2026-01-05T08:00:00Z') }).answer).not.toMatch(/Note:/);
   });
 });
+
+describe('the direct answer comes first', () => {
+  it.each([
+    ['How long did the July conflict last?', /^Duration: 5 days \("five days"\) \(July conflict\) \[1\]/],
+    ['How long is the border between Thailand and Cambodia?', /^Length: 817 km/],
+    ['How many people were injured?', /^Injured: 79 injured/],
+    ['When is the defence ministers\' dialogue scheduled?', /^Scheduled for 27 December 2025 \[1\]/],
+  ])('%s', (question, lead) => {
+    expect(ask(question).answer.split('\n')[0]).toMatch(lead);
+  });
+
+  it('gives numbers written in words their digits in the answer text, but quotes sources verbatim', () => {
+    const answer = ask('What happened in July?');
+    expect(answer.answer).toContain('lasted five days (5 days)');
+    expect(answer.citations.some((c) => c.quote.includes('lasted five days and'))).toBe(true);
+    expect(answer.answer).not.toMatch(/two \(2\)/);
+  });
+});
