@@ -176,3 +176,10 @@ describe('the direct answer comes first', () => {
     expect(answer.answer).not.toMatch(/two \(2\)/);
   });
 });
+
+describe('what was agreed', () => {
+  it('leads with the article that states the terms, or with the one about the day asked', () => {
+    expect(ask('What did Thailand and Cambodia agree on in the talks before the peace agreement signing?').citations[0]!.id).toBe('2025-10-24-closer-to-lasting-peace');
+    expect(ask('what did both sides agree to on Monday?').citations[0]!.id).toBe('2025-12-23-agree-to-meet-again');
+  });
+});
