@@ -113,5 +113,17 @@ export function deriveId(published: string, title: string): string {
     .split(/\s+/)
     .filter((w) => w && !['a', 'an', 'the', 'and', 'of', 'to', 'in', 'on', 'for', 'as', 'at'].includes(w))
     .slice(0, 6);
+  // A title in another script has no Latin words: a short hash of it keeps ids apart.
+  if (!words.length) words.push(hashText(title));
   return [published, ...words].join('-').replace(/-+/g, '-').slice(0, 100).replace(/-$/, '');
+}
+
+/** FNV-1a of a string, in base 36: short, stable, not a security measure. */
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
 }

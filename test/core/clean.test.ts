@@ -83,3 +83,12 @@ describe('cleanRawText on other outlets\' page furniture', () => {
     expect(cleaned.paragraphs[0]).toMatch(/^By Friday, both armies/);
   });
 });
+
+describe('ids for titles in other scripts', () => {
+  it('uses a stable hash of the title when it has no Latin words', () => {
+    const a = deriveId('2025-12-26', 'ไทยและกัมพูชาเจรจาหยุดยิง');
+    expect(a).toMatch(/^2025-12-26-[a-z0-9]+$/);
+    expect(deriveId('2025-12-26', 'ไทยและกัมพูชาเจรจาหยุดยิง')).toBe(a);
+    expect(deriveId('2025-12-26', 'กัมพูชาเรียกร้องสันติภาพ')).not.toBe(a);
+  });
+});
