@@ -34,6 +34,8 @@ export function answerWhen(ctx: ComposeContext, questionText: string): Composed 
   ctx.hits.slice(0, next ? 40 : 12).forEach((hit, i) => {
     const sentence = ctx.corpus.data.passages[hit.p]![2];
     for (const event of ctx.corpus.eventsByPassage.get(hit.p) ?? []) {
+      // "detained since July": when something began, not when the thing asked about happens.
+      if (/^since\b/i.test(event.text)) continue;
       if (next && !(event.future && (event.date ?? `${event.month}-31`) > newest)) continue;
       const tenseFits = event.future === future ? 1 : 0.6;
       const precise = event.date ? 1 : 0.8;

@@ -33,7 +33,7 @@ function nearVerb(text: string, name: string, verb: ComposeContext['concepts'][n
 function peopleInPassages(ctx: ComposeContext, q: Question, top: number[], verb?: ComposeContext['concepts'][number]): Composed | null {
   const asked = new Set(findPeopleByName(ctx.corpus.data.people, q.text));
   const found: Array<{ name: string; role: string | null; p: number }> = [];
-  for (const p of top.slice(0, 4)) {
+  for (const p of top.slice(0, verb ? 8 : 4)) {
     const text = ctx.corpus.data.passages[p]![2];
     for (const person of ctx.corpus.data.people) {
       if (asked.has(person) || !text.includes(person.name.split(' ').at(-1)!) || found.some((f) => f.name === person.name)) continue;
@@ -64,7 +64,7 @@ export function whoAnswer(ctx: ComposeContext, q: Question): Composed | null {
   const verb = actionConcept(ctx, q);
   if (verb) {
     const hits = boostHits(ctx, ctx.hits, new RegExp(`\\b(${[...verb.stems].join('|')})\\w*`, 'i'), 1.8);
-    const top = pickPassages(ctx, hits, 4, new Set(), 2);
+    const top = pickPassages(ctx, hits, 8, new Set(), 4);
     return peopleInPassages(ctx, q, top, verb) ?? generalAnswer(ctx, hits);
   }
   const hits = boostHits(ctx, ctx.hits, MEDIATION_CUE, 1.5);

@@ -31,11 +31,11 @@ const CUES = {
 const AGENDA = /\b(coming up|what'?s next|what is next|what happens next|upcoming (events|meetings|dates)|agenda|calendar|what is planned|what's planned)\b/i;
 
 /** A sentence that states what was agreed, rather than merely mentioning an agreement. */
-const AGREED_CONTENT = /\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;
+const AGREED_CONTENT = /\bunder the (deal|agreement|accord|truce|ceasefire|terms|plan)\b|\b(both sides|the two sides|the two countries|each side) (will|would|must|agreed|are to)\b|\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;
 
 
-function agreedAnswer(ctx: ComposeContext): Composed | null {
-  const passages = cuedPassages(ctx, ctx.hits, AGREED_CONTENT, 2, 3);
+function agreedAnswer(ctx: ComposeContext, newest: boolean): Composed | null {
+  const passages = cuedPassages(ctx, ctx.hits, AGREED_CONTENT, 2, 3, newest);
   if (!passages.length) return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.agreed, 1.6));
   const [first, ...rest] = passages;
   const lines = [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`];
@@ -72,7 +72,7 @@ function compose(ctx: ComposeContext, q: Question): Composed | null {
     case 'where':
       return whereAnswer(ctx);
     case 'agreed':
-      return agreedAnswer(ctx);
+      return agreedAnswer(ctx, /\b(new|latest|newest|recent|current)\b/i.test(q.text));
     case 'demands':
       return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.demands, 1.6));
     case 'statement':

@@ -147,14 +147,18 @@ export function rankArticles(ctx: ComposeContext, hits: Hit[]): number[] {
  * Passages of the best-ranked articles that match a cue, in article order, at most `perArticle` each; an article
  * that states more such sentences (the terms of a deal, not one mention of it) ranks higher.
  */
-export function cuedPassages(ctx: ComposeContext, hits: Hit[], cue: RegExp, articles = 2, perArticle = 2): number[] {
+export function cuedPassages(ctx: ComposeContext, hits: Hit[], cue: RegExp, articles = 2, perArticle = 2, newest = false): number[] {
   const ranked = rankArticles(ctx, hits);
   const matchingOf = (a: number) => (ctx.corpus.articlePassages[a] ?? []).filter((p) => cue.test(ctx.corpus.data.passages[p]![2]));
   // An article about the day or month the question names ("on Monday", "in October") comes first.
   const aboutDate = (a: number) => ctx.askedDates.length > 0 && (ctx.corpus.articlePassages[a] ?? []).some((p) => aboutAskedDate(ctx, p) && hits.some((h) => h.p === p));
-  const order = ranked.slice(0, articles + 2)
+  // "the new ceasefire": the newest of the relevant articles are the candidates (articles are stored newest first).
+  const pool = newest ? [...ranked].sort((x, y) => x - y) : ranked;
+  const order = pool.slice(0, articles + 2)
     .map((a, i) => ({ a, matching: matchingOf(a), score: -i }))
     .map((x) => ({ ...x, score: x.score + 0.6 * Math.min(x.matching.length, 4) + (aboutDate(x.a) ? 2 : 0) }))
+    // "the new ceasefire": among articles that state terms, the newest first (articles are stored newest first).
+    .map((x) => ({ ...x, score: newest && x.matching.length ? x.score + 3 - x.a / ctx.corpus.data.articles.length : x.score }))
     .sort((x, y) => y.score - x.score);
   const out: number[] = [];
   for (const { matching } of order.slice(0, articles)) {

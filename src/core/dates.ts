@@ -162,8 +162,10 @@ export function findDateMentions(sentence: string, published: string): DateMenti
     const pubYear = parseIso(published).getUTCFullYear();
     const pubMonth = parseIso(published).getUTCMonth() + 1;
     let year = m[2] ? Number(m[2]) : pubYear;
-    if (!m[2] && !future && month > pubMonth) year -= 1;
-    if (!m[2] && future && month < pubMonth) year += 1;
+    // "since July", "earlier in July" look back whatever the tense of the sentence.
+    const past = !future || /^(since|earlier in|during)\b/i.test(m[0]);
+    if (!m[2] && past && month > pubMonth) year -= 1;
+    if (!m[2] && !past && month < pubMonth) year += 1;
     return { date: null, month: `${year}-${String(month).padStart(2, '0')}`, explicit: Boolean(m[2]) };
   });
   return found.sort((a, b) => a.start - b.start);

@@ -138,6 +138,11 @@ export function extractFigures(sentence: string, published: string): SentenceFig
       const before = sentence.slice(prevEnd, span.start).split(/[;:]/).pop()!.split(/\s+/).slice(-12).join(' ');
       kind = kindIn(before);
     }
+    // "killed at least 101 people, including 62 civilians": a figure inside another takes its kind.
+    const between = sentence.slice(i > 0 ? numbers[i - 1]!.end : 0, span.start);
+    if (!kind && i > 0 && /^\s*[\w-]*,?\s*(including|among them|among whom|of whom|of them)\s+(?:at least |more than |some |about )?$/i.test(between)) {
+      kind = figures.at(-1)?.kind ?? null;
+    }
     if (!kind) return;
     const scope = scopeAfter(clause);
     // "sheltering in 18 camps", "reached 14 villages": counts of things, not of people.

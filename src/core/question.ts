@@ -72,7 +72,7 @@ export function analyseQuestion(raw: string): Question {
   const lower = text.toLowerCase();
   const kinds = KIND_PATTERNS.filter(([, re]) => re.test(lower)).map(([kind]) => kind);
   const intent = text.trim() ? classify(text, kinds) : 'none';
-  const wantsLatest = /\b(latest|newest|most recent|now|so far|current(ly)?|to date|updated?|today|new)\b/.test(lower);
+  const wantsLatest = /\b(latest|newest|most recent|now|so far|current(ly)?|to date|updated?|today)\b|\b(what'?s|anything|what is) new\b/.test(lower);
   const seen = new Set<string>();
   const terms = tokenize(text).filter((t) => {
     if (STOPWORDS.has(t) || QUESTION_WORDS.has(t) || t.length < 2 && !/\d/.test(t) || seen.has(t)) return false;
