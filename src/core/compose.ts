@@ -174,26 +174,28 @@ export function datesAsked(corpus: Corpus, questionText: string): DateMention[] 
   return newest ? findDateMentions(questionText, newest).filter((m) => m.explicit || m.month) : [];
 }
 
+/** How a passage relates to a day or month the question names: its article appeared then, it mentions it, or neither. */
+function askedDateMatch(ctx: ComposeContext, p: number): 'published' | 'mentioned' | null {
+  const published = articleOf(ctx.corpus, p).published;
+  if (ctx.askedDates.some((m) => (m.date ? published === m.date : published.startsWith(m.month!)))) return 'published';
+  const events = ctx.corpus.eventsByPassage.get(p) ?? [];
+  return ctx.askedDates.some((m) => events.some((e) => (m.date ? e.date === m.date : e.month === m.month))) ? 'mentioned' : null;
+}
+
 /** Whether a passage is about a day or month the question names: its article appeared then, or it mentions it. */
 export function aboutAskedDate(ctx: ComposeContext, p: number): boolean {
-  const published = articleOf(ctx.corpus, p).published;
-  const events = ctx.corpus.eventsByPassage.get(p) ?? [];
-  return ctx.askedDates.some((m) => (m.date ? published === m.date || events.some((e) => e.date === m.date)
-    : published.startsWith(m.month!) || events.some((e) => e.month === m.month)));
+  return askedDateMatch(ctx, p) !== null;
 }
 
 /** Hits from the month or day a question names ("in October", "on December 22") count double. */
 export function favourQuestionDate(ctx: ComposeContext, hits: Hit[]): Hit[] {
-  const asked = ctx.askedDates;
-  if (!asked.length) return hits;
+  if (!ctx.askedDates.length) return hits;
   // Published then counts more than mentioning it.
-  const factor = (p: number) => {
-    const published = articleOf(ctx.corpus, p).published;
-    const events = ctx.corpus.eventsByPassage.get(p) ?? [];
-    if (asked.some((m) => (m.date ? published === m.date : published.startsWith(m.month!)))) return 2;
-    return asked.some((m) => events.some((e) => (m.date ? e.date === m.date : e.month === m.month))) ? 1.5 : 1;
-  };
-  return hits.map((h) => ({ ...h, score: h.score * factor(h.p) })).sort((a, b) => b.score - a.score);
+  const factor = { published: 2, mentioned: 1.5 };
+  return hits.map((h) => {
+    const match = askedDateMatch(ctx, h.p);
+    return match ? { ...h, score: h.score * factor[match] } : h;
+  }).sort((a, b) => b.score - a.score);
 }
 
 /** Sentences that carry on from the one before ("Both ... also", "He said"). */
