@@ -1,3 +1,4 @@
+import { formatNumber } from '../../core/numbers.ts';
 import { KIND_TITLE } from '../../core/answer-figures.ts';
 import type { EmbedFieldSpec } from './embed.ts';
 import { buildEmbed, markdownLink } from './embed.ts';
@@ -7,7 +8,6 @@ import type { Answer, Citation, Figure } from '../../core/schema.ts';
 
 const COLOR_ANSWERED = 0x2b6cb0;
 const COLOR_NOT_COVERED = 0x718096;
-const numberFormat = new Intl.NumberFormat('en-US');
 
 /** "[1] [Title](url) · Source, 24 Dec 2025": one line per citation, linked when the article has a URL. */
 export function renderSourceLines(citations: Citation[]): string {
@@ -21,7 +21,7 @@ export function renderSourceLines(citations: Citation[]): string {
 
 function figureField(figure: Figure, citations: Citation[]): EmbedFieldSpec {
   const n = citations.find((c) => c.id === figure.articleId)?.n;
-  const amount = [figure.qualifier, numberFormat.format(figure.value), figure.unit, figure.scope].filter(Boolean).join(' ');
+  const amount = [figure.qualifier, formatNumber(figure.value), figure.unit, figure.scope].filter(Boolean).join(' ');
   const lines = [`${amount}${n ? ` [${n}]` : ''}`];
   if (figure.claimant) lines.push(`per ${figure.claimant}`);
   return { name: `${KIND_TITLE[figure.kind]} · ${formatShortDate(figure.asOf)}`, value: lines.join('\n'), inline: true };

@@ -1,13 +1,12 @@
+import { formatNumber } from '../../core/numbers.ts';
 import { KIND_TITLE } from '../../core/answer-figures.ts';
 import { formatDate, formatShortDate } from '../../core/dates.ts';
 import type { Answer, Figure } from '../../core/schema.ts';
 import type { SlackMessage } from './blocks.ts';
 import { renderBlocks, type MessageDoc, type MessageSection } from './render-blocks.ts';
 
-
 function formatValue(f: Figure): string {
-  const digits = String(f.value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return [f.qualifier, digits, f.unit].filter(Boolean).join(' ');
+  return [f.qualifier, formatNumber(f.value), f.unit].filter(Boolean).join(' ');
 }
 
 /** One section of side-by-side fields per figure kind whose sources disagree, newest first. */
