@@ -92,7 +92,12 @@ function coverageHint(corpus: Corpus): string {
   const counts = new Map<string, number>();
   for (const f of corpus.data.figures) if (f.kind !== 'duration' && f.kind !== 'distance') counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
   const kinds = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
-  const person = [...corpus.data.people].sort((a, b) => Math.min(...a.roles.map((r) => r.p)) - Math.min(...b.roles.map((r) => r.p)))[0];
+  // The person named earliest in the newest articles (passages are stored newest first).
+  let person: (typeof corpus.data.people)[number] | undefined;
+  let first = Infinity;
+  for (const candidate of corpus.data.people) {
+    for (const role of candidate.roles) if (role.p < first) [first, person] = [role.p, candidate];
+  }
   const parts = [
     kinds.length ? `how many were ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}` : kinds[0]}` : null,
     person ? `who people such as ${person.name} are` : null,
