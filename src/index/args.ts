@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { SitrepError } from '../core/article-file.ts';
+import { SitrepError } from '../core/ingest/article-file.ts';
 
 /** Parses flags for one command; unknown flags become a SitrepError with the usage line. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SitrepError } from '../core/article-file.ts';
+import { SitrepError } from '../core/ingest/article-file.ts';
 import type { Clock } from '../core/schema.ts';
 import { parseCommandArgs } from './args.ts';
 import { runAsk } from './commands/ask.ts';

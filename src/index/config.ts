@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_HTTP_CONFIG, type HttpConfig } from '../adapters/http/app.ts';
 import { LOG_LEVELS, type LogLevel } from '../adapters/logger.ts';
-import { SitrepError } from '../core/article-file.ts';
+import { SitrepError } from '../core/ingest/article-file.ts';
 
 /** Empty variables count as unset (`SITREP_API_TOKEN=` in a .env file). */
 const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));

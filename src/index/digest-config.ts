@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { discordWebhookSender, slackSender, type DigestSender } from '../adapters/digest/senders.ts';
-import { SitrepError } from '../core/article-file.ts';
+import { SitrepError } from '../core/ingest/article-file.ts';
 import { parseEnvSection } from './env-section.ts';
-import type { DigestOptions } from '../core/digest-schema.ts';
+import type { DigestOptions } from '../core/digest/digest-schema.ts';
 
 /** Empty variables count as unset. */
 const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));

@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import { DigestLedger } from '../adapters/digest/ledger.ts';
 import { realSleep, type Sleep } from '../adapters/digest/retry-fetch.ts';
 import { runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
-import { SitrepError } from '../core/article-file.ts';
+import { SitrepError } from '../core/ingest/article-file.ts';
 import { digestSenders, loadDigestConfig } from './digest-config.ts';
 import { digestStatePath, FileDigestStore } from './digest-state-file.ts';
 import type { Integration, IntegrationFactory } from './node.ts';

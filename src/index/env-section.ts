@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SitrepError } from '../core/article-file.ts';
+import { SitrepError } from '../core/ingest/article-file.ts';
 
 /**
  * Parses one feature's variables from an environment (process.env or a Worker's env): only string values count;

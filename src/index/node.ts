@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono';
 import { createApp } from '../adapters/http/app.ts';
 import type { DigestHttpDeps } from '../adapters/http/digest.ts';
 import type { Logger } from '../adapters/logger.ts';
-import type { Corpus } from '../core/corpus-index.ts';
+import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 import type { Config } from './config.ts';
 import { createDiscordIntegration } from './discord-integration.ts';

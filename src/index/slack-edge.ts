@@ -2,8 +2,8 @@ import type { Hono } from 'hono';
 import { MemoryDedupStore, SharedDedupStore, type DedupStore, type ExpiringKeyValue } from '../adapters/slack/dedup-store.ts';
 import { createSlackEdgeRoute } from '../adapters/slack/edge-route.ts';
 import type { Logger } from '../adapters/logger.ts';
-import { answerQuestion } from '../core/answer.ts';
-import type { Corpus } from '../core/corpus-index.ts';
+import { answerQuestion } from '../core/answer/answer.ts';
+import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 import { loadSlackConfig } from './slack-config.ts';
 

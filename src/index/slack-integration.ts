@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { answerQuestion } from '../core/answer.ts';
+import { answerQuestion } from '../core/answer/answer.ts';
 import type { IntegrationFactory } from './node.ts';
 import { loadSlackConfig } from './slack-config.ts';
 

@@ -1,4 +1,4 @@
-import type { Corpus } from '../core/corpus-index.ts';
+import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Config } from './config.ts';
 import type { RunningServer } from './node.ts';
 import { VERSION } from './version.ts';

@@ -5,7 +5,7 @@ import { DigestLedger, type DigestStore } from '../adapters/digest/ledger.ts';
 import { realSleep } from '../adapters/digest/retry-fetch.ts';
 import { runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
 import type { Logger } from '../adapters/logger.ts';
-import type { Corpus } from '../core/corpus-index.ts';
+import type { Corpus } from '../core/store/corpus-index.ts';
 import { digestSenders, loadDigestConfig } from './digest-config.ts';
 
 /** The KV binding that holds the once-per-date ledger (wrangler.toml [[kv_namespaces]]). */

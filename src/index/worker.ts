@@ -6,7 +6,7 @@ import { jsonErrorResponse } from '../adapters/http/errors.ts';
 import { coreBriefDeps } from '../adapters/discord/deps.ts';
 import { discordMount } from '../adapters/discord/routes.ts';
 import { createJsonLogger, type Logger } from '../adapters/logger.ts';
-import { loadCorpus, type Corpus } from '../core/corpus-index.ts';
+import { loadCorpus, type Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 // A Text module (wrangler.toml [[rules]]): a string here, parsed on the first request, not at start-up.
 import bundledIndex from '../../data/index.json';

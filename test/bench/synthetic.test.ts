@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/synthetic.ts';
 import { numberToWords } from '../../bench/synthetic-vocab.ts';
-import { findNumbers } from '../../src/core/numbers.ts';
+import { findNumbers } from '../../src/core/annotate/numbers.ts';
 import { ArticleSchema, type Article } from '../../src/core/schema.ts';
 import { readArticles } from '../../src/index/fs-corpus.ts';
 

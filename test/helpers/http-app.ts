@@ -1,6 +1,6 @@
 import { createApp, DEFAULT_HTTP_CONFIG, type AppDeps, type HttpConfig } from '../../src/adapters/http/app.ts';
 import type { Logger, LogFields } from '../../src/adapters/logger.ts';
-import type { Corpus } from '../../src/core/corpus-index.ts';
+import type { Corpus } from '../../src/core/store/corpus-index.ts';
 import { seedCorpus } from './seed-corpus.ts';
 
 /** A clock the test moves by hand. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, type Corpus } from '../../src/core/corpus-index.ts';
+import { loadCorpus, type Corpus } from '../../src/core/store/corpus-index.ts';
 import type { Clock } from '../../src/core/schema.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

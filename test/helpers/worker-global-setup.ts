@@ -2,7 +2,7 @@
 // questions with the Node runtime so the tests inside workerd can check that the Worker gives the same answers.
 import { existsSync, readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { answerQuestion } from '../../src/core/answer.ts';
+import { answerQuestion } from '../../src/core/answer/answer.ts';
 import { EvalFileSchema } from '../../src/core/evaluate.ts';
 import { WORKER_TEST_BINDINGS } from '../../vitest.config.ts';
 import { SHARED, seedCorpus } from './seed-corpus.ts';

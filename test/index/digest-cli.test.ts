@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestSchema } from '../../src/core/digest-schema.ts';
+import { DigestSchema } from '../../src/core/digest/digest-schema.ts';
 import { startFakeDigestApis, type FakeDigestApis } from '../helpers/fake-digest-apis.ts';
 import { copyOfData, runCli } from '../helpers/run-cli.ts';
 import { ROOT } from '../helpers/seed-corpus.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/adapters/logger.ts';
-import { SitrepError } from '../../src/core/article-file.ts';
+import { SitrepError } from '../../src/core/ingest/article-file.ts';
 import { loadConfig } from '../../src/index/config.ts';
 import { createDigestIntegration, type DigestIntegration } from '../../src/index/digest-integration.ts';
 import { startServer, type RunningServer } from '../../src/index/node.ts';

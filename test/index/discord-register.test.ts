@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCORD_COMMANDS } from '../../src/adapters/discord/commands.ts';
-import { SitrepError } from '../../src/core/article-file.ts';
+import { SitrepError } from '../../src/core/ingest/article-file.ts';
 import { runDiscord, type DiscordCommandIo } from '../../src/index/commands/discord.ts';
 import { startFakeDiscordApi, type FakeDiscordApi } from '../helpers/fake-discord-api.ts';
 import { runCli } from '../helpers/run-cli.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonLogger, silentLogger } from '../../src/adapters/logger.ts';
 import { createBoltSlack } from '../../src/adapters/slack/bolt-app.ts';
 import { findBlockProblem, type Block } from '../../src/adapters/slack/blocks.ts';
-import { answerQuestion } from '../../src/core/answer.ts';
+import { answerQuestion } from '../../src/core/answer/answer.ts';
 import { loadConfig } from '../../src/index/config.ts';
 import { startServer, type RunningServer } from '../../src/index/node.ts';
 import { loadSlackConfig } from '../../src/index/slack-config.ts';

@@ -6,8 +6,8 @@ import { findBlockProblem, type Block, type SlackMessage } from '../../src/adapt
 import { MemoryDedupStore } from '../../src/adapters/slack/dedup-store.ts';
 import { createSlackEdgeRoute } from '../../src/adapters/slack/edge-route.ts';
 import { verifySlackSignature } from '../../src/adapters/slack/verify-signature.ts';
-import { answerQuestion } from '../../src/core/answer.ts';
-import { loadCorpus } from '../../src/core/corpus-index.ts';
+import { answerQuestion } from '../../src/core/answer/answer.ts';
+import { loadCorpus } from '../../src/core/store/corpus-index.ts';
 import bundledIndex from '../../data/index.json';
 import { SLACK_DOC_EXAMPLE as DOC, signedHeaders } from '../helpers/slack-sign.ts';
 

@@ -1,4 +1,4 @@
-import type { Digest } from '../../core/digest-schema.ts';
+import type { Digest } from '../../core/digest/digest-schema.ts';
 import type { Logger } from '../logger.ts';
 import { DigestLedger, type DeliveryStatus, type Destination } from './ledger.ts';
 import { fetchRetrying429, type RetryPolicy, type Sleep } from './retry-fetch.ts';

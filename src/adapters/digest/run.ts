@@ -1,7 +1,7 @@
-import type { Corpus } from '../../core/corpus-index.ts';
-import { addDays } from '../../core/dates.ts';
-import { composeDigest } from '../../core/digest.ts';
-import type { Digest, DigestOptions } from '../../core/digest-schema.ts';
+import type { Corpus } from '../../core/store/corpus-index.ts';
+import { addDays } from '../../core/annotate/dates.ts';
+import { composeDigest } from '../../core/digest/digest.ts';
+import type { Digest, DigestOptions } from '../../core/digest/digest-schema.ts';
 import { deliverDigest, type DeliveryDeps } from './deliver.ts';
 import type { DeliveryStatus } from './ledger.ts';
 import type { DigestSender } from './senders.ts';

@@ -1,4 +1,4 @@
-import type { Digest } from '../../core/digest-schema.ts';
+import type { Digest } from '../../core/digest/digest-schema.ts';
 import { renderDigestMessage } from '../discord/render-digest.ts';
 import { renderDigestBlocks } from '../slack/render-digest.ts';
 import { postMessage } from '../slack/web-api.ts';

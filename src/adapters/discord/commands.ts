@@ -1,5 +1,5 @@
 import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { MAX_ANALYSED_CHARS } from '../../core/question.ts';
+import { MAX_ANALYSED_CHARS } from '../../core/query/question.ts';
 import { COMMAND_TYPE, OPTION_TYPE } from './api.ts';
 
 /** Command and option names, shared by the definitions, the gateway handler and the interactions endpoint. */

@@ -1,7 +1,7 @@
-import { answerQuestion } from '../../core/answer.ts';
-import type { Corpus } from '../../core/corpus-index.ts';
+import { answerQuestion } from '../../core/answer/answer.ts';
+import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Clock } from '../../core/schema.ts';
-import { buildSuggestions, matchSuggestions } from '../../core/suggest.ts';
+import { buildSuggestions, matchSuggestions } from '../../core/answer/suggest.ts';
 import type { Logger } from '../logger.ts';
 import type { BriefDeps } from './brief.ts';
 

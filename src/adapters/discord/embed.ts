@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import { splitSentences } from '../../core/text.ts';
+import { splitSentences } from '../../core/annotate/text.ts';
 
 /** Discord's message limits, in characters (UTF-16 units here, which never undercounts). */
 export const DISCORD_LIMITS = {

@@ -1,6 +1,6 @@
-import { formatDate } from '../../core/dates.ts';
-import { digestSections } from '../../core/digest-sections.ts';
-import type { Digest } from '../../core/digest-schema.ts';
+import { formatDate } from '../../core/annotate/dates.ts';
+import { digestSections } from '../../core/digest/digest-sections.ts';
+import type { Digest } from '../../core/digest/digest-schema.ts';
 import { buildEmbed } from './embed.ts';
 import { buildMessage, type DiscordMessage } from './message.ts';
 import { renderSourceLines } from './render.ts';

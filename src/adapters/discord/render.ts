@@ -1,9 +1,9 @@
-import { formatNumber } from '../../core/numbers.ts';
-import { KIND_TITLE } from '../../core/answer-figures.ts';
+import { formatNumber } from '../../core/annotate/numbers.ts';
+import { KIND_TITLE } from '../../core/answer/answer-figures.ts';
 import type { EmbedFieldSpec } from './embed.ts';
 import { buildEmbed, markdownLink } from './embed.ts';
 import { buildMessage, type DiscordMessage } from './message.ts';
-import { formatDate, formatShortDate } from '../../core/dates.ts';
+import { formatDate, formatShortDate } from '../../core/annotate/dates.ts';
 import type { Answer, Citation, Figure } from '../../core/schema.ts';
 
 const COLOR_ANSWERED = 0x2b6cb0;

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import type { Corpus } from '../../core/corpus-index.ts';
+import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Clock } from '../../core/schema.ts';
 import type { Logger } from '../logger.ts';
 import { askRoutes } from './ask.ts';

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { answerQuestion } from '../../core/answer.ts';
-import type { Corpus } from '../../core/corpus-index.ts';
+import { answerQuestion } from '../../core/answer/answer.ts';
+import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Clock } from '../../core/schema.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { HttpProblem } from './errors.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { Corpus } from '../../core/corpus-index.ts';
-import { composeDigest } from '../../core/digest.ts';
-import type { DigestOptions } from '../../core/digest-schema.ts';
+import type { Corpus } from '../../core/store/corpus-index.ts';
+import { composeDigest } from '../../core/digest/digest.ts';
+import type { DigestOptions } from '../../core/digest/digest-schema.ts';
 import { IsoDate, type Clock } from '../../core/schema.ts';
 import type { DeliveryStatus } from '../digest/ledger.ts';
 import type { AppEnv } from './context.ts';

@@ -1,4 +1,4 @@
-import { stripChatSyntax } from '../../core/question.ts';
+import { stripChatSyntax } from '../../core/query/question.ts';
 
 /** Who sees a slash-command answer: the channel, or only the asker. */
 export type Visibility = 'public' | 'private';

@@ -1,6 +1,6 @@
-import { formatNumber } from '../../core/numbers.ts';
-import { KIND_TITLE } from '../../core/answer-figures.ts';
-import { formatDate, formatShortDate } from '../../core/dates.ts';
+import { formatNumber } from '../../core/annotate/numbers.ts';
+import { KIND_TITLE } from '../../core/answer/answer-figures.ts';
+import { formatDate, formatShortDate } from '../../core/annotate/dates.ts';
 import type { Answer, Figure } from '../../core/schema.ts';
 import type { SlackMessage } from './blocks.ts';
 import { renderBlocks, type MessageDoc, type MessageSection } from './render-blocks.ts';

@@ -1,4 +1,4 @@
-import { formatDate } from '../../core/dates.ts';
+import { formatDate } from '../../core/annotate/dates.ts';
 import { LIMITS, mrkdwn, type Block, type ContextBlock, type SectionBlock, type SlackMessage } from './blocks.ts';
 import { boldMrkdwn, escapeMrkdwn, linkMrkdwn } from './mrkdwn.ts';
 import { splitText } from './split-text.ts';

@@ -1,6 +1,6 @@
-import { formatDate } from '../../core/dates.ts';
-import { digestSections } from '../../core/digest-sections.ts';
-import type { Digest } from '../../core/digest-schema.ts';
+import { formatDate } from '../../core/annotate/dates.ts';
+import { digestSections } from '../../core/digest/digest-sections.ts';
+import type { Digest } from '../../core/digest/digest-schema.ts';
 import type { SlackMessage } from './blocks.ts';
 import { renderBlocks, type MessageDoc } from './render-blocks.ts';
 

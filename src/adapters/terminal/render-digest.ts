@@ -1,5 +1,5 @@
-import { digestSections } from '../../core/digest-sections.ts';
-import type { Digest } from '../../core/digest-schema.ts';
+import { digestSections } from '../../core/digest/digest-sections.ts';
+import type { Digest } from '../../core/digest/digest-schema.ts';
 import { plainStyle, stripControls, type Style } from './render.ts';
 
 /** A Digest as terminal text: headline and section titles in bold, then its numbered sources with their quotes. */

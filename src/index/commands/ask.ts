@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { renderAnswerText, plainStyle, ttyStyle } from '../../adapters/terminal/render.ts';
-import { answerQuestion } from '../../core/answer.ts';
-import type { Corpus } from '../../core/corpus-index.ts';
+import { answerQuestion } from '../../core/answer/answer.ts';
+import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Answer, Clock } from '../../core/schema.ts';
-import { SitrepError } from '../../core/article-file.ts';
+import { SitrepError } from '../../core/ingest/article-file.ts';
 
 function safeAnswer(question: string, corpus: Corpus, clock: Clock): Answer {
   try {

@@ -1,7 +1,7 @@
 import { DiscordAPIError, REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import { DISCORD_COMMANDS } from '../../adapters/discord/commands.ts';
-import { SitrepError } from '../../core/article-file.ts';
+import { SitrepError } from '../../core/ingest/article-file.ts';
 import type { Clock } from '../../core/schema.ts';
 import { parseCommandArgs } from '../args.ts';
 import { loadConfig } from '../config.ts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { answerQuestion } from '../../core/answer.ts';
-import { SitrepError } from '../../core/article-file.ts';
-import type { Corpus } from '../../core/corpus-index.ts';
+import { answerQuestion } from '../../core/answer/answer.ts';
+import { SitrepError } from '../../core/ingest/article-file.ts';
+import type { Corpus } from '../../core/store/corpus-index.ts';
 import { checkAnswer, EvalFileSchema } from '../../core/evaluate.ts';
 import type { Clock } from '../../core/schema.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SitrepError, splitFrontMatter } from '../../core/article-file.ts';
-import { checkRawBytes, prepareArticle, type IngestOptions } from '../../core/ingest.ts';
+import { SitrepError, splitFrontMatter } from '../../core/ingest/article-file.ts';
+import { checkRawBytes, prepareArticle, type IngestOptions } from '../../core/ingest/ingest.ts';
 import type { Article, Clock } from '../../core/schema.ts';
 import { readArticles, rebuildIndex, saveArticles } from '../fs-corpus.ts';
 

@@ -4,8 +4,8 @@ import { DigestLedger, MemoryDigestStore } from '../../../src/adapters/digest/le
 import { runDigestJob, scheduledDigestDate } from '../../../src/adapters/digest/run.ts';
 import { discordWebhookSender, slackSender } from '../../../src/adapters/digest/senders.ts';
 import type { LogFields } from '../../../src/adapters/logger.ts';
-import { composeDigest } from '../../../src/core/digest.ts';
-import type { Digest } from '../../../src/core/digest-schema.ts';
+import { composeDigest } from '../../../src/core/digest/digest.ts';
+import type { Digest } from '../../../src/core/digest/digest-schema.ts';
 import { startFakeDigestApis, type FakeDigestApis } from '../../helpers/fake-digest-apis.ts';
 import { seedCorpus } from '../../helpers/seed-corpus.ts';
 

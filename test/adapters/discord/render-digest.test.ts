@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DISCORD_LIMITS, embedTextLength } from '../../../src/adapters/discord/embed.ts';
 import { renderDigestMessage } from '../../../src/adapters/discord/render-digest.ts';
-import { composeDigest } from '../../../src/core/digest.ts';
-import type { Digest } from '../../../src/core/digest-schema.ts';
+import { composeDigest } from '../../../src/core/digest/digest.ts';
+import type { Digest } from '../../../src/core/digest/digest-schema.ts';
 import { seedCorpus } from '../../helpers/seed-corpus.ts';
 
 const digestFor = (date: string, options = {}) => composeDigest({ corpus: seedCorpus(), date, options }) as Digest;

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordRoutes } from '../../../src/adapters/discord/routes.ts';
 import { createJsonLogger } from '../../../src/adapters/logger.ts';
-import { answerQuestion } from '../../../src/core/answer.ts';
-import { buildSuggestions, matchSuggestions } from '../../../src/core/suggest.ts';
+import { answerQuestion } from '../../../src/core/answer/answer.ts';
+import { buildSuggestions, matchSuggestions } from '../../../src/core/answer/suggest.ts';
 import { seedCorpus } from '../../helpers/seed-corpus.ts';
 import { briefInteraction, generateDiscordKeyPair, nowSeconds, signInteraction, type DiscordKeyPair } from '../../helpers/discord-signing.ts';
 

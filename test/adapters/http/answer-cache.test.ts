@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerCache } from '../../../src/adapters/http/answer-cache.ts';
-import { answerQuestion } from '../../../src/core/answer.ts';
+import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { makeTestApp } from '../../helpers/http-app.ts';
 
 describe('answer cache', () => {

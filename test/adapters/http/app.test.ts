@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../../src/core/schema.ts';
-import { answerQuestion } from '../../../src/core/answer.ts';
+import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { askRequest, makeTestApp } from '../../helpers/http-app.ts';
 
 describe('the HTTP app', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/adapters/logger.ts';
-import { buildIndex, loadCorpus } from '../../../src/core/corpus-index.ts';
+import { buildIndex, loadCorpus } from '../../../src/core/store/corpus-index.ts';
 import { loadConfig } from '../../../src/index/config.ts';
 import { startServer, type RunningServer } from '../../../src/index/node.ts';
 import { fixedClock, seedCorpus } from '../../helpers/seed-corpus.ts';

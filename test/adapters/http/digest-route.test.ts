@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DigestSchema } from '../../../src/core/digest-schema.ts';
+import { DigestSchema } from '../../../src/core/digest/digest-schema.ts';
 import { makeTestApp } from '../../helpers/http-app.ts';
 
 describe('GET /v1/digest', () => {

@@ -6,7 +6,7 @@ import type { LogFields, Logger } from '../../../src/adapters/logger.ts';
 import { findBlockProblem, type Block } from '../../../src/adapters/slack/blocks.ts';
 import { createBoltSlack, type BoltSlack } from '../../../src/adapters/slack/bolt-app.ts';
 import { createBoltRoute } from '../../../src/adapters/slack/bolt-route.ts';
-import { answerQuestion } from '../../../src/core/answer.ts';
+import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.ts';
 import { fixedClock, seedCorpus } from '../../helpers/seed-corpus.ts';
 import { signedHeaders } from '../../helpers/slack-sign.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBlockProblem, LIMITS, type Block, type SlackMessage } from '../../../src/adapters/slack/blocks.ts';
 import { renderAnswer } from '../../../src/adapters/slack/render-answer.ts';
-import { answerQuestion } from '../../../src/core/answer.ts';
+import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import type { Answer } from '../../../src/core/schema.ts';
 import { fixedClock, seedCorpus } from '../../helpers/seed-corpus.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBriefCommand } from '../../../src/adapters/slack/command.ts';
 import { ChatEventSchema } from '../../../src/adapters/slack/payloads.ts';
 import { planEventReply, replyToCommand, type SlackResponderDeps } from '../../../src/adapters/slack/respond.ts';
-import { answerQuestion } from '../../../src/core/answer.ts';
+import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { silentLogger as silent } from '../../../src/adapters/logger.ts';
 import { fixedClock, seedCorpus } from '../../helpers/seed-corpus.ts';
 

@@ -1,0 +1,110 @@
+import { articleOf, continuations, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import type { StoredPerson } from '../store/corpus-index.ts';
+import { formatShortDate } from '../annotate/dates.ts';
+import { roleWords } from '../annotate/people.ts';
+import { buildConcepts, searchPassages } from '../store/retrieve.ts';
+import { STOPWORDS, tokenize } from '../annotate/text.ts';
+
+const ROLE_NOISE = new Set(['who', 'is', 'was', 'the', 'current', 'currently', 'now', 'new', 'of', 'what', 'did', 'say', 'said', 'says', 'does', 'do']);
+
+/** People whose name the text contains: the whole name, or the surname alone ("Tea Seiha", "Trump"). */
+export function findPeopleByName(people: StoredPerson[], text: string): StoredPerson[] {
+  const words = new Set(tokenize(text).filter((w) => !STOPWORDS.has(w)));
+  return people
+    .map((person) => {
+      const nameWords = tokenize(person.name);
+      const all = nameWords.every((w) => words.has(w));
+      return { person, all, surname: words.has(nameWords.at(-1) ?? '') };
+    })
+    .filter((m) => m.all || m.surname)
+    .sort((a, b) => Number(b.all) - Number(a.all) || tokenize(b.person.name).length - tokenize(a.person.name).length)
+    .map((m) => m.person);
+}
+
+const roleWordCache = new WeakMap<object, Map<object, Set<string>>>();
+
+/** Each stored role's words, worked out once per loaded corpus. */
+function roleWordsOf(ctx: ComposeContext): Map<object, Set<string>> {
+  let words = roleWordCache.get(ctx.corpus);
+  if (!words) {
+    words = new Map();
+    for (const person of ctx.corpus.data.people) for (const role of person.roles) words.set(role, new Set(roleWords(role.role)));
+    roleWordCache.set(ctx.corpus, words);
+  }
+  return words;
+}
+
+/** The person whose role best matches the words ("Thai defence minister" -> Natthaphon Narkphanit). */
+export function findPersonByRole(ctx: ComposeContext, text: string): { person: StoredPerson; role: { role: string; p: number } } | null {
+  const wanted = roleWords(text).filter((w) => !ROLE_NOISE.has(w));
+  if (!wanted.length) return null;
+  let best: { person: StoredPerson; role: { role: string; p: number }; score: number; extra: number; date: string } | null = null;
+  const words = roleWordsOf(ctx);
+  for (const person of ctx.corpus.data.people) {
+    for (const role of person.roles) {
+      const have = words.get(role)!;
+      const matched = wanted.filter((w) => have.has(w)).length;
+      const score = matched / wanted.length;
+      const extra = have.size - matched;
+      const date = articleOf(ctx.corpus, role.p).published;
+      const better = !best || score > best.score || (score === best.score && (extra < best.extra || (extra === best.extra && date > best.date)));
+      if (better) best = { person, role, score, extra, date };
+    }
+  }
+  if (!best || best.score < (wanted.length >= 3 ? 0.66 : 0.99)) return null;
+  return { person: best.person, role: best.role };
+}
+
+function distinctRoles(ctx: ComposeContext, person: StoredPerson) {
+  const seen = new Set<string>();
+  const roles = [...person.roles].sort((a, b) => articleOf(ctx.corpus, b.p).published.localeCompare(articleOf(ctx.corpus, a.p).published) || b.role.length - a.role.length);
+  return roles.filter((r) => {
+    const key = roleWords(r.role).sort().join(' ');
+    if ([...seen].some((s) => s.includes(key))) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Passages that mention the person by name, besides the ones already used. */
+function mentionsOf(ctx: ComposeContext, person: StoredPerson, used: Set<number>, count: number): number[] {
+  const concepts = buildConcepts(ctx.corpus, tokenize(person.name));
+  const hits = searchPassages(ctx.corpus, concepts, 10).filter((h) => h.coverage > 0.99);
+  return pickPassages(ctx, hits, count, used);
+}
+
+/** "Tea Seiha is Cambodia's Deputy Prime Minister and Defense Minister [1]." plus where the sources mention them. */
+export function describePerson(ctx: ComposeContext, person: StoredPerson, lead?: { role: string; p: number }): Composed {
+  const roles = distinctRoles(ctx, person);
+  const first = lead ?? roles[0]!;
+  const lines = [`${person.name} is ${/^(the|a|an)\s/i.test(first.role) ? '' : 'described as '}${first.role} ${ctx.book.cite(first.p)}.`];
+  const others = roles.filter((r) => r !== first && roleWords(r.role).join(' ') !== roleWords(first.role).join(' ')).slice(0, 2);
+  for (const r of others) lines.push(`Also described as ${r.role} ${ctx.book.cite(r.p)} (${formatShortDate(articleOf(ctx.corpus, r.p).published)}).`);
+  const used = new Set<number>([first.p, ...others.map((r) => r.p)]);
+  const support = [first.p, ...continuations(ctx, first.p, /^["']?(He|She|They)\b|^"/, 1)];
+  const extra = mentionsOf(ctx, person, new Set([...used, ...support]), 2);
+  for (const p of [...support, ...extra]) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+/** What a named person (or the holder of a named role) said: their sentences and the quotes that follow them. */
+export function answerStatementBy(ctx: ComposeContext, person: StoredPerson): Composed {
+  const roleP = person.roles.map((r) => r.p);
+  const mentionHits = searchPassages(ctx.corpus, buildConcepts(ctx.corpus, tokenize(person.name).slice(-1)), 20);
+  const said = /\b(said|says|told|wrote|stated|announced|added|noted|warned|emphasi[sz]ed|urged)\b|"/;
+  const base = [...new Set([...roleP, ...mentionHits.filter((h) => h.coverage > 0.99).map((h) => h.p)])]
+    .filter((p) => said.test(ctx.corpus.data.passages[p]![2]))
+    .sort((a, b) => a - b)
+    .slice(0, 3);
+  const passages: number[] = [];
+  for (const p of base) {
+    passages.push(p);
+    passages.push(...continuations(ctx, p, /^["']?(He|She)\b|^"/, 2));
+  }
+  const unique = [...new Set(passages)].slice(0, 5);
+  if (!unique.length) return describePerson(ctx, person);
+  const role = distinctRoles(ctx, person)[0];
+  const lines = [`${person.name}${role ? ` (${role.role})` : ''} ${ctx.book.cite(unique[0]!)}:`];
+  for (const p of unique) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}

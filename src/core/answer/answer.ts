@@ -1,0 +1,151 @@
+import { answerFigures } from './answer-figures.ts';
+import { answerStatementBy, findPeopleByName, findPersonByRole } from './answer-people.ts';
+import { findPlace } from './answer-places.ts';
+import { answerLatest, answerTimeline, answerUpcoming, answerWhen } from './answer-time.ts';
+import { whoAnswer } from './answer-who.ts';
+import { CitationBook } from './citations.ts';
+import { boostHits, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import type { Corpus } from '../store/corpus-index.ts';
+import { formatDate } from '../annotate/dates.ts';
+import { analyseQuestion, type Question } from '../query/question.ts';
+import { buildConcepts, corpusCoverage, searchPassages, withoutForgiven } from '../store/retrieve.ts';
+import type { Answer, Clock } from '../schema.ts';
+
+export interface AnswerDeps {
+  corpus: Corpus;
+  clock: Clock;
+}
+
+/** At or below this share of its weight known to the corpus, a question is off-topic. */
+const MIN_CORPUS_COVERAGE = 0.5;
+/** The best passage must hold at least this share of the question's weight. */
+const MIN_PASSAGE_COVERAGE = 0.3;
+
+const CUES = {
+  agreed: /\b(agreed|agree|agreements?|committed|commitments?|pledged|decided|will|plan to|outcome|provisions?)\b/i,
+  demands: /\b(request|requests|requested|demand\w*|insist\w*|ask\w*|urg\w*|call\w* (on|for)|want\w*|must)\b/i,
+  statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
+  reason: /\b(because|due to|as a result|rush\w*|hasty|hastily|so that|in order to|blam\w*|accus\w*|after)\b/i,
+};
+/** Questions for the agenda as a whole rather than one date. */
+const AGENDA = /\b(coming up|what'?s next|what is next|what happens next|upcoming (events|meetings|dates)|agenda|calendar|what is planned|what's planned)\b/i;
+
+/** A sentence that states what was agreed, rather than merely mentioning an agreement. */
+const AGREED_CONTENT = /\bunder the (deal|agreement|accord|truce|ceasefire|terms|plan)\b|\b(both sides|the two sides|the two countries|each side) (will|would|must|agreed|are to)\b|\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;
+
+
+function agreedAnswer(ctx: ComposeContext, newest: boolean): Composed | null {
+  const passages = cuedPassages(ctx, ctx.hits, AGREED_CONTENT, 2, 3, newest);
+  if (!passages.length) return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.agreed, 1.6));
+  const [first, ...rest] = passages;
+  const lines = [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`];
+  for (const p of rest.slice(0, 4)) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+
+function whereAnswer(ctx: ComposeContext): Composed | null {
+  const top = pickPassages(ctx, ctx.hits, 6, new Set(), 2);
+  const places = top.map((p) => ({ p, place: findPlace(ctx.corpus.data.passages[p]![2]) })).filter((x) => x.place);
+  if (!places.length) return generalAnswer(ctx);
+  const lines = [`${places.slice(0, 3).map((x) => `${x.place} ${ctx.book.cite(x.p)}`).join('; ')}.`];
+  for (const { p } of places.slice(0, 3)) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+function statementAnswer(ctx: ComposeContext, q: Question): Composed | null {
+  const person = findPeopleByName(ctx.corpus.data.people, q.text)[0] ?? findPersonByRole(ctx, q.text)?.person;
+  if (person) return answerStatementBy(ctx, person);
+  return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.statement, 1.5));
+}
+
+function compose(ctx: ComposeContext, q: Question): Composed | null {
+  switch (q.intent) {
+    case 'casualties':
+    case 'figures':
+      return answerFigures(ctx, q.kinds) ?? generalAnswer(ctx);
+    case 'who':
+      return whoAnswer(ctx, q);
+    case 'when':
+      if (AGENDA.test(q.text)) return answerUpcoming(ctx) ?? answerWhen(ctx, q.text) ?? generalAnswer(ctx);
+      return answerWhen(ctx, q.text) ?? generalAnswer(ctx);
+    case 'where':
+      return whereAnswer(ctx);
+    case 'agreed':
+      return agreedAnswer(ctx, /\b(new|latest|newest|recent|current)\b/i.test(q.text));
+    case 'demands':
+      return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.demands, 1.6));
+    case 'statement':
+      return statementAnswer(ctx, q);
+    case 'timeline':
+      return answerTimeline(ctx) ?? generalAnswer(ctx);
+    case 'latest':
+      return q.terms.length ? generalAnswer(ctx, newestFirst(ctx, ctx.hits)) : answerLatest(ctx);
+    default:
+      if (/^\s*why\b/i.test(q.text)) return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.reason, 1.6));
+      return generalAnswer(ctx, q.wantsLatest ? newestFirst(ctx, ctx.hits) : ctx.hits);
+  }
+}
+
+/** What the corpus can answer, in words: the kinds of figures it holds and a person it names. */
+function coverageHint(corpus: Corpus): string {
+  const counts = new Map<string, number>();
+  for (const f of corpus.data.figures) if (f.kind !== 'duration' && f.kind !== 'distance') counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const kinds = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
+  // The person named earliest in the newest articles (passages are stored newest first).
+  let person: (typeof corpus.data.people)[number] | undefined;
+  let first = Infinity;
+  for (const candidate of corpus.data.people) {
+    for (const role of candidate.roles) if (role.p < first) [first, person] = [role.p, candidate];
+  }
+  const parts = [
+    kinds.length ? `how many were ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}` : kinds[0]}` : null,
+    person ? `who people such as ${person.name} are` : null,
+    'when and where things happen',
+    'the latest reports',
+  ].filter(Boolean);
+  return `Try asking ${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}.`;
+}
+
+/** The reply when the sources do not cover a question: says so, cites nothing, and names what they do cover. */
+export function notCovered(corpus: Corpus, question: string, intent: Answer['intent']): Answer {
+  const articles = corpus.data.articles;
+  const base = question.trim() ? "My sources don't cover that." : 'Ask me a question about the news I follow.';
+  let cover = ' I have no articles yet.';
+  if (articles.length) {
+    const oldest = articles[articles.length - 1]!.published;
+    const newest = articles[0]!.published;
+    const span = oldest === newest ? `from ${formatDate(newest)}` : `from ${formatDate(oldest)} to ${formatDate(newest)}`;
+    const titles = articles.slice(0, 3).map((a) => a.title).join('; ');
+    cover = ` I follow ${articles.length} article${articles.length === 1 ? '' : 's'} ${span}, for example: ${titles}. ${coverageHint(corpus)}`;
+  }
+  return { question, answered: false, intent, answer: base + cover, citations: [], figures: [], asOf: articles[0]?.published ?? null };
+}
+
+/** Answers one question from the corpus; never throws for any input text. */
+export function answerQuestion(question: string, deps: AnswerDeps): Answer {
+  const q = analyseQuestion(question);
+  const { corpus } = deps;
+  const standsAlone = q.intent === 'latest' || q.intent === 'timeline' || (q.intent === 'when' && AGENDA.test(q.text));
+  if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
+  const concepts = withoutForgiven(buildConcepts(corpus, q.terms), q.text);
+  if (q.terms.length && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
+  const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
+  if (q.terms.length && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
+    return notCovered(corpus, question, q.intent);
+  }
+  const book = new CitationBook(corpus);
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today, askedDates: datesAsked(corpus, q.text) };
+  ctx.hits = favourQuestionDate(ctx, hits);
+  const composed = compose(ctx, q);
+  if (!composed || !book.citations.length) return notCovered(corpus, question, q.intent);
+  const stale = stalenessNote(ctx);
+  if (stale) composed.lines.push(stale);
+  const asOf = book.asOf();
+  return {
+    question, answered: true, intent: q.intent,
+    answer: composed.lines.join('\n'),
+    citations: book.citations, figures: composed.figures, asOf,
+  };
+}

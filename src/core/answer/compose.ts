@@ -1,0 +1,221 @@
+import type { CitationBook } from './citations.ts';
+import { passageTermIds, type Corpus } from '../store/corpus-index.ts';
+import { daysBetween, findDateMentions, formatDate, formatShortDate, MONTHS, type DateMention } from '../annotate/dates.ts';
+import { findNumbers, formatNumber } from '../annotate/numbers.ts';
+import type { Concept, Hit } from '../store/retrieve.ts';
+import { passageCoverage } from '../store/retrieve.ts';
+import type { Figure } from '../schema.ts';
+
+/** What every intent's composer works with. */
+export interface ComposeContext {
+  corpus: Corpus;
+  book: CitationBook;
+  concepts: Concept[];
+  hits: Hit[];
+  wantsLatest: boolean;
+  /** today's date (UTC), from the injected clock */
+  today: string;
+  /** days or months the question names ("in July", "on December 22"), resolved against the newest article */
+  askedDates: DateMention[];
+}
+
+/** A composed reply: the lines of the answer text and the figures it shows. */
+export interface Composed {
+  lines: string[];
+  figures: Figure[];
+}
+
+export function articleOf(corpus: Corpus, p: number) {
+  return corpus.data.articles[corpus.data.passages[p]![0]]!;
+}
+
+/** A sentence as the answer text gives it: relative dates get their date, numbers in words their digits. */
+export function quoteLine(ctx: ComposeContext, p: number): string {
+  return withDigits(withDates(ctx, p, ctx.corpus.data.passages[p]![2]));
+}
+
+/** Relative dates get their absolute date in brackets: "this Sunday (26 October 2025)". */
+function withDates(ctx: ComposeContext, p: number, text: string): string {
+  let out = text;
+  const all = ctx.corpus.eventsByPassage.get(p) ?? [];
+  const events = all.filter((e) => !e.explicit && e.date);
+  for (const event of [...events].reverse()) {
+    const at = out.indexOf(event.text);
+    if (at < 0) continue;
+    // "Monday (December 22)", "Saturday, December 27": the text already gives the date.
+    const next = out.slice(at + event.text.length, at + event.text.length + 24);
+    if (all.some((e) => e.explicit && e.date === event.date && next.includes(e.text))) continue;
+    // After a possessive ("Monday's talks"), not inside it.
+    const end = at + event.text.length + (out.slice(at + event.text.length).startsWith("'s") ? 2 : 0);
+    out = `${out.slice(0, end)} (${formatDate(event.date!)})${out.slice(end)}`;
+  }
+  return out;
+}
+
+const UNIT_AFTER = /^(-|\s+)(days?|weeks?|months?|years?|hours?|kilomet(?:er|re)s?|km|miles?)\b/i;
+
+/** Numbers in words get their digits: "eighty (80)", "five days (5 days)", "half a million (500,000)"; "two countries" stays. */
+export function withDigits(text: string): string {
+  let out = text;
+  for (const span of findNumbers(text).reverse()) {
+    if (/^[\d.,\s]+/.test(span.text) || /^(a|an|one)$/i.test(span.text)) continue;
+    const unit = UNIT_AFTER.exec(out.slice(span.end));
+    if (!unit && span.value < 10) continue;
+    const end = span.end + (unit ? unit[0].length : 0);
+    const digits = `${formatNumber(span.value)}${unit ? `${unit[1] === '-' ? '-' : ' '}${unit[2]}` : ''}`;
+    out = `${out.slice(0, end)} (${digits})${out.slice(end)}`;
+  }
+  return out;
+}
+
+/** "- <sentence> [n] (24 Dec)" */
+export function supportLine(ctx: ComposeContext, p: number): string {
+  return `- ${quoteLine(ctx, p)} ${ctx.book.cite(p)} (${formatShortDate(articleOf(ctx.corpus, p).published)})`;
+}
+
+/** Picks up to `count` passages from hits, at most `perArticle` from one article, skipping ones already used. */
+export function pickPassages(ctx: ComposeContext, hits: Hit[], count: number, skip: Set<number> = new Set(), perArticle = 2): number[] {
+  const picked: number[] = [];
+  const perArticleCount = new Map<number, number>();
+  for (const hit of hits) {
+    if (picked.length >= count) break;
+    if (skip.has(hit.p)) continue;
+    const a = ctx.corpus.data.passages[hit.p]![0];
+    if ((perArticleCount.get(a) ?? 0) >= perArticle) continue;
+    const text = ctx.corpus.data.passages[hit.p]![2];
+    if (picked.some((q) => ctx.corpus.data.passages[q]![2] === text)) continue;
+    perArticleCount.set(a, (perArticleCount.get(a) ?? 0) + 1);
+    picked.push(hit.p);
+  }
+  return picked;
+}
+
+/** Hits re-ranked by a cue: passages matching it count `factor` times as much. */
+export function boostHits(ctx: ComposeContext, hits: Hit[], cue: RegExp, factor: number): Hit[] {
+  return hits
+    .map((h) => (cue.test(ctx.corpus.data.passages[h.p]![2]) ? { ...h, score: h.score * factor } : h))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Hits ordered newest article first among the relevant ones (for "latest" questions). */
+export function newestFirst(ctx: ComposeContext, hits: Hit[]): Hit[] {
+  if (!hits.length) return hits;
+  const best = hits[0]!.coverage;
+  const relevant = hits.filter((h) => h.coverage >= best * 0.6);
+  const date = (h: Hit) => articleOf(ctx.corpus, h.p).published;
+  return [...relevant].sort((a, b) => date(b).localeCompare(date(a)) || b.score - a.score);
+}
+
+/** The passages right after p in the same article that continue it ("He said: ...", "Both ... also ..."). */
+export function continuations(ctx: ComposeContext, p: number, cue: RegExp, max = 1): number[] {
+  const out: number[] = [];
+  const [a] = ctx.corpus.data.passages[p]!;
+  for (let next = p + 1; out.length < max && next < ctx.corpus.data.passages.length; next++) {
+    const [na, , text] = ctx.corpus.data.passages[next]!;
+    if (na !== a || !cue.test(text)) break;
+    out.push(next);
+  }
+  return out;
+}
+
+export function coverageOf(ctx: ComposeContext, p: number, concepts: Concept[] = ctx.concepts): number {
+  return passageCoverage(ctx.corpus, p, concepts);
+}
+
+/** Articles ranked by how much of the question their matching passages cover together, best first. */
+export function rankArticles(ctx: ComposeContext, hits: Hit[]): number[] {
+  const byArticle = new Map<number, Hit[]>();
+  for (const hit of hits) {
+    const a = ctx.corpus.data.passages[hit.p]![0];
+    byArticle.set(a, [...(byArticle.get(a) ?? []), hit]);
+  }
+  const total = ctx.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const top = hits[0]?.score || 1;
+  const scored = [...byArticle].map(([a, articleHits]) => {
+    const month = ctx.corpus.data.articles[a]!.published.slice(5, 7);
+    // A month asked about ("agreed in October") is covered by an article published in that month.
+    const covered = ctx.concepts.filter((c) => MONTHS[c.term] === Number(month) || articleHits.some((h) => passageTermIds(ctx.corpus, h.p).some((id) => c.ids.has(id))));
+    const union = covered.reduce((sum, c) => sum + c.weight, 0) / total;
+    const strength = articleHits.slice(0, 3).reduce((sum, h) => sum + h.score, 0) / (3 * top);
+    const publishedInAskedMonth = ctx.concepts.some((c) => MONTHS[c.term] === Number(month)) ? 0.5 : 0;
+    return { a, score: union + 0.5 * strength + 0.1 * Math.log2(1 + articleHits.length) + publishedInAskedMonth };
+  });
+  return scored.sort((x, y) => y.score - x.score).map((x) => x.a);
+}
+
+/**
+ * Passages of the best-ranked articles that match a cue, in article order, at most `perArticle` each; an article
+ * that states more such sentences (the terms of a deal, not one mention of it) ranks higher.
+ */
+export function cuedPassages(ctx: ComposeContext, hits: Hit[], cue: RegExp, articles = 2, perArticle = 2, newest = false): number[] {
+  const ranked = rankArticles(ctx, hits);
+  const matchingOf = (a: number) => (ctx.corpus.articlePassages[a] ?? []).filter((p) => cue.test(ctx.corpus.data.passages[p]![2]));
+  // An article about the day or month the question names ("on Monday", "in October") comes first.
+  const aboutDate = (a: number) => ctx.askedDates.length > 0 && (ctx.corpus.articlePassages[a] ?? []).some((p) => aboutAskedDate(ctx, p) && hits.some((h) => h.p === p));
+  // "the new ceasefire": the newest of the relevant articles are the candidates (articles are stored newest first).
+  const pool = newest ? [...ranked].sort((x, y) => x - y) : ranked;
+  const order = pool.slice(0, articles + 2)
+    .map((a, i) => ({ a, matching: matchingOf(a), score: -i }))
+    .map((x) => ({ ...x, score: x.score + 0.6 * Math.min(x.matching.length, 4) + (aboutDate(x.a) ? 2 : 0) }))
+    // "the new ceasefire": among articles that state terms, the newest first (articles are stored newest first).
+    .map((x) => ({ ...x, score: newest && x.matching.length ? x.score + 3 - x.a / ctx.corpus.data.articles.length : x.score }))
+    .sort((x, y) => y.score - x.score);
+  const out: number[] = [];
+  for (const { matching } of order.slice(0, articles)) {
+    const relevant = matching.filter((p) => hits.some((h) => h.p === p)).concat(matching);
+    out.push(...[...new Set(relevant)].slice(0, perArticle).sort((x, y) => x - y));
+  }
+  return out;
+}
+
+/** The days or months a question names, resolved against the newest article's date. */
+export function datesAsked(corpus: Corpus, questionText: string): DateMention[] {
+  const newest = corpus.data.articles[0]?.published;
+  return newest ? findDateMentions(questionText, newest).filter((m) => m.explicit || m.month) : [];
+}
+
+/** How a passage relates to a day or month the question names: its article appeared then, it mentions it, or neither. */
+function askedDateMatch(ctx: ComposeContext, p: number): 'published' | 'mentioned' | null {
+  const published = articleOf(ctx.corpus, p).published;
+  if (ctx.askedDates.some((m) => (m.date ? published === m.date : published.startsWith(m.month!)))) return 'published';
+  const events = ctx.corpus.eventsByPassage.get(p) ?? [];
+  return ctx.askedDates.some((m) => events.some((e) => (m.date ? e.date === m.date : e.month === m.month))) ? 'mentioned' : null;
+}
+
+/** Whether a passage is about a day or month the question names: its article appeared then, or it mentions it. */
+export function aboutAskedDate(ctx: ComposeContext, p: number): boolean {
+  return askedDateMatch(ctx, p) !== null;
+}
+
+/** Hits from the month or day a question names ("in October", "on December 22") count double. */
+export function favourQuestionDate(ctx: ComposeContext, hits: Hit[]): Hit[] {
+  if (!ctx.askedDates.length) return hits;
+  // Published then counts more than mentioning it.
+  const factor = { published: 2, mentioned: 1.5 };
+  return hits.map((h) => {
+    const match = askedDateMatch(ctx, h.p);
+    return match ? { ...h, score: h.score * factor[match] } : h;
+  }).sort((a, b) => b.score - a.score);
+}
+
+/** Sentences that carry on from the one before ("Both ... also", "He said"). */
+export const CONTINUES = /^(Both|They|The two|Another|It|He|She|This|These)\b|\balso\b/;
+
+/** The best passages as they stand: the first as the direct answer, the rest as supporting lines. */
+export function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): Composed | null {
+  const picked = pickPassages(ctx, hits, count);
+  if (!picked.length) return null;
+  const [first, ...rest] = picked;
+  const lines = [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`];
+  const extra = continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
+  for (const p of [...extra, ...rest]) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
+}
+
+/** For "latest" questions: says how old the newest report is when it is older than a day. */
+export function stalenessNote(ctx: ComposeContext): string | null {
+  const newest = ctx.corpus.data.articles[0]?.published;
+  if (!newest || !ctx.wantsLatest) return null;
+  const age = daysBetween(newest, ctx.today);
+  return age > 1 ? `Note: my newest report is from ${formatDate(newest)}, ${age} days ago; there may be later news.` : null;
+}

@@ -1,0 +1,140 @@
+import lunr from 'lunr';
+import { documentFrequency, passageTermIds, type Corpus } from './corpus-index.ts';
+import { countryForms, SYNONYM_GROUPS } from '../annotate/lexicon.ts';
+import { limitedTerm } from './lunr-compact.ts';
+import { stemWord } from '../annotate/spelling.ts';
+
+/** A question word with the other words that count as it. */
+export interface Concept {
+  term: string;
+  stems: Set<string>;
+  /** index term ids of the stems the corpus knows */
+  ids: Set<number>;
+  /** inverse document frequency of the concept's best-known stem; unknown concepts get the maximum */
+  weight: number;
+  known: boolean;
+}
+
+export interface Hit {
+  p: number;
+  score: number;
+  /** share of the question's concept weight this passage holds */
+  coverage: number;
+}
+
+/**
+ * How many postings one lunr query may touch: lunr's cost grows with every posting of every term, so rare
+ * question words are spent first, then synonyms; words left out still count when re-ranking by coverage.
+ */
+const POSTING_BUDGET_FLOOR = 3000;
+const POSTING_BUDGET_SHARE = 0.02;
+/** Candidates from lunr that are re-ranked by concept coverage. */
+const CANDIDATES = 300;
+
+let synonymStems: Map<string, Set<string>> | null = null;
+
+/** stem -> stems of its synonym groups, built once. */
+function synonymsByStem(): Map<string, Set<string>> {
+  if (synonymStems) return synonymStems;
+  synonymStems = new Map();
+  for (const group of SYNONYM_GROUPS) {
+    const stems = group.map(stemWord);
+    for (const stem of stems) {
+      const set = synonymStems.get(stem) ?? new Set<string>();
+      for (const other of stems) if (other !== stem) set.add(other);
+      synonymStems.set(stem, set);
+    }
+  }
+  return synonymStems;
+}
+
+/** Turns question terms into concepts: each term with its synonyms and country forms, weighted by rarity. */
+export function buildConcepts(corpus: Corpus, terms: string[]): Concept[] {
+  const total = corpus.data.passages.length || 1;
+  const maxWeight = Math.log(1 + total);
+  return terms.map((term) => {
+    const own = stemWord(term);
+    const stems = new Set<string>([own, ...(synonymsByStem().get(own) ?? []), ...countryForms(term).map(stemWord)]);
+    const ids = new Set<number>();
+    for (const stem of stems) {
+      const id = corpus.termIds.get(stem);
+      if (id !== undefined) ids.add(id);
+    }
+    let df = documentFrequency(corpus, own);
+    if (!df) for (const stem of stems) df = Math.max(df, documentFrequency(corpus, stem));
+    return { term, stems, ids, weight: df ? Math.log(1 + total / df) : maxWeight, known: df > 0 };
+  });
+}
+
+/**
+ * Share of the question's weight that the corpus knows at all: low means the question is off the corpus's topic.
+ * One unknown everyday word ("start", "holding") in a question of three or more known words is forgiven;
+ * unknown names (capitalised in the question) and numbers never are.
+ */
+export function corpusCoverage(concepts: Concept[], questionText = ''): number {
+  const counted = withoutForgiven(concepts, questionText);
+  const total = counted.reduce((sum, c) => sum + c.weight, 0);
+  if (!total) return 0;
+  return counted.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
+}
+
+/** The concepts without a forgiven unknown everyday word (see corpusCoverage): it can match nothing anyway. */
+export function withoutForgiven(concepts: Concept[], questionText: string): Concept[] {
+  const unknown = concepts.filter((c) => !c.known);
+  const isName = (c: Concept) => /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
+  const forgiven = unknown.length === 1 && concepts.length - unknown.length >= 2 && !isName(unknown[0]!) ? unknown[0] : undefined;
+  return concepts.filter((c) => c !== forgiven);
+}
+
+/** Share of concept weight found in one passage, read from its stored term ids (no re-stemming). */
+export function passageCoverage(corpus: Corpus, p: number, concepts: Concept[]): number {
+  const ids = passageTermIds(corpus, p);
+  let total = 0;
+  let found = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    if (ids.some((id) => concept.ids.has(id))) found += concept.weight;
+  }
+  return total ? found / total : 0;
+}
+
+/** The (stem, boost) pairs sent to lunr: the question's own words by rarity, then synonyms, within the budget. */
+function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; boost: number }> {
+  const budget = Math.max(POSTING_BUDGET_FLOOR, corpus.data.passages.length * POSTING_BUDGET_SHARE);
+  const own: Array<{ stem: string; boost: number; df: number }> = [];
+  const synonyms: typeof own = [];
+  const seen = new Set<string>();
+  for (const concept of concepts) {
+    const mine = stemWord(concept.term);
+    for (const stem of concept.stems) {
+      const df = documentFrequency(corpus, stem);
+      if (!df || seen.has(stem)) continue;
+      seen.add(stem);
+      (stem === mine ? own : synonyms).push({ stem, boost: stem === mine ? 1 : 0.4, df });
+    }
+  }
+  const byRarity = (a: { df: number }, b: { df: number }) => a.df - b.df;
+  const picked: Array<{ stem: string; boost: number }> = [];
+  let spent = 0;
+  for (const term of [...own.sort(byRarity), ...synonyms.sort(byRarity)]) {
+    if (picked.length && spent + term.df > budget) continue;
+    // Even the rarest word may be everywhere: then it is searched in its newest passages only.
+    picked.push(term.df > budget ? { stem: limitedTerm(term.stem, budget), boost: term.boost } : term);
+    spent += Math.min(term.df, budget);
+  }
+  return picked;
+}
+
+/** Searches passages with lunr's query builder (never the query-string parser), re-ranked by coverage, best first. */
+export function searchPassages(corpus: Corpus, concepts: Concept[], limit = 40): Hit[] {
+  const terms = queryTerms(corpus, concepts);
+  if (!terms.length) return [];
+  const results = corpus.index.query((q) => {
+    for (const { stem, boost } of terms) q.term(stem, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
+  });
+  return results.slice(0, CANDIDATES).map((r) => {
+    const p = Number(r.ref);
+    const coverage = passageCoverage(corpus, p, concepts);
+    return { p, score: r.score * (0.5 + coverage), coverage };
+  }).sort((a, b) => b.score - a.score).slice(0, limit);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../../src/core/answer/answer.ts';
+import { buildIndex, loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { parseArticle, serializeArticle } from '../../../src/core/ingest/article-file.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fixedClock, ROOT } from '../../helpers/seed-corpus.ts';
+
+const articles = readdirSync(`${ROOT}data/articles`).map((name) => parseArticle(readFileSync(`${ROOT}data/articles/${name}`, 'utf8'), name));
+const QUESTIONS = ['latest casualty figures', 'who is Tea Seiha', 'where are the talks held', 'what did China do', 'title:x ~2 ^ -'];
+
+describe('the passage index', () => {
+  it('round-trips: build, serialise, load, same answers', () => {
+    const built = buildIndex(articles, new Date('2026-01-01T00:00:00Z'));
+    const direct = loadCorpus(built);
+    const reloaded = loadCorpus(JSON.parse(JSON.stringify(built)));
+    for (const q of QUESTIONS) {
+      expect(answerQuestion(q, { corpus: reloaded, clock: fixedClock() })).toEqual(answerQuestion(q, { corpus: direct, clock: fixedClock() }));
+    }
+  });
+
+  it('is built identically from the same articles (deterministic)', () => {
+    const at = new Date('2026-01-01T00:00:00Z');
+    expect(JSON.stringify(buildIndex([...articles].reverse(), at))).toBe(JSON.stringify(buildIndex(articles, at)));
+  });
+
+  it('carries figures, people and dated events so loading needs no article text', () => {
+    const built = buildIndex(articles, new Date('2026-01-01T00:00:00Z'));
+    expect(built.figures.some((f) => f.kind === 'killed' && f.value === 80)).toBe(true);
+    expect(built.people.find((p) => p.name === 'Tea Seiha')?.roles[0]?.role).toContain('Defense Minister');
+    expect(built.events.some((e) => e.date === '2025-12-27' && e.future)).toBe(true);
+    expect(built.articles[0]!.published >= built.articles.at(-1)!.published).toBe(true);
+  });
+
+  it('refuses a file that is not a sitrep index', () => {
+    expect(() => loadCorpus({ hello: 'world' })).toThrow(/not a sitrep index/);
+  });
+
+  it('round-trips articles through their Markdown files', () => {
+    for (const article of articles) expect(parseArticle(serializeArticle(article), article.id)).toEqual(article);
+  });
+});
