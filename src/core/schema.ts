@@ -72,6 +72,8 @@ export const AnswerSchema = z.object({
   figures: z.array(FigureSchema),
   asOf: IsoDate.nullable(),
   error: z.string().optional(),
+  /** the typed query the engine made of the question (after resolving a follow-up); adapters store it per thread */
+  query: z.unknown().optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 

@@ -10,10 +10,13 @@ import { formatDate } from '../annotate/dates.ts';
 import { analyseQuestion, type Question } from '../query/question.ts';
 import { buildConcepts, corpusCoverage, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
+import type { ConversationTurn } from '../query/conversation.ts';
 
 export interface AnswerDeps {
   corpus: Corpus;
   clock: Clock;
+  /** earlier turns of the same conversation, oldest first (at most MAX_CONVERSATION_TURNS are read) */
+  history?: ConversationTurn[];
 }
 
 /** At or below this share of its weight known to the corpus, a question is off-topic. */
