@@ -26,3 +26,9 @@ export function renderHelp(command = '/brief', defaultVisibility: Visibility = '
 export function renderApology(): SlackMessage {
   return renderBlocks({ fallback: 'Sorry, something went wrong while answering. Please try again in a moment.', lead: 'Sorry, something went wrong while answering. Please try again in a moment.' });
 }
+
+/** A short message only the asker sees: settings, a working note, a polite refusal. */
+export function renderNote(text: string): SlackMessage {
+  const [first = text, ...rest] = text.split('\n');
+  return renderBlocks({ fallback: first, lead: first, ...(rest.length ? { sections: [{ lines: rest }] } : {}) });
+}
