@@ -1,5 +1,5 @@
 import type { ConversationTurn } from '../core/query/conversation.ts';
-import type { Answer } from '../core/schema.ts';
+import type { Answer, Clock } from '../core/schema.ts';
 import { turnOf, type ChatStore } from './store/chat-store.ts';
 
 /** The core's answer to a question, given the earlier turns of its conversation (oldest first). */
@@ -19,7 +19,7 @@ export interface ConversationDeps {
   store: ChatStore;
   /** ids for saved answers (buttons carry them); defaults to random UUIDs */
   newId?: () => string;
-  now?: () => Date;
+  clock?: Clock;
 }
 
 /** The earlier turns of the first conversation in `keys` that has any. */
@@ -43,7 +43,7 @@ export async function askInConversation(question: string, place: ConversationPla
   const answer = await deps.ask(question, history);
   const answerId = (deps.newId ?? (() => crypto.randomUUID()))();
   try {
-    const at = (deps.now?.() ?? new Date()).toISOString();
+    const at = (deps.clock?.now() ?? new Date()).toISOString();
     await Promise.all([
       ...place.write.map((w) => deps.store.addTurn(w.key, turnOf(answer), w.ttlSeconds)),
       deps.store.saveAnswer(answerId, { answer, channel: place.channel, user: place.user, private: place.private, at }),
