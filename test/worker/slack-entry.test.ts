@@ -13,7 +13,7 @@ async function post(body: string, contentType: string, ageSec = 0) {
 }
 // response_url points at the fake APIs on 127.0.0.1 (test/helpers/digest-worker-setup.ts), which record every request
 const fake = inject('digestFakeApis');
-const command = (text: string, path = '/slack-entry-response') => new URLSearchParams({ command: '/brief', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: `${fake.url}${path}`, trigger_id: '1' }).toString();
+const command = (text: string, path = '/chat/slack-entry-response') => new URLSearchParams({ command: '/brief', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: `${fake.url}${path}`, trigger_id: '1' }).toString();
 async function recorded(path: string): Promise<Array<{ body: string }>> {
   const all = (await (await fetch(`${fake.url}/__requests`, { method: 'POST' })).json()) as Array<{ path: string; body: string }>;
   return all.filter((r) => r.path === path);
@@ -21,11 +21,11 @@ async function recorded(path: string): Promise<Array<{ body: string }>> {
 
 describe('the Worker with SLACK_SIGNING_SECRET set', () => {
   it('acknowledges a signed /brief at once and answers through response_url with rendered blocks', async () => {
-    const res = await post(command('<!channel> latest casualty figures', '/slack-entry-brief'), FORM);
+    const res = await post(command('<!channel> latest casualty figures', '/chat/slack-entry-brief'), FORM);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Looking into') });
-    await expect.poll(async () => (await recorded('/slack-entry-brief')).length, { timeout: 5000 }).toBe(1);
-    const reply = JSON.parse((await recorded('/slack-entry-brief'))[0]!.body) as SlackMessage & { response_type: string };
+    await expect.poll(async () => (await recorded('/chat/slack-entry-brief')).length, { timeout: 5000 }).toBe(1);
+    const reply = JSON.parse((await recorded('/chat/slack-entry-brief'))[0]!.body) as SlackMessage & { response_type: string };
     expect(reply).toMatchObject({ response_type: 'in_channel', text: expect.stringMatching(/^Killed: at least 80/) });
     expect(findBlockProblem(reply)).toBeNull();
     expect(JSON.stringify(reply)).not.toContain('<!channel>');

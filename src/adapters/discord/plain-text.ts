@@ -6,5 +6,7 @@
 export function discordPlainText(text: string): string {
   return text
     .replace(/[\\*_~`|[\]()<>#-]/g, (ch) => `\\${ch}`)
-    .replace(/\b(https?):\/\//gi, '$1:\u200b//');
+    .replace(/\b(https?):\/\//gi, '$1:\u200b//')
+    // sitrep's own citation markers stay as they are: "[2]" alone is no link, and the trimmer keeps them with their sentence
+    .replace(/\\\[(\d+)\\\]/g, '[$1]');
 }
