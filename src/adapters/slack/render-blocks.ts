@@ -125,7 +125,8 @@ export function renderBlocks(doc: MessageDoc): SlackMessage {
   if (doc.lead?.trim()) head.push(...textSections(escapeMrkdwn(doc.lead.trim()), true));
   const body = (doc.sections ?? []).flatMap(sectionBlocks);
   const tail: Block[] = [
-    ...contextBlocks((doc.sources ?? []).map(renderSourceRef)),
+    // one context block per source: Slack lays the elements of one context block side by side
+    ...(doc.sources ?? []).flatMap((ref) => contextBlocks([renderSourceRef(ref)])),
     ...contextBlocks((doc.notes ?? []).map((n) => truncateMrkdwn(escapeMrkdwn(n), LIMITS.contextText))),
     ...actionsBlock(doc.actions ?? []),
   ];
