@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), 'must be the application id, 17 to 20 digits (Discord Developer Portal > General Information > Application ID)'),
   // A wrong key would turn every interaction away with 401, silently: refuse it at start-up instead.
   DISCORD_PUBLIC_KEY: optional.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be the 64 hex characters of the public key (Discord Developer Portal > General Information > Public Key)'),
+  /** Discord's API base for editing deferred answers (default https://discord.com/api/v10): a proxy, or a fake in tests */
+  DISCORD_API_URL: optional.refine((v) => v === undefined || /^https?:\/\/\S+$/i.test(v), 'must be an http(s) URL'),
   DIGEST_SLACK_CHANNEL: optional,
   DIGEST_DISCORD_WEBHOOK_URL: optional,
 });

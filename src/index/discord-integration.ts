@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import { withBriefDefaults } from '../adapters/discord/brief.ts';
 import { coreBriefDeps } from '../adapters/discord/deps.ts';
 import { discordMount } from '../adapters/discord/routes.ts';
 import type { IntegrationFactory } from './node.ts';
@@ -14,16 +15,16 @@ export interface DiscordIntegrationOptions {
  * and a discord.js gateway client answering /brief when DISCORD_TOKEN is set.
  */
 export function createDiscordIntegration(options: DiscordIntegrationOptions = {}): IntegrationFactory {
-  return ({ config, corpus, clock, logger }) => {
+  return ({ config, corpus, clock, logger, store }) => {
     const { DISCORD_TOKEN: token, DISCORD_PUBLIC_KEY: publicKey } = config.env;
     if (!token && !publicKey) return { name: 'discord', status: { on: false, why: 'set DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (interactions endpoint)' } };
-    const deps = coreBriefDeps(() => Promise.resolve(corpus), clock, logger);
+    const deps = withBriefDefaults(coreBriefDeps(() => Promise.resolve(corpus), clock, logger, store));
     const modes = [token && 'gateway client', publicKey && 'POST /discord/interactions'].filter(Boolean);
     let client: Client | undefined;
     return {
       name: 'discord',
       status: { on: true, why: modes.join(' and ') },
-      routes: publicKey ? [discordMount({ ...deps, publicKey, clock })] : [],
+      routes: publicKey ? [discordMount({ ...deps, publicKey, clock, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}), ...(config.env.DISCORD_API_URL ? { apiUrl: config.env.DISCORD_API_URL } : {}) })] : [],
       async start() {
         if (!token) return;
         // discord.js loads only when the gateway is on; the login runs in the background so the HTTP API never waits on it.

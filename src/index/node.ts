@@ -5,6 +5,8 @@ import type { Context, Hono } from 'hono';
 import { createApp } from '../adapters/http/app.ts';
 import type { DigestHttpDeps } from '../adapters/http/digest.ts';
 import type { Logger } from '../adapters/logger.ts';
+import { ChatStore } from '../adapters/store/chat-store.ts';
+import { MemoryKeyValue } from '../adapters/store/memory-key-value.ts';
 import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 import type { Config } from './config.ts';
@@ -32,6 +34,8 @@ export interface IntegrationContext {
   corpus: Corpus;
   clock: Clock;
   logger: Logger;
+  /** conversations, saved answers, feedback and channel settings, shared by Slack, Discord and the console */
+  store?: ChatStore;
 }
 
 export type IntegrationFactory = (ctx: IntegrationContext) => Integration | Promise<Integration>;
@@ -77,7 +81,8 @@ function displayUrl(host: string | undefined, port: number): string {
 /** Starts the HTTP API and console on an already-loaded corpus, then the integrations that are on. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, corpus, clock, logger } = options;
-  const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make(options)));
+  const store = options.store ?? new ChatStore(new MemoryKeyValue({ now: () => clock.now().getTime() }), () => clock.now());
+  const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make({ ...options, store })));
   const active = integrations.filter((i) => i.status.on);
   const app = createApp({
     getCorpus: () => Promise.resolve(corpus),
@@ -85,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clientKey: nodeClientKey(config.trustProxy),
     extraRoutes: active.flatMap((i) => i.routes ?? []),
     digest: integrations.find((i) => i.digest)?.digest,
+    chat: { store },
   });
   const { server, port } = await listen(app.fetch, config.port, config.host);
 

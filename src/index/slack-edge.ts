@@ -1,7 +1,10 @@
 import type { Hono } from 'hono';
+import { aboutCorpus } from '../adapters/about.ts';
+import { ChatRateLimiter } from '../adapters/chat-rate-limit.ts';
 import { MemoryDedupStore, SharedDedupStore, type DedupStore, type ExpiringKeyValue } from '../adapters/slack/dedup-store.ts';
 import { createSlackEdgeRoute } from '../adapters/slack/edge-route.ts';
 import type { Logger } from '../adapters/logger.ts';
+import type { ChatStore } from '../adapters/store/chat-store.ts';
 import { answerQuestion } from '../core/answer/answer.ts';
 import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
@@ -20,19 +23,23 @@ function dedupFor(env: Record<string, unknown>): DedupStore {
 }
 
 /** The Worker's Slack route at /slack/events when SLACK_SIGNING_SECRET is set; a bad Slack variable throws. */
-export function slackEdgeRoutes(env: Record<string, unknown>, deps: { getCorpus: () => Promise<Corpus>; clock: Clock; logger: Logger }): Array<{ path: string; app: Hono }> {
+export function slackEdgeRoutes(env: Record<string, unknown>, deps: { getCorpus: () => Promise<Corpus>; clock: Clock; logger: Logger; store: ChatStore }): Array<{ path: string; app: Hono }> {
   const slack = loadSlackConfig(env);
   if (!slack.signingSecret) return [];
   return [{
     path: '/slack/events',
     app: createSlackEdgeRoute({
-      ask: async (question) => answerQuestion(question, { corpus: await deps.getCorpus(), clock: deps.clock }),
+      ask: async (question, history) => answerQuestion(question, { corpus: await deps.getCorpus(), clock: deps.clock, history }),
       logger: deps.logger,
       defaultVisibility: slack.visibility,
       signingSecret: slack.signingSecret,
       ...(slack.botToken ? { botToken: slack.botToken } : {}),
       ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
       dedup: dedupFor(env),
+      store: deps.store,
+      limiter: new ChatRateLimiter(deps.clock),
+      about: aboutCorpus(deps.getCorpus, deps.clock),
+      clock: deps.clock,
       now: () => deps.clock.now().getTime(),
     }),
   }];

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { aboutCorpus } from '../adapters/about.ts';
 import { answerQuestion } from '../core/answer/answer.ts';
 import type { IntegrationFactory } from './node.ts';
 import { loadSlackConfig } from './slack-config.ts';
@@ -16,7 +17,7 @@ export interface SlackIntegrationOptions {
  */
 export function createSlackIntegration(options: SlackIntegrationOptions): IntegrationFactory {
   const { botToken, signingSecret, appToken, apiUrl, visibility } = loadSlackConfig(options.source);
-  return async ({ corpus, clock, logger }) => {
+  return async ({ corpus, clock, logger, store }) => {
     if (!botToken || (!signingSecret && !appToken)) {
       return { name: 'slack', status: { on: false, why: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)' } };
     }
@@ -25,8 +26,10 @@ export function createSlackIntegration(options: SlackIntegrationOptions): Integr
     const { createBoltRoute } = await import('../adapters/slack/bolt-route.ts');
     const clientOptions = options.clientOptions ?? (apiUrl ? { slackApiUrl: apiUrl } : undefined);
     const slack = createBoltSlack({
-      ask: (question) => answerQuestion(question, { corpus, clock }),
-      logger, botToken, defaultVisibility: visibility,
+      ask: (question, history) => answerQuestion(question, { corpus, clock, history }),
+      logger, botToken, defaultVisibility: visibility, clock,
+      ...(store ? { store } : {}),
+      about: aboutCorpus(() => Promise.resolve(corpus), clock),
       ...(appToken ? { appToken } : { signingSecret: signingSecret! }),
       ...(clientOptions ? { clientOptions } : {}),
     });

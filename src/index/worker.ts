@@ -13,6 +13,7 @@ import bundledIndex from '../../data/index.json';
 import { loadConfig } from './config.ts';
 import { slackEdgeRoutes } from './slack-edge.ts';
 import { VERSION } from './version.ts';
+import { workerChatStore } from './worker-chat-store.ts';
 import { runWorkerDigest, workerDigestHttp } from './worker-digest.ts';
 
 /** The bindings this Worker reads: variables and secrets are strings (see wrangler.toml). */
@@ -46,14 +47,19 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
   if (app) return app;
   const config = loadConfig(env);
   logger = createJsonLogger({ write: (line) => console.log(line), clock, level: config.logLevel });
+  const store = workerChatStore(env);
   app = createApp({
     getCorpus, clock, logger, config: config.http, version: VERSION,
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     digest: workerDigestHttp(env),
+    chat: { store },
     // extraRoutes: the Slack and Discord edge routes mount here.
     extraRoutes: [
-      ...slackEdgeRoutes(env, { getCorpus, clock, logger }),
-      ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({ ...coreBriefDeps(getCorpus, clock, logger), publicKey: config.env.DISCORD_PUBLIC_KEY, clock })] : []),
+      ...slackEdgeRoutes(env, { getCorpus, clock, logger, store }),
+      ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({
+        ...coreBriefDeps(getCorpus, clock, logger, store), publicKey: config.env.DISCORD_PUBLIC_KEY, clock,
+        ...(config.env.DISCORD_API_URL ? { apiUrl: config.env.DISCORD_API_URL } : {}),
+      })] : []),
     ],
   });
   return app;

@@ -55,7 +55,9 @@ export async function startFakeDigestApis(): Promise<FakeDigestApis> {
       }
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
       const kind = path === SLACK_PATH ? 'slack' : path === DISCORD_PATH ? 'discord' : null;
-      const scripted = kind ? scripts[kind].shift() : { status: 404, body: '{}' };
+      // /chat/...: the chat adapters' calls (a response_url, Discord's @original), answered like a Discord message
+      const chat: ScriptedResponse | null = path.startsWith('/chat/') ? { status: 200, body: JSON.stringify({ id: '1700000000000000099', channel_id: '2' }) } : null;
+      const scripted = kind ? scripts[kind].shift() : chat ?? { status: 404, body: '{}' };
       const fallback: ScriptedResponse = kind === 'slack'
         ? { status: 200, body: JSON.stringify({ ok: true, channel: 'C1', ts: '1.2' }) }
         : { status: 200, body: JSON.stringify({ id: '1', channel_id: '2' }) };

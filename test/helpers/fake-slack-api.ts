@@ -46,6 +46,17 @@ export class FakeSlackApi {
     return this.posts();
   }
 
+  /** Resolves with the calls of `method` once there are `count` of them; rejects after `timeoutMs`. */
+  async waitFor(method: string, count: number, timeoutMs = 5000): Promise<SlackApiCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    const of = () => this.calls.filter((c) => c.method === method);
+    while (of().length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} ${method} calls, got ${of().length}: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return of();
+  }
+
   async stop(): Promise<void> {
     const server = this.server;
     if (!server) return;

@@ -42,11 +42,13 @@ describe('sitrep serve with Slack in HTTP mode', () => {
     expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
   });
 
-  it('answers a signed /brief through Bolt with rendered blocks', async () => {
+  it('acknowledges a signed /brief through Bolt, then answers through response_url with rendered blocks', async () => {
     const body = new URLSearchParams({ command: '/brief', text: 'who mediated the October accord', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: `${api.url}r`, trigger_id: '1' }).toString();
     const res = await post(body, 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
-    const reply = await res.json() as { response_type: string; text: string; blocks: Block[] };
+    expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: 'Looking into: who mediated the October accord' });
+    const [answered] = await api.waitFor('r', 1);
+    const reply = answered!.args as unknown as { response_type: string; text: string; blocks: Block[] };
     expect(reply).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining('Malaysia') });
     expect(findBlockProblem(reply)).toBeNull();
   });

@@ -2,7 +2,7 @@
 // interactions at POST /discord/interactions, verified with Web Crypto and answered in the response itself.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { verifyKey } from 'discord-interactions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import worker from '../../src/index/worker.ts';
 import { RFC8032_VECTORS, briefInteraction, fromHex, generateDiscordKeyPair, nowSeconds, signInteraction, type DiscordKeyPair } from '../helpers/discord-signing.ts';
 
@@ -27,7 +27,8 @@ async function send(payload: unknown, tamper: 'body' | 'timestamp' | 'headers' |
     method: 'POST', headers, body: tamper === 'body' ? body.replace('casualty', 'weather') : body,
   });
   const ctx = createExecutionContext();
-  const response = await worker.fetch(request, { ...env, DISCORD_PUBLIC_KEY: keys.publicKey }, ctx);
+  // answers read their message id back from Discord: a fake on 127.0.0.1 stands in for it
+  const response = await worker.fetch(request, { ...env, DISCORD_PUBLIC_KEY: keys.publicKey, DISCORD_API_URL: `${inject('digestFakeApis').url}/chat/discord` }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }

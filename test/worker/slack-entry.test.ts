@@ -1,6 +1,6 @@
 // Slack through the Worker entry (wrangler.toml's main) inside workerd: the route is mounted at /slack/events.
 import { env, SELF } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { findBlockProblem, type SlackMessage } from '../../src/adapters/slack/blocks.ts';
 import { signedHeaders } from '../helpers/slack-sign.ts';
 
@@ -11,13 +11,21 @@ async function post(body: string, contentType: string, ageSec = 0) {
   const headers = await signedHeaders(secret, body, Math.floor(Date.now() / 1000) - ageSec, contentType);
   return SELF.fetch('https://sitrep.test/slack/events', { method: 'POST', headers: { ...headers, 'CF-Connecting-IP': '198.51.100.7' }, body });
 }
-const command = (text: string) => new URLSearchParams({ command: '/brief', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: 'https://hooks.slack.test/x', trigger_id: '1' }).toString();
+// response_url points at the fake APIs on 127.0.0.1 (test/helpers/digest-worker-setup.ts), which record every request
+const fake = inject('digestFakeApis');
+const command = (text: string, path = '/chat/slack-entry-response') => new URLSearchParams({ command: '/brief', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: `${fake.url}${path}`, trigger_id: '1' }).toString();
+async function recorded(path: string): Promise<Array<{ body: string }>> {
+  const all = (await (await fetch(`${fake.url}/__requests`, { method: 'POST' })).json()) as Array<{ path: string; body: string }>;
+  return all.filter((r) => r.path === path);
+}
 
 describe('the Worker with SLACK_SIGNING_SECRET set', () => {
-  it('answers a signed /brief with rendered blocks in the acknowledgement', async () => {
-    const res = await post(command('<!channel> latest casualty figures'), FORM);
+  it('acknowledges a signed /brief at once and answers through response_url with rendered blocks', async () => {
+    const res = await post(command('<!channel> latest casualty figures', '/chat/slack-entry-brief'), FORM);
     expect(res.status).toBe(200);
-    const reply = (await res.json()) as SlackMessage & { response_type: string };
+    expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Looking into') });
+    await expect.poll(async () => (await recorded('/chat/slack-entry-brief')).length, { timeout: 5000 }).toBe(1);
+    const reply = JSON.parse((await recorded('/chat/slack-entry-brief'))[0]!.body) as SlackMessage & { response_type: string };
     expect(reply).toMatchObject({ response_type: 'in_channel', text: expect.stringMatching(/^Killed: at least 80/) });
     expect(findBlockProblem(reply)).toBeNull();
     expect(JSON.stringify(reply)).not.toContain('<!channel>');

@@ -15,18 +15,23 @@ const SECRET = 'worker-test-signing-secret';
 const corpus = loadCorpus(typeof bundledIndex === 'string' ? JSON.parse(bundledIndex) : bundledIndex);
 const clock = { now: () => new Date() };
 
-function setup(options: { fail?: boolean } = {}) {
+function setup(options: { fail?: boolean; delayMs?: number } = {}) {
   const posts: Array<{ url: string; auth: string | null; body: Record<string, unknown> }> = [];
+  const asked: Array<{ q: string; history: string[] }> = [];
+  const reactions: Array<{ url: string; auth: string | null; body: Record<string, unknown> }> = [];
   const background: Promise<unknown>[] = [];
   const fakeFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    posts.push({ url: request.url, auth: request.headers.get('authorization'), body: await request.json() });
+    // reactions (the working signal) are kept apart from what is posted
+    (request.url.includes('/reactions.') ? reactions : posts).push({ url: request.url, auth: request.headers.get('authorization'), body: await request.json() });
     return Response.json({ ok: true, ts: '1700000999.000100' });
   }) as typeof fetch;
   const route = createSlackEdgeRoute({
-    ask: (q) => {
+    ask: async (q, history) => {
+      asked.push({ q, history: history.map((t) => t.question) });
+      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       if (options.fail) throw new Error('index exploded');
-      return answerQuestion(q, { corpus, clock });
+      return answerQuestion(q, { corpus, clock, history });
     },
     logger: silentLogger, signingSecret: SECRET, botToken: 'xoxb-worker', apiUrl: 'https://slack.test/api/',
     fetch: fakeFetch, dedup: new MemoryDedupStore(), now: () => Date.now(),
@@ -37,7 +42,7 @@ function setup(options: { fail?: boolean } = {}) {
     return route.request('/', { method: 'POST', headers: { ...headers, ...opts.extra }, body: opts.tamper ? body.replace('C1', 'C2') : body });
   };
   const settle = () => Promise.all(background);
-  return { posts, send, settle, route };
+  return { posts, send, settle, route, asked, reactions };
 }
 
 const command = (text: string) => new URLSearchParams({ command: '/brief', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: 'https://hooks.slack.test/x', trigger_id: '1' }).toString();
@@ -58,18 +63,62 @@ describe('Slack route on Workers', () => {
     expect(await res.json()).toEqual({ challenge: 'c-123' });
   });
 
-  it('answers /brief in the acknowledgement with rendered blocks, and help for an empty question', async () => {
-    const { send, posts } = setup();
-    const started = Date.now();
+  it('acknowledges /brief at once and answers through response_url inside waitUntil, even with a core slowed to 4 s', async () => {
+    const { send, posts, settle, asked } = setup({ delayMs: 4000 });
     const res = await send(command('latest casualty figures'), 'application/x-www-form-urlencoded');
-    expect(Date.now() - started).toBeLessThan(3000);
-    const reply = (await res.json()) as SlackMessage & { response_type: string };
+    expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: 'Looking into: latest casualty figures' });
+    // acknowledged while the core was still working
+    expect(asked).toHaveLength(1);
+    expect(posts).toHaveLength(0);
+    await settle();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.url).toBe('https://hooks.slack.test/x');
+    const reply = posts[0]!.body as unknown as SlackMessage & { response_type: string };
     expect(reply.response_type).toBe('in_channel');
     expect(reply.text).toMatch(/^Killed: at least 80/);
     expect(findBlockProblem(reply)).toBeNull();
+  });
+
+  it('answers help in the acknowledgement, and -p only to the asker', async () => {
+    const { send, posts, settle } = setup();
     expect(await (await send(command(''), 'application/x-www-form-urlencoded')).json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('/brief') });
-    expect(await (await send(command('-p who mediated'), 'application/x-www-form-urlencoded')).json()).toMatchObject({ response_type: 'ephemeral' });
-    expect(posts).toHaveLength(0);
+    await send(command('-p who mediated'), 'application/x-www-form-urlencoded');
+    await settle();
+    expect(posts.map((p) => p.body.response_type)).toEqual(['ephemeral']);
+  });
+
+  it('answers a reply in its thread without a mention, with the earlier question as history', async () => {
+    const { send, posts, settle, asked, reactions } = setup();
+    await send(mention('<@UBOT> who mediated the October accord', 'EvT1'), 'application/json');
+    await settle();
+    const reply = JSON.stringify({
+      type: 'event_callback', team_id: 'T1', event_id: 'EvT2', authorizations: [{ team_id: 'T1', user_id: 'UBOT' }],
+      event: { type: 'message', channel: 'C1', channel_type: 'channel', user: 'U1', text: 'who signed it?', ts: '1700000301.000100', thread_ts: '1700000300.000100' },
+    });
+    await send(reply, 'application/json');
+    await settle();
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.body).toMatchObject({ channel: 'C1', thread_ts: '1700000300.000100' });
+    expect(asked[1]).toEqual({ q: 'who signed it?', history: ['<@UBOT> who mediated the October accord'] });
+    expect(reactions.map((r) => r.url.split('/').pop())).toEqual(['reactions.add', 'reactions.remove', 'reactions.add', 'reactions.remove']);
+  });
+
+  it('records a button click once and shares a private answer through response_url', async () => {
+    const { send, posts, settle } = setup();
+    await send(command('-p who mediated the October accord'), 'application/x-www-form-urlencoded');
+    await settle();
+    const blocks = posts[0]!.body.blocks as Block[];
+    const buttons = (blocks.find((b) => b.type === 'actions') as { elements: Array<{ action_id: string; value: string }> }).elements;
+    const click = (actionId: string, trigger: string) => new URLSearchParams({ payload: JSON.stringify({
+      type: 'block_actions', trigger_id: trigger, response_url: 'https://hooks.slack.test/click', user: { id: 'U1', name: 'dana' },
+      channel: { id: 'C1' }, actions: [{ action_id: actionId, value: buttons.find((b) => b.action_id === actionId)!.value, action_ts: '1.1' }],
+    }) }).toString();
+    for (const _ of [1, 2]) expect((await send(click('sitrep_helpful', 'trig-1'), 'application/x-www-form-urlencoded')).status).toBe(200);
+    await send(click('sitrep_share', 'trig-2'), 'application/x-www-form-urlencoded');
+    await settle();
+    const clicks = posts.filter((p) => p.url === 'https://hooks.slack.test/click').map((p) => p.body);
+    expect(clicks.filter((b) => b.text === 'Thanks: noted as helpful.')).toHaveLength(1);
+    expect(clicks.find((b) => b.response_type === 'in_channel')).toMatchObject({ text: expect.stringContaining('Malaysia') });
   });
 
   it('answers a mention in its thread with chat.postMessage after the acknowledgement, escaped', async () => {

@@ -8,13 +8,12 @@ import {
   type ClientOptions,
   type Interaction,
 } from 'discord.js';
-import { apologyReply, autocompleteChoices, briefReply, helpReply, type BriefDeps } from './brief.ts';
+import { apologyReply, autocompleteChoices, briefReply, componentReply, helpReply, rememberAnswerMessage, withBriefDefaults, type BriefDeps } from './brief.ts';
+import { DEFER_AFTER_MS } from './interactions.ts';
 import { BRIEF_COMMAND, HELP_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.ts';
 import type { DiscordMessage } from './message.ts';
 import type { Logger } from '../logger.ts';
 
-/** Discord wants a first response within 3 s: answers not ready by then are deferred and edited in later. */
-export const DEFER_AFTER_MS = 1500;
 
 export interface DiscordClientDeps extends BriefDeps {
   deferAfterMs?: number;
@@ -27,6 +26,7 @@ function toOptions(message: DiscordMessage) {
     embeds: message.embeds,
     allowedMentions: message.allowed_mentions,
     ...(message.flags ? { flags: message.flags } : {}),
+    ...(message.components ? { components: message.components } : {}),
   };
 }
 
@@ -39,16 +39,20 @@ function later(ms: number): { promise: Promise<null>; cancel(): void } {
 async function answerBrief(interaction: ChatInputCommandInteraction, deps: DiscordClientDeps): Promise<void> {
   const question = interaction.options.getString(QUESTION_OPTION, true);
   const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
-  const pending = briefReply(question, ephemeral, deps);
+  const place = { channel: interaction.channelId, user: interaction.user.id, inThread: interaction.channel?.isThread() ?? false };
+  const pending = briefReply(question, ephemeral, deps, place);
   const timer = later(deps.deferAfterMs ?? DEFER_AFTER_MS);
   const early = await Promise.race([pending, timer.promise]).finally(timer.cancel);
+  let messageId: string;
   if (early) {
-    await interaction.reply(toOptions(early));
-    return;
+    messageId = (await interaction.reply({ ...toOptions(early.message), withResponse: true })).resource?.message?.id ?? '';
+  } else {
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    // An edit keeps the visibility chosen when deferring; it takes no flags.
+    messageId = (await interaction.editReply(toOptions({ ...(await pending).message, flags: undefined }))).id;
   }
-  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  // An edit keeps the visibility chosen when deferring; it takes no flags.
-  await interaction.editReply(toOptions({ ...(await pending), flags: undefined }));
+  // a thread started from this message continues the conversation
+  if (messageId) await rememberAnswerMessage(messageId, place, deps).catch((error: unknown) => deps.logger.warn({ msg: 'discord: conversation store failed', error }));
 }
 
 async function apologize(interaction: ChatInputCommandInteraction, deps: DiscordClientDeps, error: unknown): Promise<void> {
@@ -74,6 +78,15 @@ async function suggest(interaction: AutocompleteInteraction, deps: DiscordClient
 /** Routes one gateway interaction: `/brief`, `/brief-help` and the question's autocomplete; ignores the rest. */
 export async function handleGatewayInteraction(interaction: Interaction, deps: DiscordClientDeps): Promise<void> {
   if (interaction.isAutocomplete() && interaction.commandName === BRIEF_COMMAND) return suggest(interaction, deps);
+  if (interaction.isButton()) {
+    try {
+      const user = { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username };
+      await interaction.reply(toOptions(await componentReply(interaction.customId, user, interaction.channelId, deps)));
+    } catch (error) {
+      deps.logger.error({ msg: 'discord button failed', error });
+    }
+    return;
+  }
   if (!interaction.isChatInputCommand()) return;
   try {
     if (interaction.commandName === BRIEF_COMMAND) await answerBrief(interaction, deps);
@@ -84,7 +97,8 @@ export async function handleGatewayInteraction(interaction: Interaction, deps: D
 }
 
 /** A discord.js client (Guilds intent only) that answers sitrep's commands; `login(token)` connects it. */
-export function createDiscordClient(deps: DiscordClientDeps, options: Partial<ClientOptions> = {}): Client {
+export function createDiscordClient(clientDeps: DiscordClientDeps, options: Partial<ClientOptions> = {}): Client {
+  const deps = { ...clientDeps, ...withBriefDefaults(clientDeps) };
   const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, ...options });
   client.on(Events.InteractionCreate, (interaction) => {
     void handleGatewayInteraction(interaction, deps);

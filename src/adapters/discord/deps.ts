@@ -3,10 +3,11 @@ import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Clock } from '../../core/schema.ts';
 import { buildSuggestions, matchSuggestions } from '../../core/answer/suggest.ts';
 import type { Logger } from '../logger.ts';
+import type { ChatStore } from '../store/chat-store.ts';
 import type { BriefDeps } from './brief.ts';
 
 /** The core behind `/brief` on any runtime: answers from the corpus, suggestions built once on first use. */
-export function coreBriefDeps(getCorpus: () => Promise<Corpus>, clock: Clock, logger: Logger): BriefDeps {
+export function coreBriefDeps(getCorpus: () => Promise<Corpus>, clock: Clock, logger: Logger, store?: ChatStore): BriefDeps {
   let suggestions: Promise<string[]> | undefined;
   const allSuggestions = () => {
     suggestions ??= getCorpus().then((corpus) => buildSuggestions(corpus, clock));
@@ -14,8 +15,9 @@ export function coreBriefDeps(getCorpus: () => Promise<Corpus>, clock: Clock, lo
     return suggestions;
   };
   return {
-    ask: async (question) => answerQuestion(question, { corpus: await getCorpus(), clock }),
+    ask: async (question, history) => answerQuestion(question, { corpus: await getCorpus(), clock, history }),
     suggest: async (typed) => matchSuggestions(await allSuggestions(), typed),
-    logger,
+    logger, clock,
+    ...(store ? { store } : {}),
   };
 }

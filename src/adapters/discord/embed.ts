@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { splitSentences } from '../../core/annotate/text.ts';
+import { discordPlainText } from './plain-text.ts';
 
 /** Discord's message limits, in characters (UTF-16 units here, which never undercounts). */
 export const DISCORD_LIMITS = {
@@ -150,9 +151,9 @@ export function buildEmbed(spec: EmbedSpec): APIEmbed {
   return embed;
 }
 
-/** `[text](url)` for http(s) URLs with the characters that would break the link escaped; plain text otherwise. */
+/** `[text](url)` for http(s) URLs, the text shown as plain text (no markdown of its own); plain text alone otherwise. */
 export function markdownLink(text: string, url: string | null | undefined): string {
-  const label = text.replace(/([[\]\\])/g, '\\$1');
+  const label = discordPlainText(text);
   if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return label;
   return `[${label}](${url.replace(/[()<> ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
 import { MESSAGE_FLAG } from './api.ts';
 import { DISCORD_LIMITS, clipText, embedTextLength, neutralizeMentions } from './embed.ts';
 
@@ -9,6 +9,8 @@ export interface DiscordMessage {
   /** always `{ parse: [] }`: nothing in a question or an article can ping anyone */
   allowed_mentions: { parse: [] };
   flags?: number;
+  /** buttons (feedback, share) */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 export interface MessageSpec {
@@ -16,6 +18,7 @@ export interface MessageSpec {
   embeds?: APIEmbed[];
   /** only the person who asked sees it (interaction responses only) */
   ephemeral?: boolean;
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 /** A message within Discord's limits: content cut to 2,000, at most 10 embeds and 6,000 embed characters in all. */
@@ -32,5 +35,6 @@ export function buildMessage(spec: MessageSpec): DiscordMessage {
   const content = clipText(neutralizeMentions(spec.content ?? '').trim(), DISCORD_LIMITS.content);
   if (content) message.content = content;
   if (spec.ephemeral) message.flags = MESSAGE_FLAG.Ephemeral;
+  if (spec.components?.length) message.components = spec.components;
   return message;
 }

@@ -1,43 +1,66 @@
-import { formatNumber } from '../../core/annotate/numbers.ts';
-import { KIND_TITLE } from '../../core/answer/answer-figures.ts';
-import type { EmbedFieldSpec } from './embed.ts';
-import { buildEmbed, markdownLink } from './embed.ts';
-import { buildMessage, type DiscordMessage } from './message.ts';
 import { formatDate, formatShortDate } from '../../core/annotate/dates.ts';
-import type { Answer, Citation, Figure } from '../../core/schema.ts';
+import type { Answer, Citation } from '../../core/schema.ts';
+import { answerLines, groupCitations, groupMarker } from '../answer-view.ts';
+import { answerButtons } from './components.ts';
+import { buildEmbed, clipText, markdownLink } from './embed.ts';
+import { buildMessage, type DiscordMessage } from './message.ts';
+import { discordPlainText } from './plain-text.ts';
 
 const COLOR_ANSWERED = 0x2b6cb0;
 const COLOR_NOT_COVERED = 0x718096;
+const QUOTE_CHARS = 300;
 
-/** "[1] [Title](url) · Source, 24 Dec 2025": one line per citation, linked when the article has a URL. */
-export function renderSourceLines(citations: Citation[]): string {
-  return citations
-    .map((c) => {
-      const when = `${formatShortDate(c.published)} ${c.published.slice(0, 4)}`;
-      return `[${c.n}] ${markdownLink(c.title, c.url)} · ${c.source ? `${c.source}, ${when}` : when}`;
+/**
+ * One line per cited article, "[1][3] [Title](url) · Source, 24 Dec 2025", linked when it has a URL, with its quoted
+ * sentences under it as plain text (when `quotes` is set).
+ */
+export function renderSourceLines(citations: Citation[], options: { quotes?: boolean } = {}): string {
+  return groupCitations(citations)
+    .map((g) => {
+      const when = `${formatShortDate(g.published)} ${g.published.slice(0, 4)}`;
+      const line = `${groupMarker(g)} ${markdownLink(g.title, g.url)} · ${g.source ? `${discordPlainText(g.source)}, ${when}` : when}`;
+      const quotes = options.quotes ? g.quotes.map((q) => `> ${discordPlainText(clipText(q, QUOTE_CHARS))}`) : [];
+      return [line, ...quotes].join('\n');
     })
     .join('\n');
 }
 
-function figureField(figure: Figure, citations: Citation[]): EmbedFieldSpec {
-  const n = citations.find((c) => c.id === figure.articleId)?.n;
-  const amount = [figure.qualifier, formatNumber(figure.value), figure.unit, figure.scope].filter(Boolean).join(' ');
-  const lines = [`${amount}${n ? ` [${n}]` : ''}`];
-  if (figure.claimant) lines.push(`per ${figure.claimant}`);
-  return { name: `${KIND_TITLE[figure.kind]} · ${formatShortDate(figure.asOf)}`, value: lines.join('\n'), inline: true };
+/** The answer's text as plain text: the core's "- " bullets become "•", everything else is escaped. */
+function answerBody(answer: Answer): string {
+  return answerLines(answer)
+    .map((line) => {
+      const bullet = /^[-*]\s+/.exec(line);
+      return bullet ? `• ${discordPlainText(line.slice(bullet[0].length))}` : discordPlainText(line);
+    })
+    .join('\n');
 }
 
-/** An Answer as one Discord message: the answer, figures side by side as fields, linked sources, as-of footer. */
-export function renderAnswerMessage(answer: Answer, options: { ephemeral?: boolean } = {}): DiscordMessage {
+export interface DiscordAnswerOptions {
+  ephemeral?: boolean;
+  /** the saved answer's id: adds Helpful / Not helpful (and Share when ephemeral) */
+  answerId?: string | null;
+  /** who shared a private answer into the channel */
+  sharedBy?: string;
+}
+
+/**
+ * An Answer as one Discord message: the answer (each figure once: the lead, then the other sources'), one source
+ * line per article with its quotes, as-of footer, and the feedback / share buttons.
+ */
+export function renderAnswerMessage(answer: Answer, options: DiscordAnswerOptions = {}): DiscordMessage {
   const hasSources = answer.citations.length > 0;
   const embed = buildEmbed({
     title: answer.question.trim() || 'sitrep',
-    description: answer.answer,
+    description: answerBody(answer),
     trimNote: hasSources ? '… (answer shortened: see the sources below)' : '…',
-    appendix: hasSources ? `**Sources**\n${renderSourceLines(answer.citations)}` : undefined,
-    fields: answer.figures.map((f) => figureField(f, answer.citations)),
+    appendix: hasSources ? `**Sources**\n${renderSourceLines(answer.citations, { quotes: true })}` : undefined,
     footer: answer.asOf ? `${answer.answered ? 'As of' : 'Sources up to'} ${formatDate(answer.asOf)} · sitrep` : 'sitrep',
     color: answer.answered ? COLOR_ANSWERED : COLOR_NOT_COVERED,
   });
-  return buildMessage({ embeds: [embed], ephemeral: options.ephemeral });
+  return buildMessage({
+    embeds: [embed],
+    ephemeral: options.ephemeral,
+    ...(options.sharedBy ? { content: `Shared by ${options.sharedBy}` } : {}),
+    ...(options.answerId && !options.sharedBy ? { components: answerButtons(options.answerId, !!options.ephemeral) } : {}),
+  });
 }

@@ -6,6 +6,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Clock } from '../../core/schema.ts';
 import type { Logger } from '../logger.ts';
+import type { ChatStore } from '../store/chat-store.ts';
 import { askRoutes } from './ask.ts';
 import { digestHealth, digestRoutes, type DigestHttpDeps } from './digest.ts';
 import { bearerAuth } from './auth.ts';
@@ -52,6 +53,8 @@ export interface AppDeps {
   extraRoutes?: Array<{ path: string; app: Hono<any, any, any> }>;
   /** digest options for GET /v1/digest, and the delivery status /healthz shows (default: no status) */
   digest?: DigestHttpDeps;
+  /** the chat store: console sessions' follow-ups, and the feedback counts /healthz shows */
+  chat?: { store: ChatStore };
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -116,16 +119,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       jsonError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}: use ${methods.join(' or ')}.`, { Allow: methods.join(', ') }),
   }));
   app.use('/v1/*', ...apiGuards(deps));
-  app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars, answerCacheSize: config.answerCacheSize }));
+  app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars, answerCacheSize: config.answerCacheSize, ...(deps.chat ? { store: deps.chat.store } : {}) }));
   app.route('/v1', digestRoutes({ getCorpus, clock: deps.clock, digest: deps.digest ?? { options: {} } }));
 
   app.get('/healthz', async (c) => {
     const { data } = await getCorpus();
     const digest = deps.digest ? await digestHealth(deps.digest) : undefined;
+    const feedback = deps.chat ? await deps.chat.store.feedbackCounts().catch((error: unknown) => ({ error: `feedback unavailable: ${(error as Error).message}` })) : undefined;
     return c.json({
       status: 'ok', articles: data.articles.length, passages: data.passages.length,
       newest: data.articles[0]?.published ?? null, indexBuiltAt: data.builtAt, version: deps.version,
       ...(digest ? { digest } : {}),
+      ...(feedback ? { feedback } : {}),
     }, 200, { 'Cache-Control': 'no-store' });
   });
 

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { answerQuestion } from '../../core/answer/answer.ts';
 import type { Corpus } from '../../core/store/corpus-index.ts';
-import type { Clock } from '../../core/schema.ts';
+import type { Answer, Clock } from '../../core/schema.ts';
+import { TTL, turnOf, type ChatStore } from '../store/chat-store.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { HttpProblem } from './errors.ts';
 import type { AppEnv } from './context.ts';
@@ -44,24 +45,34 @@ export interface AskDeps {
   maxQuestionChars: number;
   /** how many recent answers to keep (0: none) */
   answerCacheSize: number;
+  /** where a console session's earlier questions are kept, so a follow-up is read against them */
+  store?: ChatStore;
 }
+
+/** A console session id: the page makes one up and sends it with each question. */
+const SESSION = /^[\w-]{8,64}$/;
 
 /** `POST /ask` with `{"question"}` and `GET /ask?q=`: both answer with the Answer JSON. */
 export function askRoutes(deps: AskDeps): Hono<AppEnv> {
   const schema = questionSchema(deps.maxQuestionChars);
-  const body = z.object({ question: z.unknown() }, { error: 'The body must be a JSON object: {"question": "..."}' });
+  const body = z.object({ question: z.unknown(), session: z.unknown().optional() }, { error: 'The body must be a JSON object: {"question": "..."}' });
   const cache = new AnswerCache(deps.answerCacheSize);
   const routes = new Hono<AppEnv>();
 
-  const reply = async (c: Context<AppEnv>, question: string) => {
+  const reply = async (c: Context<AppEnv>, question: string, session?: unknown) => {
     const corpus = await deps.getCorpus();
+    const conversation = deps.store && typeof session === 'string' && SESSION.test(session) ? `console:${session}` : null;
+    const history = conversation ? await deps.store!.history(conversation).catch(() => []) : [];
     const key = AnswerCache.key(deps.clock.now().toISOString().slice(0, 10), question);
-    let cached = cache.get(key);
+    // an answer that depends on earlier questions is not the answer to the question alone: no cache either way
+    let cached = history.length ? undefined : cache.get(key);
+    let answer: Answer | undefined;
     if (!cached) {
-      const answer = answerQuestion(question, { corpus, clock: deps.clock });
+      answer = answerQuestion(question, { corpus, clock: deps.clock, history });
       cached = { json: JSON.stringify(answer), intent: answer.intent, answered: answer.answered };
-      cache.set(key, cached);
+      if (!history.length) cache.set(key, cached);
     }
+    if (conversation) await deps.store!.addTurn(conversation, answer ? turnOf(answer) : { question }, TTL.thread).catch(() => {});
     c.set('logFields', { intent: cached.intent, answered: cached.answered, questionChars: question.length });
     return c.body(cached.json, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   };
@@ -69,8 +80,8 @@ export function askRoutes(deps: AskDeps): Hono<AppEnv> {
   routes.post('/ask', async (c) => {
     const parsed = body.safeParse(await readJsonBody(c));
     if (!parsed.success) throw new HttpProblem(400, 'invalid_question', `${parsed.error.issues[0]?.message ?? 'Invalid body'}.`);
-    return reply(c, readQuestion(schema, parsed.data.question));
+    return reply(c, readQuestion(schema, parsed.data.question), parsed.data.session);
   });
-  routes.get('/ask', (c) => reply(c, readQuestion(schema, c.req.query('q'))));
+  routes.get('/ask', (c) => reply(c, readQuestion(schema, c.req.query('q')), c.req.query('session')));
   return routes;
 }

@@ -8,6 +8,10 @@ export const LIMITS = {
   contextElements: 10,
   contextText: 3000,
   headerText: 150,
+  actionElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
   /** Slack truncates longer `text`; notifications show far less. */
   fallbackText: 3000,
 } as const;
@@ -38,7 +42,20 @@ export interface HeaderBlock {
 export interface DividerBlock {
   type: 'divider';
 }
-export type Block = SectionBlock | ContextBlock | HeaderBlock | DividerBlock;
+export interface ButtonElement {
+  type: 'button';
+  text: PlainText;
+  action_id: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+/** A row of buttons (helpful / not helpful / share). */
+export interface ActionsBlock {
+  type: 'actions';
+  block_id?: string;
+  elements: ButtonElement[];
+}
+export type Block = SectionBlock | ContextBlock | HeaderBlock | DividerBlock | ActionsBlock;
 
 /** What chat.postMessage, a slash-command reply and response_url all take. */
 export interface SlackMessage {
@@ -64,6 +81,10 @@ export function findBlockProblem(message: SlackMessage): string | null {
     } else if (block.type === 'context') {
       if (!block.elements.length || block.elements.length > LIMITS.contextElements) return `context ${i} has ${block.elements.length} elements`;
       if (block.elements.some((e) => !e.text.trim() || e.text.length > LIMITS.contextText)) return `context ${i} element length`;
+    } else if (block.type === 'actions') {
+      if (!block.elements.length || block.elements.length > LIMITS.actionElements) return `actions ${i} has ${block.elements.length} elements`;
+      if (block.elements.some((e) => !e.text.text.trim() || e.text.text.length > LIMITS.buttonText || e.value.length > LIMITS.buttonValue || !e.action_id || e.action_id.length > LIMITS.actionId)) return `actions ${i} button`;
+      if (new Set(block.elements.map((e) => e.action_id)).size !== block.elements.length) return `actions ${i} repeats an action_id`;
     } else if (block.type === 'header') {
       if (!block.text.text.trim() || block.text.text.length > LIMITS.headerText) return `header ${i} length`;
     }

@@ -1,9 +1,14 @@
-import { App, LogLevel, SocketModeReceiver, type Authorize, type Logger, type webApi } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Authorize, type Logger, type RespondFn, type webApi } from '@slack/bolt';
+import { handleHomeOpened } from './app-home.ts';
+import { handleAction } from './flow-action.ts';
+import { handleCommand } from './flow-command.ts';
+import { handleChatEvent } from './flow-event.ts';
+import type { SlackOut } from './slack-out.ts';
 import { FetchReceiver } from './bolt-receiver.ts';
 import { MemoryDedupStore, type DedupStore } from './dedup-store.ts';
-import { ChatEventSchema } from './payloads.ts';
+import { BlockActionsSchema, ChatEventSchema, SlashCommandSchema } from './payloads.ts';
 import type { Logger as SitrepLogger } from '../logger.ts';
-import { planEventReply, replyToChat, replyToCommand, type SlackResponderDeps } from './respond.ts';
+import { withSlackDefaults, type SlackFlowDeps, type SlackResponderDeps } from './respond.ts';
 
 /** What `sitrep serve` hands the Slack adapter on Node. */
 export interface BoltSlackOptions extends SlackResponderDeps {
@@ -59,38 +64,62 @@ function cachedAuthorize(client: () => webApi.WebClient, botToken: string): Auth
   };
 }
 
-/** Registers sitrep's listeners: /brief (any command routed here), channel mentions and direct messages. */
-function registerListeners(app: App, deps: SlackResponderDeps, dedup: DedupStore): void {
-  // Events are acknowledged before middleware runs, so a retried delivery can simply be dropped here
-  app.use(async ({ body, next }) => {
+/** Bolt's WebClient and a listener's `respond` as the flow's SlackOut. */
+function boltOut(client: webApi.WebClient, respond?: RespondFn): SlackOut {
+  return {
+    call: (method, args) => client.apiCall(method, args),
+    respond: async (_url, message) => {
+      if (!respond) throw new Error('no response_url on this request');
+      await respond(message as Parameters<RespondFn>[0]);
+    },
+  };
+}
+
+/** Registers sitrep's listeners: /brief, mentions, direct messages, thread replies, buttons and App Home. */
+function registerListeners(app: App, deps: SlackFlowDeps, dedup: DedupStore): void {
+  // Events are acknowledged before middleware runs, so a retried delivery can simply be dropped here; a button
+  // click delivered twice carries the same trigger_id and is acknowledged and dropped the same way
+  app.use(async ({ body, next, ...rest }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await dedup.claim(eventId))) {
-      deps.logger.info({ msg: 'slack: ignored a repeated event', eventId });
+    const triggerId = (body as { type?: unknown; trigger_id?: unknown }).type === 'block_actions' ? (body as { trigger_id?: unknown }).trigger_id : undefined;
+    const key = typeof eventId === 'string' ? eventId : typeof triggerId === 'string' ? `action:${triggerId}` : null;
+    if (key && !(await dedup.claim(key))) {
+      deps.logger.info({ msg: 'slack: ignored a repeated event', eventId: key });
+      const ack = (rest as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
       return;
     }
     await next();
   });
 
-  app.command(/.*/, async ({ command, ack }) => {
-    await ack(await replyToCommand(command.text ?? '', command.command, deps));
+  app.command(/.*/, async ({ command, ack, respond, client }) => {
+    const parsed = SlashCommandSchema.safeParse(command);
+    if (!parsed.success) return ack();
+    const outcome = await handleCommand(parsed.data, deps);
+    await ack(outcome.ack);
+    await outcome.later?.(boltOut(client, respond)).catch((error: unknown) => deps.logger.error({ msg: 'slack: answering through response_url failed', error }));
   });
 
   const answerChat = async (raw: unknown, client: webApi.WebClient, botUserId: string | undefined) => {
     const parsed = ChatEventSchema.safeParse(raw);
-    const plan = parsed.success ? planEventReply(parsed.data, botUserId) : null;
-    if (!plan) return;
-    const message = await replyToChat(plan, deps);
+    if (!parsed.success) return;
     try {
-      await client.chat.postMessage({
-        channel: plan.channel, ...(plan.thread_ts ? { thread_ts: plan.thread_ts } : {}),
-        text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false,
-      });
+      await handleChatEvent(parsed.data, botUserId, boltOut(client), deps);
     } catch (error) {
       deps.logger.error({ msg: 'slack: chat.postMessage failed', error });
     }
   };
   app.event('app_mention', async ({ event, client, context }) => answerChat(event, client, context.botUserId));
   app.message(async ({ message, client, context }) => answerChat(message, client, context.botUserId));
+  app.action(/^sitrep_/, async ({ ack, body, respond, client }) => {
+    await ack();
+    const parsed = BlockActionsSchema.safeParse(body);
+    if (parsed.success) await handleAction(parsed.data, boltOut(client, respond), { ...deps, dedup });
+  });
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await handleHomeOpened(event.user, boltOut(client), deps);
+  });
   app.error(async (error) => { deps.logger.error({ msg: 'slack: listener error', error }); });
 }
 
@@ -112,6 +141,6 @@ export function createBoltSlack(options: BoltSlackOptions): BoltSlack {
     app = new App({ ...common, receiver });
     slack = { app, mode: 'http', receiver, handle: (request) => receiver.handle(request), start: async () => {}, stop: async () => {} };
   }
-  registerListeners(app, options, dedup);
+  registerListeners(app, withSlackDefaults(options), dedup);
   return slack;
 }

@@ -14,8 +14,9 @@ export function renderHelp(command = '/brief', defaultVisibility: Visibility = '
         `• ${command} latest casualty figures - answers ${where}`,
         `• ${command} -p who mediated the talks - answers only to you`,
         `• ${command} --public when do the ministers meet - answers in the channel`,
-        '• Mention me in a channel with a question: I answer in the thread.',
+        '• Mention me in a channel with a question: I answer in the thread, and replies there need no mention.',
         '• Or send me a direct message.',
+        `• ${command} config - this channel's settings (visibility, digest)`,
       ],
     }],
     notes: ['Answers say "as of" which date, and show where sources disagree.'],
@@ -25,4 +26,10 @@ export function renderHelp(command = '/brief', defaultVisibility: Visibility = '
 /** The short reply when answering failed: the error goes to the log, never to the user. */
 export function renderApology(): SlackMessage {
   return renderBlocks({ fallback: 'Sorry, something went wrong while answering. Please try again in a moment.', lead: 'Sorry, something went wrong while answering. Please try again in a moment.' });
+}
+
+/** A short message only the asker sees: settings, a working note, a polite refusal. */
+export function renderNote(text: string): SlackMessage {
+  const [first = text, ...rest] = text.split('\n');
+  return renderBlocks({ fallback: first, lead: first, ...(rest.length ? { sections: [{ lines: rest }] } : {}) });
 }

@@ -37,3 +37,22 @@ export const SlashCommandSchema = z.object({
   trigger_id: z.string().optional(),
 });
 export type SlashCommand = z.infer<typeof SlashCommandSchema>;
+
+/** A click on one of sitrep's buttons (interactivity, `block_actions`). */
+export const BlockActionsSchema = z.object({
+  type: z.literal('block_actions'),
+  trigger_id: z.string().optional(),
+  response_url: z.string().optional(),
+  user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
+  channel: z.object({ id: z.string().min(1) }).optional(),
+  container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional(), is_ephemeral: z.boolean().optional() }).loose().optional(),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() })).min(1),
+});
+export type BlockActions = z.infer<typeof BlockActionsSchema>;
+
+/** Someone opened sitrep's App Home. */
+export const AppHomeOpenedSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: z.string().min(1),
+  tab: z.string().optional(),
+});

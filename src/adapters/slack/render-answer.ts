@@ -1,50 +1,48 @@
-import { formatNumber } from '../../core/annotate/numbers.ts';
-import { KIND_TITLE } from '../../core/answer/answer-figures.ts';
-import { formatDate, formatShortDate } from '../../core/annotate/dates.ts';
-import type { Answer, Figure } from '../../core/schema.ts';
+import { formatDate } from '../../core/annotate/dates.ts';
+import type { Answer } from '../../core/schema.ts';
+import { answerLines, groupCitations, groupMarker } from '../answer-view.ts';
 import type { SlackMessage } from './blocks.ts';
-import { renderBlocks, type MessageDoc, type MessageSection } from './render-blocks.ts';
+import { renderBlocks, type MessageDoc } from './render-blocks.ts';
 
-function formatValue(f: Figure): string {
-  return [f.qualifier, formatNumber(f.value), f.unit].filter(Boolean).join(' ');
+/** Action ids of the buttons under an answer; their value is the saved answer's id. */
+export const ACTION = { helpful: 'sitrep_helpful', notHelpful: 'sitrep_not_helpful', share: 'sitrep_share' } as const;
+
+export interface AnswerRenderOptions {
+  /** the saved answer's id: adds the helpful / not helpful buttons (and share, on a private answer) */
+  answerId?: string | null;
+  /** shown only to the asker: says which question it answers, and offers "Share in channel" */
+  private?: boolean;
+  /** who shared a private answer into the channel */
+  sharedBy?: string;
 }
 
-/** One section of side-by-side fields per figure kind whose sources disagree, newest first. */
-function conflictSections(answer: Answer): MessageSection[] {
-  const citationOf = (articleId: string) => answer.citations.find((c) => c.id === articleId)?.n;
-  const byKind = new Map<Figure['kind'], Figure[]>();
-  for (const f of answer.figures) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f]);
-  const sections: MessageSection[] = [];
-  for (const [kind, figures] of byKind) {
-    if (new Set(figures.map((f) => f.value)).size < 2) continue;
-    const newest = [...figures].sort((a, b) => b.asOf.localeCompare(a.asOf));
-    sections.push({
-      title: `${KIND_TITLE[kind]}: sources differ`,
-      fields: newest.map((f) => {
-        const n = citationOf(f.articleId);
-        const detail = [f.scope, f.claimant ? `per ${f.claimant}` : null, `${formatShortDate(f.asOf)}${n ? ` [${n}]` : ''}`];
-        return { label: formatValue(f), value: detail.filter(Boolean).join(' · ') };
-      }),
-    });
-  }
-  return sections;
-}
-
-/** The Answer in plain terms: direct answer, supporting lines, conflicting figures, sources, "as of". */
-export function answerToDoc(answer: Answer): MessageDoc {
-  const lines = answer.answer.split('\n').map((l) => l.trim()).filter(Boolean);
+/**
+ * The Answer in plain terms: direct answer, supporting lines (each figure once: the lead, then the other sources'),
+ * one source line per article with its quoted sentences, "as of", and the buttons.
+ */
+export function answerToDoc(answer: Answer, options: AnswerRenderOptions = {}): MessageDoc {
+  const lines = answerLines(answer);
   const [lead = answer.answered ? '' : "My sources don't cover that.", ...rest] = lines;
   const supporting = rest.map((l) => l.replace(/^[-*]\s+/, '• '));
+  const question = answer.question.trim();
+  const context = options.sharedBy ? `Shared by ${options.sharedBy} · asked: ${question}` : options.private && question ? `You asked: ${question}` : undefined;
+  const actions: NonNullable<MessageDoc['actions']> = [];
+  if (options.answerId && !options.sharedBy) {
+    actions.push({ text: 'Helpful', actionId: ACTION.helpful, value: options.answerId }, { text: 'Not helpful', actionId: ACTION.notHelpful, value: options.answerId });
+    if (options.private) actions.push({ text: 'Share in channel', actionId: ACTION.share, value: options.answerId, style: 'primary' });
+  }
   return {
     fallback: lead,
     lead,
-    sections: [...(supporting.length ? [{ lines: supporting }] : []), ...conflictSections(answer)],
-    sources: answer.citations.map((c) => ({ n: c.n, title: c.title, source: c.source, published: c.published, url: c.url })),
+    ...(context ? { context } : {}),
+    sections: supporting.length ? [{ lines: supporting }] : [],
+    sources: groupCitations(answer.citations).map((g) => ({ marker: groupMarker(g), title: g.title, source: g.source, published: g.published, url: g.url, quotes: g.quotes })),
     notes: answer.answered && answer.asOf ? [`As of ${formatDate(answer.asOf)}`] : [],
+    actions,
   };
 }
 
 /** Renders an Answer as a Slack message (Block Kit plus notification text). */
-export function renderAnswer(answer: Answer): SlackMessage {
-  return renderBlocks(answerToDoc(answer));
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage {
+  return renderBlocks(answerToDoc(answer, options));
 }

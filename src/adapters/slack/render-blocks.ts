@@ -1,11 +1,15 @@
 import { formatDate } from '../../core/annotate/dates.ts';
-import { LIMITS, mrkdwn, type Block, type ContextBlock, type SectionBlock, type SlackMessage } from './blocks.ts';
+import { LIMITS, mrkdwn, type ActionsBlock, type Block, type ContextBlock, type SectionBlock, type SlackMessage } from './blocks.ts';
 import { boldMrkdwn, escapeMrkdwn, linkMrkdwn } from './mrkdwn.ts';
 import { splitText } from './split-text.ts';
 
 /** A cited source line: "[n] Title (link) · Source · 24 December 2025". */
 export interface SourceRef {
   n?: number;
+  /** the markers shown instead of `[n]`, e.g. "[1][3]" for an article cited twice */
+  marker?: string;
+  /** the sentences quoted from it, shown under the line */
+  quotes?: string[];
   title: string;
   source?: string | null;
   published?: string | null;
@@ -30,6 +34,10 @@ export interface MessageDoc {
   sources?: SourceRef[];
   /** small print at the bottom, e.g. "As of 24 December 2025" */
   notes?: string[];
+  /** small print above the lead, e.g. the question a private answer answers */
+  context?: string;
+  /** buttons under everything else */
+  actions?: Array<{ text: string; actionId: string; value: string; style?: 'primary' | 'danger' }>;
 }
 
 const FALLBACK_CHARS = 1000;
@@ -62,12 +70,27 @@ function sectionBlocks(section: MessageSection): SectionBlock[] {
   return out;
 }
 
-/** One source as mrkdwn: number, linked title, source name, date. */
+const QUOTE_CHARS = 400;
+
+/** One source as mrkdwn: number(s), linked title, source name, date, then each quoted sentence on its own line. */
 export function renderSourceRef(ref: SourceRef): string {
-  const parts = [`${ref.n !== undefined ? `[${ref.n}] ` : ''}${linkMrkdwn(ref.url, ref.title)}`];
+  const marker = ref.marker ?? (ref.n !== undefined ? `[${ref.n}]` : '');
+  const parts = [`${marker ? `${marker} ` : ''}${linkMrkdwn(ref.url, ref.title)}`];
   if (ref.source) parts.push(escapeMrkdwn(ref.source));
   if (ref.published) parts.push(formatDate(ref.published));
-  return truncateMrkdwn(parts.join(' · '), LIMITS.contextText);
+  const quotes = (ref.quotes ?? []).map((q) => `_“${truncateMrkdwn(escapeMrkdwn(q.replace(/[_*]/g, ' ')), QUOTE_CHARS)}”_`);
+  return truncateMrkdwn([parts.join(' · '), ...quotes].join('\n'), LIMITS.contextText);
+}
+
+function actionsBlock(actions: NonNullable<MessageDoc['actions']>): ActionsBlock[] {
+  if (!actions.length) return [];
+  return [{
+    type: 'actions',
+    elements: actions.slice(0, LIMITS.actionElements).map((a) => ({
+      type: 'button', text: { type: 'plain_text', text: a.text.slice(0, LIMITS.buttonText), emoji: true },
+      action_id: a.actionId, value: a.value, ...(a.style ? { style: a.style } : {}),
+    })),
+  }];
 }
 
 function contextBlocks(elements: string[]): ContextBlock[] {
@@ -98,11 +121,14 @@ export function renderBlocks(doc: MessageDoc): SlackMessage {
     const cut = header.length > LIMITS.headerText ? `${header.slice(0, LIMITS.headerText - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : header;
     head.push({ type: 'header', text: { type: 'plain_text', text: cut, emoji: false } });
   }
+  if (doc.context?.trim()) head.push(...contextBlocks([truncateMrkdwn(escapeMrkdwn(doc.context.trim()), LIMITS.contextText)]));
   if (doc.lead?.trim()) head.push(...textSections(escapeMrkdwn(doc.lead.trim()), true));
   const body = (doc.sections ?? []).flatMap(sectionBlocks);
   const tail: Block[] = [
-    ...contextBlocks((doc.sources ?? []).map(renderSourceRef)),
+    // one context block per source: Slack lays the elements of one context block side by side
+    ...(doc.sources ?? []).flatMap((ref) => contextBlocks([renderSourceRef(ref)])),
     ...contextBlocks((doc.notes ?? []).map((n) => truncateMrkdwn(escapeMrkdwn(n), LIMITS.contextText))),
+    ...actionsBlock(doc.actions ?? []),
   ];
   const fallback = truncateMrkdwn(escapeMrkdwn(doc.fallback.trim() || doc.lead?.trim() || doc.header?.trim() || 'sitrep'), FALLBACK_CHARS);
   return { text: fallback, blocks: fitBlocks(head, body, tail) };

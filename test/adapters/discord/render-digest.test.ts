@@ -14,7 +14,10 @@ describe('renderDigestMessage', () => {
     const [embed] = message.embeds;
     expect(embed!.title).toBe('Daily digest for 24 December 2025: 2 new reports');
     expect(embed!.description).toContain('**Figures since earlier reports**\n• killed: at least 41 (22 Dec) -> at least 80 (24 Dec)');
-    expect(embed!.description).toMatch(/\*\*Sources\*\*\n\[1\] Thailand and Cambodia Resume Ceasefire Talks/);
+    // one line per article, with every number it is cited under
+    expect(embed!.description).toMatch(/\*\*Sources\*\*\n\[1\](\[\d+\])* Thailand and Cambodia Resume Ceasefire Talks/);
+    const sourceLines = embed!.description!.split('**Sources**\n')[1]!.split('\n');
+    expect(new Set(sourceLines).size).toBe(sourceLines.length);
     expect(embed!.footer?.text).toBe('As of 24 December 2025 · sitrep daily digest');
   });
 

@@ -60,7 +60,8 @@ describe('renderAnswerMessage', () => {
     const embed = message.embeds[0]!;
     expect(embed.title).toBe('latest casualty figures');
     expect(embed.footer?.text).toContain('24 December 2025');
-    expect(embed.fields!.length).toBeGreaterThan(0);
+    // figures are in the text once; no third copy as fields
+    expect(embed.fields).toBeUndefined();
   });
 
   it('trims a long answer after a whole sentence and points to the sources', () => {
@@ -70,7 +71,7 @@ describe('renderAnswerMessage', () => {
     expect(sources).toMatch(/^\[1\] \[Article number 1 [^\]]*\]\(https:\/\/news\.example\/articles\/1\) · Wire, 24 Dec 2025/);
   });
 
-  it('keeps a short answer whole, with sources as links and conflicting figures as side-by-side fields', () => {
+  it('keeps a short answer whole, with sources as links and their quotes, and no figure fields', () => {
     const answer: Answer = {
       question: 'how many killed', answered: true, intent: 'casualties',
       answer: 'Killed: at least 80 [1].\nSources differ: 20 according to the ministry [2].',
@@ -85,10 +86,44 @@ describe('renderAnswerMessage', () => {
     expect(embed.description).toContain(answer.answer);
     expect(embed.description).toContain('[1] [Article number 1');
     expect(embed.description).toContain('[2] Article number 2'); // no URL: plain title, no link
-    expect(embed.fields).toEqual([
-      { name: 'Killed · 24 Dec', value: 'at least 80 [1]', inline: true },
-      { name: 'Killed · 23 Dec', value: '20 civilians [2]\nper the ministry', inline: true },
+    expect(embed.fields).toBeUndefined();
+  });
+
+  it('shows the lead figure once, then the other sources, and one source line per article with its quotes', () => {
+    const answer: Answer = {
+      question: 'how many killed', answered: true, intent: 'casualties',
+      answer: 'Killed: at least 80 civilians killed [1] (as of 24 December 2025).\nSources differ on the number killed, newest first:\n- 24 Dec 2025: at least 80 civilians killed [1]\n- 23 Dec 2025: 20 killed [2]\n- 22 Dec 2025: 41 killed [3]',
+      citations: [citation(1, { id: 'a', quote: 'At least 80 civilians killed.' }), citation(2, { id: 'b', quote: 'Twenty killed.' }), citation(3, { id: 'a', quote: 'Forty-one killed.' })],
+      figures: [], asOf: '2025-12-24',
+    };
+    const description = renderAnswerMessage(answer).embeds[0]!.description!;
+    expect(description.match(/at least 80 civilians killed \[1\]/g)).toHaveLength(1);
+    expect(description).toContain('• 23 Dec 2025: 20 killed [2]');
+    const sources = description.split('**Sources**\n')[1]!;
+    expect(sources.split('\n').filter((l) => l.startsWith('['))).toEqual([
+      expect.stringMatching(/^\[1\]\[3\] \[Article number 1/),
+      expect.stringMatching(/^\[2\] \[Article number 2/),
     ]);
+    expect(sources).toContain('> At least 80 civilians killed.\n> Forty\\-one killed.');
+  });
+
+  it('shows markdown from an article as text: no link, heading, spoiler or ping', () => {
+    const hostile = '[click here](https://evil.example/x) # Breaking ||secret|| **loud** @everyone https://bare.example';
+    const answer: Answer = {
+      question: '# big [q](https://evil.example)', answered: true, intent: 'general',
+      answer: `${hostile} [1]\n# heading line\n- ${hostile}`,
+      citations: [citation(1, { id: 'a', url: null, title: '[t](https://evil.example)', quote: hostile })],
+      figures: [], asOf: '2025-12-24',
+    };
+    const description = renderAnswerMessage(answer).embeds[0]!.description!;
+    expect(description).not.toMatch(/(^|[^\\])\[[^\]]*\]\(https?:/);
+    expect(description).not.toMatch(/https?:\/\//);
+    expect(description).not.toMatch(/^#/m);
+    expect(description).not.toMatch(/(^|[^\\])\|\|/);
+    expect(description).not.toMatch(/(^|[^\\])\*\*loud/);
+    expect(description).not.toMatch(/@everyone/);
+    expect(description).toContain('\\[click here\\]\\(https:\u200b//evil.example/x\\)');
+    expect(description).toContain('\\# heading line');
   });
 
   it('sets the ephemeral flag only for private answers', () => {

@@ -1,5 +1,5 @@
 // The web console in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -8,9 +8,11 @@ import { silentLogger } from '../../../src/adapters/logger.ts';
 import { buildIndex, loadCorpus } from '../../../src/core/store/corpus-index.ts';
 import { loadConfig } from '../../../src/index/config.ts';
 import { startServer, type RunningServer } from '../../../src/index/node.ts';
-import { fixedClock, seedCorpus } from '../../helpers/seed-corpus.ts';
+import { fixedClock, ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Screenshots of the console go here (git-ignored), one per width. */
+const SHOTS = join(ROOT, 'test-results', 'console');
 
 /** A corpus whose article carries markup and a javascript: link, to prove the page shows them as text. */
 function hostileCorpus() {
@@ -110,6 +112,50 @@ describe('web console in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('result')?.getAttribute('aria-busy') === 'false');
     expect(await text(page, '#result h2')).toBe('Answer');
     expect(await text(page, '.answer-text')).toContain('Malaysia');
+    await page.close();
+  });
+
+  it.each([375, 1280])('fits %i px with no horizontal scroll, and charts a figure reported on several dates', async (width) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${seed.url}/?q=${encodeURIComponent('latest casualty figures')}`);
+    await page.locator('#result h2').waitFor();
+    await page.waitForFunction(() => document.getElementById('result')?.getAttribute('aria-busy') === 'false');
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    // killed on 22, 23 and 24 December, by two claimants: one accessible SVG chart with a line per claimant
+    const chart = page.locator('svg.chart[role="img"]');
+    expect(await chart.count()).toBe(1);
+    expect(await chart.locator('title').first().textContent()).toBe('Killed over time, by who reported it');
+    expect(await chart.locator('desc').textContent()).toMatch(/Cambodian Ministry of Interior: 20 on 23 Dec 2025/);
+    expect(await page.locator('.legend li').allTextContents()).toEqual(['Reported (no claimant named)', 'Cambodian Ministry of Interior']);
+    // the table scrolls inside its own box, the page does not
+    expect(await page.locator('.table-scroll').evaluate((n) => getComputedStyle(n).overflowX)).toBe('auto');
+    // supporting lines are a real list, and the lead's figure is not listed again under it
+    expect(await page.locator('.answer-text ul.answer-list li').count()).toBe(2);
+    expect((await text(page, '.answer-text')).match(/at least 80 \("at least eighty"\)/g)).toHaveLength(1);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `console-${width}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('asks a suggested follow-up in the same session, and copies the link', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${seed.url}/`);
+    await ask(page, 'latest casualty figures');
+    const suggestion = page.locator('.follow-ups button').filter({ hasText: 'What about injuries?' });
+    expect(await suggestion.count()).toBe(1);
+    const request = page.waitForRequest((r) => r.url().endsWith('/v1/ask') && r.method() === 'POST');
+    await suggestion.click();
+    const sent = (await request).postDataJSON() as { question: string; session: string };
+    expect(sent.question).toBe('What about injuries?');
+    expect(sent.session).toMatch(/^[\w-]{8,64}$/);
+    await page.waitForFunction(() => /What about injuries\?/.test(document.querySelector('.asked')?.textContent ?? ''));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('What about injuries?');
+    expect(await page.locator('#question').inputValue()).toBe('What about injuries?');
+    await page.locator('button.copy-link').click();
+    await page.waitForFunction(() => /Link copied|http/.test(document.getElementById('status')?.textContent ?? ''));
     await page.close();
   });
 

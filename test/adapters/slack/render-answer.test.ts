@@ -32,28 +32,63 @@ const base: Answer = {
 };
 
 describe('renderAnswer', () => {
-  it('puts the direct answer first, then supporting lines, conflicting figures as fields, sources and "as of"', () => {
+  it('puts the direct answer first, each figure once (the lead, then the other sources), one line per article and "as of"', () => {
     const message = renderAnswer(ask('latest casualty figures'));
     expect(findBlockProblem(message)).toBeNull();
     const [first, second] = message.blocks;
     expect(first).toMatchObject({ type: 'section', text: { text: expect.stringMatching(/^\*?Killed: at least 80/) } });
-    expect(second).toMatchObject({ type: 'section', text: { text: expect.stringContaining('• 24 Dec 2025: at least 80') } });
-    const fields = message.blocks.find((b) => b.type === 'section' && b.fields);
-    expect(fields?.type === 'section' && fields.fields?.map((f) => f.text)).toEqual([
-      expect.stringMatching(/^\*at least 80\*\ncivilians and soldiers · 24 Dec \[1\]$/),
-      expect.stringMatching(/^\*20\*\ncivilian · per Cambodian Ministry of Interior · 23 Dec \[2\]$/),
-      expect.stringMatching(/^\*at least 41\*\n22 Dec \[3\]$/),
-    ]);
+    expect(second).toMatchObject({ type: 'section', text: { text: expect.stringContaining('• 23 Dec 2025: 20 civilians killed') } });
+    const all = texts(message.blocks).join('\n');
+    // the lead's figure is not repeated in the list of sources that differ, and there are no figure fields
+    expect(all.match(/at least 80 \("at least eighty"\)/g)).toHaveLength(1);
+    expect(message.blocks.some((b) => b.type === 'section' && b.fields)).toBe(false);
     const context = texts(message.blocks.filter((b) => b.type === 'context'));
-    expect(context[0]).toBe('[1] Thailand and Cambodia Resume Ceasefire Talks Amid Renewed Border Clashes · 24 December 2025');
+    expect(context[0]).toMatch(/^\[1\] Thailand and Cambodia Resume Ceasefire Talks Amid Renewed Border Clashes · 24 December 2025\n_“/);
     expect(context.at(-1)).toBe('As of 24 December 2025');
     expect(message.text).toMatch(/^Killed: at least 80/);
+  });
+
+  it('lists an article cited twice once, with both numbers and each quoted sentence under it', () => {
+    const message = renderAnswer({
+      ...base,
+      answer: 'First [1]. Second [2]. Third [3].',
+      citations: [
+        { ...base.citations[0]!, n: 1, quote: 'Quote one.' },
+        { ...base.citations[0]!, n: 2, id: 'b', title: 'Other', url: null, quote: 'Quote two.' },
+        { ...base.citations[0]!, n: 3, quote: 'Quote three.' },
+      ],
+    });
+    const sources = texts(message.blocks.filter((b) => b.type === 'context')).filter((t) => t.startsWith('['));
+    expect(sources).toEqual([
+      '[1][3] <https://example.org/a|Title> · Wire · 24 December 2025\n_“Quote one.”_\n_“Quote three.”_',
+      '[2] Other · Wire · 24 December 2025\n_“Quote two.”_',
+    ]);
+    expect(new Set(sources).size).toBe(sources.length);
+  });
+
+  it('takes the quotes of a citation that carries several (one number per article)', () => {
+    const message = renderAnswer({ ...base, citations: [{ ...base.citations[0]!, quotes: ['A.', 'B.'] } as Answer['citations'][number]] });
+    expect(texts(message.blocks).find((t) => t.startsWith('[1]'))).toContain('_“A.”_\n_“B.”_');
+  });
+
+  it('adds Helpful / Not helpful buttons carrying the answer id, Share on a private answer with the question shown', () => {
+    const open = renderAnswer(base, { answerId: 'ans-1' });
+    expect(findBlockProblem(open)).toBeNull();
+    const actions = open.blocks.find((b) => b.type === 'actions');
+    expect(actions?.type === 'actions' && actions.elements.map((e) => [e.action_id, e.value])).toEqual([['sitrep_helpful', 'ans-1'], ['sitrep_not_helpful', 'ans-1']]);
+    const own = renderAnswer({ ...base, question: 'who mediated?' }, { answerId: 'ans-2', private: true });
+    const ownActions = own.blocks.find((b) => b.type === 'actions');
+    expect(ownActions?.type === 'actions' && ownActions.elements.map((e) => e.text.text)).toEqual(['Helpful', 'Not helpful', 'Share in channel']);
+    expect(own.blocks[0]).toMatchObject({ type: 'context', elements: [{ text: 'You asked: who mediated?' }] });
+    const shared = renderAnswer({ ...base, question: 'who mediated?' }, { answerId: 'ans-2', sharedBy: 'dana' });
+    expect(shared.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(shared.blocks[0]).toMatchObject({ type: 'context', elements: [{ text: 'Shared by dana · asked: who mediated?' }] });
   });
 
   it('links sources that have a URL, with title, source and date', () => {
     const message = renderAnswer(base);
     const context = texts(message.blocks.filter((b) => b.type === 'context'));
-    expect(context[0]).toBe('[1] <https://example.org/a|Title> · Wire · 24 December 2025');
+    expect(context[0]).toBe('[1] <https://example.org/a|Title> · Wire · 24 December 2025\n_“Quote.”_');
   });
 
   it('says so, and cites nothing, when the sources do not cover the question', () => {
@@ -84,7 +119,7 @@ describe('renderAnswer', () => {
   it('keeps URLs with pipes and angle brackets from breaking out of their link', () => {
     const message = renderAnswer({ ...base, citations: [{ ...base.citations[0]!, url: 'https://example.org/a|<!channel>?x=1&y=2' }] });
     const source = texts(message.blocks).find((t) => t.startsWith('[1]'))!;
-    expect(source).toBe('[1] <https://example.org/a%7C%3C!channel%3E?x=1&amp;y=2|Title> · Wire · 24 December 2025');
+    expect(source).toBe('[1] <https://example.org/a%7C%3C!channel%3E?x=1&amp;y=2|Title> · Wire · 24 December 2025\n_“Quote.”_');
     expectNoPings(message);
   });
 
@@ -103,7 +138,7 @@ describe('renderAnswer', () => {
 
   it('stays within 50 blocks and 3,000 characters a section for any length, and says it shortened', () => {
     const huge = 'x&y '.repeat(60_000) + 'z'.repeat(10_000);
-    const message = renderAnswer({ ...base, answer: `${huge}\n${huge}`, citations: Array.from({ length: 25 }, (_, i) => ({ ...base.citations[0]!, n: i + 1 })) });
+    const message = renderAnswer({ ...base, answer: `${huge}\n${huge}`, citations: Array.from({ length: 25 }, (_, i) => ({ ...base.citations[0]!, n: i + 1, id: `a${i}` })) });
     expect(findBlockProblem(message)).toBeNull();
     expect(message.blocks).toHaveLength(LIMITS.blocksPerMessage);
     expect(texts(message.blocks).join('\n')).toContain('Shortened to fit');
