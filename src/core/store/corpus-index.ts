@@ -8,8 +8,10 @@ import { spellingPipelineStep } from '../annotate/spelling.ts';
 import { splitSentences, tokenize } from '../annotate/text.ts';
 import { SitrepError } from '../ingest/article-file.ts';
 import { compactBuilder, decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
+import { modelArticle } from '../ingest/article-model.ts';
+import { annotatePassages, type StoredAnnotation } from './annotations.ts';
 
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** A sentence of an article: [article index, paragraph index (-1 for the standfirst), text]. */
 export type Passage = [number, number, string];
@@ -43,6 +45,10 @@ export interface IndexFile {
   figures: StoredFigure[];
   people: StoredPerson[];
   events: StoredEvent[];
+  /** per passage: section, live-blog time, typed names, quantities and times (see annotations.ts) */
+  annotations: StoredAnnotation[];
+  /** the countries the corpus names, each as its lowercase forms (name, adjective, as written) */
+  countries: string[][];
   lunr: CompactLunr;
 }
 
@@ -59,6 +65,8 @@ const IndexDataSchema = z.object({
   figures: z.array(z.object({ p: z.number(), kind: z.string(), value: z.number() }).passthrough()),
   people: z.array(z.object({ name: z.string(), roles: z.array(z.object({ role: z.string(), p: z.number() })) })),
   events: z.array(z.object({ p: z.number(), text: z.string() }).passthrough()),
+  annotations: z.array(z.object({}).passthrough()),
+  countries: z.array(z.array(z.string())),
   lunr: z.object({
     version: z.string(), field: z.string(), pipeline: z.array(z.string()), averageFieldLength: z.number().positive(),
     terms: z.array(z.string()), df: z.array(z.number().int()), postings: z.array(z.string()), docs: z.string(),
@@ -86,27 +94,30 @@ export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
   const figures: StoredFigure[] = [];
   const events: StoredEvent[] = [];
   const mentions: Array<{ name: string; role: string | null; p: number }> = [];
+  const contexts: Array<{ section: string | null; time: string | null }> = [];
   sorted.forEach((article, a) => {
-    const paragraphs: Array<[number, string]> = article.standfirst ? [[-1, article.standfirst]] : [];
-    article.paragraphs.forEach((text, i) => paragraphs.push([i, text]));
     let lastClaimant: string | null = null;
-    for (const [para, text] of paragraphs) {
-      for (const sentence of splitSentences(text)) {
-        const p = passages.length;
-        passages.push([a, para, sentence]);
-        const claimant = findClaimant(sentence);
-        for (const figure of extractFigures(sentence, article.published)) {
-          const resolved = figure.claimant ?? (/\b(the|this) (ministry|statement|report)\b/i.test(sentence) ? lastClaimant : null);
-          figures.push({ ...figure, claimant: resolved, p });
-        }
-        if (claimant) lastClaimant = claimant;
-        for (const mention of findDateMentions(sentence, article.published)) {
-          events.push({ p, date: mention.date, month: mention.month, text: mention.text, future: isFutureTense(sentence), explicit: mention.explicit });
-        }
-        for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
+    for (const { para, text: sentence, section, time } of modelArticle(article).body) {
+      const p = passages.length;
+      passages.push([a, para, sentence]);
+      contexts.push({ section, time });
+      const claimant = findClaimant(sentence);
+      for (const figure of extractFigures(sentence, article.published)) {
+        const resolved = figure.claimant ?? (/\b(the|this) (ministry|statement|report)\b/i.test(sentence) ? lastClaimant : null);
+        figures.push({ ...figure, claimant: resolved, p });
       }
+      if (claimant) lastClaimant = claimant;
+      for (const mention of findDateMentions(sentence, article.published)) {
+        events.push({ p, date: mention.date, month: mention.month, text: mention.text, future: isFutureTense(sentence), explicit: mention.explicit });
+      }
+      for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
     }
   });
+  const { annotations, countries } = annotatePassages(passages.map(([, , text], i) => ({ text, ...contexts[i]! })));
+  const metas = sorted.map(({ id, title, source, url, published, standfirst }) => ({ id, title, source, url, published, standfirst: standfirst ?? null }));
+  const texts = groupByArticle(passages, sorted.length).map(textOf);
+  // Paragraph numbers as loading will lay them out again from the texts (headings and furniture are not passages).
+  passagesOf({ articles: metas, texts }).forEach((passage, i) => { passages[i] = passage; });
   const builder = new lunr.Builder();
   builder.pipeline.add(lunr.stopWordFilter, spellingPipelineStep, lunr.stemmer);
   builder.searchPipeline.add(spellingPipelineStep, lunr.stemmer);
@@ -115,17 +126,21 @@ export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
   builder.metadataWhitelist = [];
   passages.forEach(([a, , text], i) => {
     const prev = passages[i - 1];
-    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) });
+    // A sentence is found by its section's heading too ("Death toll" over "Sixteen people have been confirmed dead").
+    const section = contexts[i]!.section;
+    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + (section ? ` ${indexText(section)}` : '') });
   });
   builder.build();
   return {
     format: INDEX_FORMAT,
     builtAt: builtAt.toISOString(),
-    articles: sorted.map(({ id, title, source, url, published, standfirst }) => ({ id, title, source, url, published, standfirst: standfirst ?? null })),
-    texts: groupByArticle(passages, sorted.length).map(textOf),
+    articles: metas,
+    texts,
     figures,
     people: mergePeople(mentions),
     events,
+    annotations,
+    countries,
     lunr: compactBuilder(builder, 'text', passages.length),
   };
 }
@@ -142,7 +157,7 @@ function textOf(passages: Passage[]): string {
 }
 
 /** Lays the passages out again from the stored texts, in the order they were indexed. */
-function passagesOf(file: IndexFile): Passage[] {
+function passagesOf(file: Pick<IndexFile, 'articles' | 'texts'>): Passage[] {
   const passages: Passage[] = [];
   file.texts.forEach((text, a) => {
     let para = file.articles[a]?.standfirst ? -1 : 0;

@@ -78,12 +78,20 @@ export function corpusCoverage(concepts: Concept[], questionText = ''): number {
   return counted.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
 }
 
-/** The concepts without a forgiven unknown everyday word (see corpusCoverage): it can match nothing anyway. */
+/**
+ * The concepts without forgiven unknown everyday words (see corpusCoverage): they can match nothing anyway. A question
+ * anchored by known words may carry one or two words the sources never use ("massacre" for "attack"); unknown
+ * names and numbers are never forgiven, and a question with more unknown words than that is left as it is.
+ */
 export function withoutForgiven(concepts: Concept[], questionText: string): Concept[] {
-  const unknown = concepts.filter((c) => !c.known);
   const isName = (c: Concept) => /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
-  const forgiven = unknown.length === 1 && concepts.length - unknown.length >= 2 && !isName(unknown[0]!) ? unknown[0] : undefined;
-  return concepts.filter((c) => c !== forgiven);
+  const unknown = concepts.filter((c) => !c.known);
+  const known = concepts.filter((c) => c.known);
+  if (!unknown.length || unknown.some(isName)) return concepts;
+  const maxWeight = Math.max(...concepts.map((c) => c.weight));
+  const anchored = known.some((c) => c.weight >= 0.55 * maxWeight);
+  const allowance = known.length >= 3 ? 2 : known.length === 2 || (known.length === 1 && anchored) ? 1 : 0;
+  return unknown.length <= allowance ? known : concepts;
 }
 
 /** Share of concept weight found in one passage, read from its stored term ids (no re-stemming). */
