@@ -24,9 +24,10 @@ console.log(concepts.map((c) => `${c.term}:${c.known ? c.weight.toFixed(2) : 'UN
 for (const h of searchPassages(corpus, concepts).slice(0, 8)) console.log(h.score.toFixed(2), h.coverage.toFixed(2), corpus.data.passages[h.p]![2].slice(0, 150), JSON.stringify(corpus.data.annotations[h.p]).slice(0, 200));
 console.log('---\n' + answerQuestion(question!, { corpus, clock: { now: () => new Date('2026-12-01') } }).answer);
 if (process.env.CANDS) {
-  const { numberCandidates, rankCandidates } = await import('../src/core/answer/candidates.ts');
+  const { numberCandidates, dateCandidates, nameCandidates, rankCandidates } = await import('../src/core/answer/candidates.ts');
   const { CitationBook } = await import('../src/core/answer/citations.ts');
   const hits = searchPassages(corpus, concepts);
   const ctx = { corpus, book: new CitationBook(corpus), concepts, hits, wantsLatest: false, today: '2026-12-01', askedDates: [] };
-  for (const g of rankCandidates(ctx as never, numberCandidates(ctx as never, q, hits), null).slice(0, 8)) console.log(g[0]!.key, g.map((c) => c.score.toFixed(3)).join(','), g[0]!.published);
+  const cands = q.answerType === 'date' ? dateCandidates(ctx as never, q, hits) : q.answerType === 'number' ? numberCandidates(ctx as never, q, hits) : nameCandidates(ctx as never, q, hits, q.answerType as never);
+  for (const g of rankCandidates(ctx as never, cands, null).slice(0, 8)) console.log(g[0]!.key, g.map((c) => c.score.toFixed(3)).join(','), g[0]!.published);
 }

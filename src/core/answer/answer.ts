@@ -80,18 +80,16 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
     default: return null;
   }
   if (query.money && !candidates.length) return DECLINE;
-  const order = query.wantsFirst ? 'earliest' : query.wantsLatest || (query.answerType === 'number' && impliesLatest(ctx, query)) ? 'newest' : null;
-  return composeCandidates(ctx, query, rankCandidates(ctx, candidates, order), query.answerType, order === 'newest');
+  const order = query.wantsFirst ? 'earliest' : query.wantsLatest ? 'latest' : query.answerType === 'number' && impliesLatest(ctx, query) ? 'newest' : null;
+  return composeCandidates(ctx, query, rankCandidates(ctx, candidates, order), query.answerType, order === 'newest' || order === 'latest');
 }
 
 /**
- * A bare figure question ("death toll?", "how many displaced") names no event, place or day: the newest figure
- * is what the asker wants, since tolls and counts grow as reports come in.
+ * A figure of a kind that grows as reports come in (a toll, the displaced) with no day or "first" asked: among
+ * candidates that fit the question about as well, the newest leads, so a stale figure is never given as current.
  */
 function impliesLatest(ctx: ComposeContext, query: TypedQuery): boolean {
-  if (ctx.askedDates.length || query.wantsFirst) return false;
-  const kindWords = /^(death|deaths|toll|dead|killed|kill|died|injured|wounded|displaced|evacuated|missing|casualty|casualties|people|number|figures?|total)$/;
-  return query.terms.every((t) => kindWords.test(t));
+  return !ctx.askedDates.length && !query.wantsFirst && query.base.kinds.some((k) => k !== 'duration' && k !== 'distance');
 }
 
 /** "What happened on 13 October?": what the sources report of that day, the sentences that date it first. */

@@ -5,7 +5,7 @@ import type { TypedQuery } from '../query/typed-query.ts';
 import { countryFormsOf, type NameCode } from '../store/annotations.ts';
 import { sameName } from '../annotate/people.ts';
 import type { Hit } from '../store/retrieve.ts';
-import { articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import { describeFigure, KIND_TITLE } from './answer-figures.ts';
 import type { StoredEvent, StoredFigure } from '../store/corpus-index.ts';
 import { endOf, eventLabel } from './answer-time.ts';
@@ -58,7 +58,7 @@ function nearness(ctx: ComposeContext, words: WordAt[], start: number, end: numb
       const d = w.start < start ? start - w.start : Math.max(0, w.start - end);
       if (d < best) best = d;
     }
-    if (best < Infinity) got += concept.weight * (0.35 + 0.65 / (1 + best / 25));
+    if (best < Infinity) got += concept.weight * (0.2 + 0.8 / (1 + best / 15));
   }
   return total ? got / total : 0;
 }
@@ -100,6 +100,8 @@ export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: H
   const MONEY_BEFORE = /(\$|€|£|₹|\bRs\.?|\b[A-Z]{2,3}\$?)\s*$/;
   const MONEY_AFTER = /^\s*(?:(?:million|billion|trillion|crore|lakh)\s+)?(dollars|rupees|euros|pounds|yuan|yen|baht|riel|shekels|francs)\b/i;
   for (const { p, weight } of pool(ctx, hits)) {
+    // "How many died in July?": a figure from another day or month is no answer.
+    if (ctx.askedDates.length && !aboutAskedDate(ctx, p)) continue;
     const text = ctx.corpus.data.passages[p]![2];
     const words = wordsOf(text);
     const fit = claimantFit(query, text, ctx.corpus.data.countries);
@@ -136,19 +138,32 @@ export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: H
   return out;
 }
 
+/** Where a clause ends: a semicolon, a colon or a full stop that is not an initial's ("U.S."). */
+const CLAUSE_END = /[;:]|(?<![A-Z])\.(?:\s|$)/;
+
 /** "Who ...?": people first, then organisations, then countries standing for their governments. */
 const AGENT_FIT: Record<NameCode, number> = { p: 1.2, o: 1, g: 0.75, n: 0.6 };
 
 /**
- * Whether a name is the doer of the question's action in its sentence: it stands before the verb in the same
- * clause ("Egypt, Qatar and Turkey mediated"), or after "by" that follows it ("mediated by Egypt").
+ * How surely a name is the doer of the question's action in its sentence (1: no sign): it stands just before the
+ * verb ("Tea Seiha signed"), further before it in the same clause, or after "by" that follows it ("mediated by Egypt").
  */
-function doesTheAction(text: string, start: number, end: number, eventStems: Set<string>): boolean {
-  if (!eventStems.size) return false;
-  const after = text.slice(end, end + 90).split(/[.;:]/)[0]!;
-  if (wordsOf(after).some((w) => eventStems.has(w.stem))) return true;
-  const before = text.slice(Math.max(0, start - 70), start);
-  return /\bby\s+(the\s+)?$/i.test(before) && wordsOf(before).some((w) => eventStems.has(w.stem));
+function doesTheAction(text: string, start: number, end: number, eventStems: Set<string>): number {
+  if (!eventStems.size) return 1;
+  const after = wordsOf(text.slice(end, end + 90).split(CLAUSE_END)[0]!);
+  const at = after.findIndex((w) => eventStems.has(w.stem));
+  if (at >= 0) {
+    // "hoped to sign", "plans to meet": an intention, not the deed.
+    const between = after.slice(0, at).map((w) => w.stem);
+    if (between.some((w) => /^(hope|plan|want|aim|expect|seek|intend|propos|offer|threaten|tri|try|refus)/.test(w))) return 1.1;
+    return at <= 1 ? 2 : 1.5;
+  }
+  // "mediated by Egypt": the verb asked about stands right before "by".
+  const passive = /([\p{L}]+)\s+by\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'-]*\s+){0,4}$/u.exec(text.slice(Math.max(0, start - 60), start));
+  if (passive && eventStems.has(stemWord(passive[1]!.toLowerCase()))) return 2;
+  // After the verb in its clause a name is its object or a bystander ("signed ..., brokered by Trump").
+  const clause = text.slice(0, start).split(CLAUSE_END).at(-1)!;
+  return wordsOf(clause).some((w) => eventStems.has(w.stem)) ? 0.6 : 1;
 }
 
 const NAME_TYPES: Record<string, NameCode[]> = {
@@ -173,7 +188,9 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       if (questionMentions(query, label)) continue;
       let typeFit = type === 'agent' && !query.wantsOrg ? AGENT_FIT[code] : code === 'n' ? 0.6 : 1;
       const before = text.slice(Math.max(0, start - 12), start);
-      if (type === 'agent' && doesTheAction(text, start, end, eventStems)) typeFit *= 1.6;
+      if (type === 'agent') typeFit *= doesTheAction(text, start, end, eventStems);
+      // "before Trump's visit": a possessor modifies a noun; it is not the one who acted.
+      if (type !== 'place' && /^'s\b/.test(text.slice(end, end + 3))) typeFit *= 0.5;
       if (type === 'place') {
         if (/\b(in|at|near|outside|from|into|across)\s+(the\s+)?$/i.test(before)) typeFit *= 1.6;
         // A country, or a place the corpus names everywhere, is less exact than the venue or town of one event.
@@ -260,19 +277,20 @@ function reportedAt(ctx: ComposeContext, c: Candidate): string {
  * Candidates of one answer added up: the same answer from several passages gains, with diminishing returns.
  * For "latest" the newest of the close candidates leads, for "first" the earliest reported.
  */
-export function rankCandidates(ctx: ComposeContext, candidates: Candidate[], order: 'newest' | 'earliest' | null): Candidate[][] {
+export function rankCandidates(ctx: ComposeContext, candidates: Candidate[], order: 'latest' | 'newest' | 'earliest' | null): Candidate[][] {
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) groups.set(c.key, [...(groups.get(c.key) ?? []), c]);
   const ranked = [...groups.values()].map((group) => {
     const sorted = group.sort((a, b) => b.score - a.score);
-    const total = sorted[0]!.score + 0.25 * sorted.slice(1, 4).reduce((s, c) => s + c.score, 0);
+    const total = sorted[0]!.score + 0.15 * sorted.slice(1, 4).reduce((s, c) => s + c.score, 0);
     return { group: sorted, total };
   }).sort((a, b) => b.total - a.total);
   if (order && ranked.length > 1) {
     const best = ranked[0]!.total;
-    const close = ranked.filter((r) => r.total >= best * (order === 'newest' ? 0.45 : 0.6));
+    // Asked for the latest, a newer figure leads even when an older one fits the words a little better.
+    const close = ranked.filter((r) => r.total >= best * (order === 'latest' ? 0.3 : order === 'newest' ? 0.5 : 0.6));
     const when = (r: (typeof ranked)[number]) => reportedAt(ctx, r.group[0]!);
-    const pick = close.reduce((n, r) => ((order === 'newest' ? when(r) > when(n) : when(r) < when(n)) ? r : n), close[0]!);
+    const pick = close.reduce((n, r) => ((order === 'earliest' ? when(r) < when(n) : when(r) > when(n)) ? r : n), close[0]!);
     return [pick, ...ranked.filter((r) => r !== pick)].map((r) => r.group);
   }
   return ranked.map((r) => r.group);
@@ -281,10 +299,15 @@ export function rankCandidates(ctx: ComposeContext, candidates: Candidate[], ord
 /** Names joined to the best one in its sentence by commas and "and": "mediated by Egypt, Qatar and Turkey". */
 function coordinated(ctx: ComposeContext, best: Candidate, allowed: NameCode[]): string[] {
   const text = ctx.corpus.data.passages[best.p]![2];
-  const spans = nameSpans(ctx, best.p).filter(([, , code]) => allowed.includes(code)).sort((a, b) => a[0] - b[0]);
+  const own = nameSpans(ctx, best.p).find(([s]) => s === best.start);
+  if (!own) return [best.label];
+  // Names of the same type only: "Natthaphon Narkphanit and Cambodia's Defence Minister Tea Seiha" joins two people.
+  const spans = nameSpans(ctx, best.p).filter(([, , code]) => code === own[2] && allowed.includes(code)).sort((a, b) => a[0] - b[0]);
   const at = spans.findIndex(([s]) => s === best.start);
-  if (at < 0) return [best.label];
-  const joins = (a: [number, number, NameCode], b: [number, number, NameCode]) => /^(,\s*(and\s+)?|\s+and\s+|\s*,?\s*as well as\s+)(the\s+)?$/i.test(text.slice(a[1], b[0]));
+  const joins = (a: [number, number, NameCode], b: [number, number, NameCode]) => {
+    const gap = text.slice(a[1], b[0]).replace(/\b\p{Lu}[\p{L}.'-]*(?:'s)?\s*/gu, '');
+    return /^(,\s*(and\s+)?|\s+and\s+|\s*,?\s*as well as\s+)(the\s+)?$/i.test(gap);
+  };
   let lo = at;
   let hi = at;
   while (lo > 0 && joins(spans[lo - 1]!, spans[lo]!)) lo--;
@@ -295,6 +318,7 @@ function coordinated(ctx: ComposeContext, best: Candidate, allowed: NameCode[]):
 /** The first line and its support for a typed answer, or null when no candidate has enough support. */
 export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked: Candidate[][], type: string, sideBySide = false): Composed | null {
   const best = ranked[0]?.[0];
+  if (process.env.DBG) console.error('compose', type, ranked.slice(0, 3).map((g) => [g[0]!.key, g[0]!.score]));
   if (!best || best.score < 0.08) return null;
   const cite = ctx.book.cite(best.p);
   const when = formatShortDate(best.published);
@@ -355,8 +379,8 @@ function composeNumber(ctx: ComposeContext, query: TypedQuery, ranked: Candidate
     if (c.value === best.value) return false;
     const sameThing = c.head === best.head || !c.head || !best.head;
     if (query.disputed) return sameThing && articleOf(ctx.corpus, c.p).id !== bestArticle && c.score >= best.score * 0.2;
-    // A bare figure question gets every source's figure of that kind beside the newest one.
-    if (sideBySide && lead && c.score >= best.score * 0.15) return figureOf(ctx, c, [lead.kind]) !== null;
+    // Every source's figure of the kind asked stands beside the lead one, when it fits the question too.
+    if (lead && c.score >= best.score * (sideBySide ? 0.2 : 0.3)) return figureOf(ctx, c, [lead.kind]) !== null;
     return sameThing && c.score >= best.score * 0.45;
   }).slice(0, query.disputed ? 3 : 4);
   const asOf = `(as of ${formatDate(best.published)})`;
@@ -365,7 +389,7 @@ function composeNumber(ctx: ComposeContext, query: TypedQuery, ranked: Candidate
     : `${numberLabel(best)}: ${quoteLine(ctx, best.p)} ${ctx.book.cite(best.p)} ${asOf}`];
   const shown: StoredFigure[] = lead ? [lead] : [];
   if (others.length) {
-    lines.push(query.disputed || others.some((c) => c.published >= best.published) ? 'Sources differ, newest first:' : 'Earlier or other figures:');
+    lines.push('Sources differ, newest first:');
     const sorted = [best, ...others].sort((a, b) => b.published.localeCompare(a.published) || b.score - a.score);
     for (const c of sorted) {
       const f = c === best ? lead : figureOf(ctx, c, kinds);

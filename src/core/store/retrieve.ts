@@ -88,9 +88,7 @@ export function withoutForgiven(concepts: Concept[], questionText: string): Conc
   const unknown = concepts.filter((c) => !c.known);
   const known = concepts.filter((c) => c.known);
   if (!unknown.length || unknown.some(isName)) return concepts;
-  const maxWeight = Math.max(...concepts.map((c) => c.weight));
-  const anchored = known.some((c) => c.weight >= 0.55 * maxWeight);
-  const allowance = known.length >= 3 ? 2 : known.length === 2 || (known.length === 1 && anchored) ? 1 : 0;
+  const allowance = known.length >= 3 ? 2 : known.length === 2 ? 1 : 0;
   return unknown.length <= allowance ? known : concepts;
 }
 
