@@ -81,7 +81,9 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
   }
   if (query.money && !candidates.length) return DECLINE;
   const order = query.wantsFirst ? 'earliest' : query.wantsLatest ? 'latest' : query.answerType === 'number' && impliesLatest(ctx, query) ? 'newest' : null;
-  return composeCandidates(ctx, query, rankCandidates(ctx, candidates, order), query.answerType, order === 'newest' || order === 'latest');
+  // A wide place or the day of the newest report is named in many passages: for them agreement counts little.
+  const agreement = query.answerType === 'number' || query.answerType === 'agent' ? 0.15 : 0.03;
+  return composeCandidates(ctx, query, rankCandidates(ctx, candidates, order, agreement), query.answerType, order === 'newest' || order === 'latest');
 }
 
 /**

@@ -1,8 +1,8 @@
-import { formatDate, formatShortDate } from '../annotate/dates.ts';
+import { formatDate, formatShortDate, isFutureTense } from '../annotate/dates.ts';
 import { findNumbers, formatNumber } from '../annotate/numbers.ts';
 import { stemWord } from '../annotate/spelling.ts';
 import type { TypedQuery } from '../query/typed-query.ts';
-import { countryFormsOf, type NameCode } from '../store/annotations.ts';
+import { countryFormsOf, countryNameOf, type NameCode } from '../store/annotations.ts';
 import { sameName } from '../annotate/people.ts';
 import type { Hit } from '../store/retrieve.ts';
 import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
@@ -73,6 +73,27 @@ function questionMentions(query: TypedQuery, label: string): boolean {
 function pool(ctx: ComposeContext, hits: Hit[], size = POOL): Array<{ p: number; weight: number }> {
   const top = hits[0]?.score || 1;
   return hits.slice(0, size).map((h) => ({ p: h.p, weight: h.score / top }));
+}
+
+/** Share of its weight a sentence lends the one before or after it: "at Baisaran ... Armed men opened fire". */
+const NEIGHBOUR = 0.45;
+
+/**
+ * The pool with each passage's neighbours in its paragraph: a name or date is often given in the sentence next
+ * to the one that matches the question.
+ */
+function poolWithNeighbours(ctx: ComposeContext, hits: Hit[], size = POOL): Array<{ p: number; weight: number }> {
+  const base = pool(ctx, hits, size);
+  const best = new Map(base.map((x) => [x.p, x.weight]));
+  for (const { p, weight } of base) {
+    const [a, para] = ctx.corpus.data.passages[p]!;
+    for (const q of [p - 1, p + 1]) {
+      const other = ctx.corpus.data.passages[q];
+      if (!other || other[0] !== a || other[1] !== para) continue;
+      if ((best.get(q) ?? 0) < weight * NEIGHBOUR) best.set(q, weight * NEIGHBOUR);
+    }
+  }
+  return [...best].map(([p, weight]) => ({ p, weight }));
 }
 
 /** The claimant's words found in a sentence ("Pakistan", "Pakistani"), for "according to X" questions. */
@@ -179,13 +200,19 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   const mentions = nameMentions(ctx);
   const eventStems = new Set(query.event.map(stemWord));
   for (const concept of ctx.concepts) if (eventStems.has(stemWord(concept.term))) for (const stem of concept.stems) eventStems.add(stem);
-  for (const { p, weight } of pool(ctx, hits)) {
+  for (const { p, weight } of poolWithNeighbours(ctx, hits)) {
     const text = ctx.corpus.data.passages[p]![2];
     const words = wordsOf(text);
     for (const [start, end, code] of nameSpans(ctx, p)) {
       if (!allowed.includes(code)) continue;
-      const label = text.slice(start, end);
+      let label = text.slice(start, end);
       if (questionMentions(query, label)) continue;
+      const country = countryNameOf(ctx.corpus.data.countries, label);
+      const demonym = country !== null && country.toLowerCase() !== label.toLowerCase().replace(/'s$/, '');
+      // "Egyptian", "Qatari": an adjective of a country is no place; as a doer it stands for the country.
+      if (demonym && type === 'place') continue;
+      if (demonym && type === 'agent') label = country!;
+      if (country && questionMentions(query, country)) continue;
       let typeFit = type === 'agent' && !query.wantsOrg ? AGENT_FIT[code] : code === 'n' ? 0.6 : 1;
       const before = text.slice(Math.max(0, start - 12), start);
       if (type === 'agent') typeFit *= doesTheAction(text, start, end, eventStems);
@@ -193,6 +220,8 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       if (type !== 'place' && /^'s\b/.test(text.slice(end, end + 3))) typeFit *= 0.5;
       if (type === 'place') {
         if (/\b(in|at|near|outside|from|into|across)\s+(the\s+)?$/i.test(before)) typeFit *= 1.6;
+        // "Punjab's Firozpur district": the possessor is the wider place.
+        if (/^'s\s+\p{Lu}/u.test(text.slice(end, end + 5))) typeFit *= 0.6;
         // A country, or a place the corpus names everywhere, is less exact than the venue or town of one event.
         if (countryFormsOf(ctx.corpus.data.countries, label)) typeFit *= 0.6;
         typeFit *= 1 / (1 + 0.35 * Math.log2(mentions.get(label.toLowerCase()) ?? 1));
@@ -232,10 +261,17 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   // "When is the next meeting?": only what lies after the newest report counts as next.
   const next = /\b(next|upcoming|coming|forthcoming|future)\b/i.test(query.text);
   const newest = ctx.corpus.data.articles[0]?.published ?? '';
-  for (const { p, weight } of pool(ctx, hits, next ? 40 : POOL)) {
+  for (const { p, weight } of poolWithNeighbours(ctx, hits, next ? 40 : POOL)) {
     const text = ctx.corpus.data.passages[p]![2];
     const words = wordsOf(text);
-    for (const event of ctx.corpus.eventsByPassage.get(p) ?? []) {
+    const events = ctx.corpus.eventsByPassage.get(p) ?? [];
+    // "A short time ago the army commenced the operation": a report of something just done is dated by its article.
+    if (!events.length && !future && weight >= 0.5 && !isFutureTense(text)) {
+      const published = articleOf(ctx.corpus, p).published;
+      const event: StoredEvent = { p, date: published, month: published.slice(0, 7), text, future: false, explicit: false };
+      out.push({ label: eventLabel(event), key: published, p, start: 0, end: text.length, score: weight * 0.5 * (0.2 + nearness(ctx, words, 0, 0)), published, event });
+    }
+    for (const event of events) {
       if (event.date !== null && asked.has(event.date)) continue;
       // "detained since July": when something began, not when the thing asked about happens.
       if (/^since\b/i.test(event.text)) continue;
@@ -277,12 +313,12 @@ function reportedAt(ctx: ComposeContext, c: Candidate): string {
  * Candidates of one answer added up: the same answer from several passages gains, with diminishing returns.
  * For "latest" the newest of the close candidates leads, for "first" the earliest reported.
  */
-export function rankCandidates(ctx: ComposeContext, candidates: Candidate[], order: 'latest' | 'newest' | 'earliest' | null): Candidate[][] {
+export function rankCandidates(ctx: ComposeContext, candidates: Candidate[], order: 'latest' | 'newest' | 'earliest' | null, agreement = 0.15): Candidate[][] {
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) groups.set(c.key, [...(groups.get(c.key) ?? []), c]);
   const ranked = [...groups.values()].map((group) => {
     const sorted = group.sort((a, b) => b.score - a.score);
-    const total = sorted[0]!.score + 0.15 * sorted.slice(1, 4).reduce((s, c) => s + c.score, 0);
+    const total = sorted[0]!.score + agreement * sorted.slice(1, 4).reduce((s, c) => s + c.score, 0);
     return { group: sorted, total };
   }).sort((a, b) => b.total - a.total);
   if (order && ranked.length > 1) {
@@ -326,10 +362,13 @@ export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked
   const shown = [best];
   if (type === 'number') return composeNumber(ctx, query, ranked, sideBySide);
   if (type === 'agent' || type === 'person') {
-    const names = coordinated(ctx, best, NAME_TYPES[type]!).map((name) => withRole(ctx, name, best.p));
+    const names = [...new Set(coordinated(ctx, best, NAME_TYPES[type]!).map((name) => countryNameOf(ctx.corpus.data.countries, name) ?? name))]
+      .map((name) => withRole(ctx, name, best.p));
     lead = `${names.join(names.some((n) => n.includes('(')) ? ` ${cite}; ` : ', ')} ${cite}.`;
   } else if (type === 'place') {
-    lead = `in ${best.label} ${cite}.`;
+    // "in Pasadena and Altadena": places named together are given together.
+    const places = coordinated(ctx, best, NAME_TYPES.place!);
+    lead = `in ${places.length > 1 ? `${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : best.label} ${cite}.`;
   } else if (type === 'date' && best.event) {
     const end = endOf(ctx, query.text, best.event);
     if (end) return end;

@@ -116,7 +116,10 @@ export function modelArticle(article: Pick<Article, 'paragraphs' | 'standfirst'>
     text = text.replace(LABEL, '').replace(/^[-*•]\s+/, '');
     if (!text) continue;
     seenBody = true;
-    for (const sentence of splitSentences(text)) model.body.push({ para, text: sentence, section, time });
+    for (const sentence of splitSentences(text)) {
+      // A list number or a stray symbol on its own ("1.") is no sentence.
+      if ((sentence.match(/\p{L}/gu) ?? []).length >= 2) model.body.push({ para, text: sentence, section, time });
+    }
   }
   return model;
 }

@@ -63,18 +63,23 @@ export function annotatePassages(passages: Array<{ text: string } & PassageConte
     for (const name of a.names) {
       const country = countryOf(name.text);
       if (!country) continue;
-      const forms = countries.get(country.name) ?? new Set([country.name.toLowerCase()]);
+      // The first form is the country's name as written for display; the rest are lowercase.
+      const forms = countries.get(country.name) ?? new Set([country.name, country.name.toLowerCase()]);
       forms.add(name.text.toLowerCase().replace(/'s$/, ''));
       if (country.demonym) forms.add(country.demonym.toLowerCase());
       countries.set(country.name, forms);
     }
   }
+  // Words the corpus writes in lower case: a capitalised one at a sentence's start ("Gunmen stormed") is no name.
+  const lowercase = new Set<string>();
+  for (const p of passages) for (const m of p.text.matchAll(/(?<![.!?]\s|^)\b\p{Ll}[\p{L}'-]+/gu)) lowercase.add(m[0]);
   const annotations = raw.map((a, i) => {
     const out: StoredAnnotation = {};
     const context = passages[i]!;
     if (context.section) out.s = context.section;
     if (context.time) out.t = context.time;
-    if (a.names.length) out.n = a.names.map((n) => [n.start, n.end, typeOf(n.text)]);
+    const names = a.names.filter((n) => !(n.start <= 1 && !n.text.includes(' ') && lowercase.has(n.text.toLowerCase())));
+    if (names.length) out.n = names.map((n) => [n.start, n.end, typeOf(n.text)]);
     if (a.quantities.length) out.q = a.quantities.map((q) => [q.start, q.end, q.value, q.head ?? '']);
     if (a.times.length) out.tm = a.times.map((t) => [t.start, t.end, t.time]);
     return out;
@@ -86,6 +91,11 @@ export function annotatePassages(passages: Array<{ text: string } & PassageConte
 export function countryFormsOf(countries: string[][], word: string): string[] | null {
   const lower = word.toLowerCase().replace(/'s$/, '');
   return countries.find((forms) => forms.includes(lower)) ?? null;
+}
+
+/** The country's name for a form of it ("Qatari" -> "Qatar"), or null when the word names no country. */
+export function countryNameOf(countries: string[][], word: string): string | null {
+  return countryFormsOf(countries, word)?.[0] ?? null;
 }
 
 export { CODE as NAME_CODE };
