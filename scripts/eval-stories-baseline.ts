@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareArticle } from '../src/core/ingest/ingest.ts';
-import { buildIndex, loadCorpus } from '../src/core/store/corpus-index.ts';
+import { loadCorpus } from '../src/core/store/corpus-index.ts';
+import { buildIndex } from '../src/core/store/build-index.ts';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { normalizeForMatch } from '../src/core/evaluate.ts';
 import type { Article } from '../src/core/schema.ts';

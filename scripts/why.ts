@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareArticle } from '../src/core/ingest/ingest.ts';
-import { buildIndex, loadCorpus } from '../src/core/store/corpus-index.ts';
+import { loadCorpus } from '../src/core/store/corpus-index.ts';
+import { buildIndex } from '../src/core/store/build-index.ts';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { parseQuery } from '../src/core/query/typed-query.ts';
 import { buildConcepts, searchPassages, withoutForgiven } from '../src/core/store/retrieve.ts';

@@ -1,15 +1,12 @@
 import lunr from 'lunr';
 import { z } from 'zod';
-import { findDateMentions, isFutureTense } from '../annotate/dates.ts';
-import { extractFigures, findClaimant, type SentenceFigure } from '../annotate/figures.ts';
-import { extractPeople, sameName } from '../annotate/people.ts';
-import { ArticleMetaSchema, type Article, type ArticleMeta } from '../schema.ts';
-import { spellingPipelineStep } from '../annotate/spelling.ts';
-import { splitSentences, tokenize } from '../annotate/text.ts';
+import type { SentenceFigure } from '../annotate/figures.ts';
+import { ArticleMetaSchema, type ArticleMeta } from '../schema.ts';
+// Registers the spelling step with lunr, which a stored pipeline names.
+import '../annotate/spelling.ts';
 import { SitrepError } from '../ingest/article-file.ts';
-import { compactBuilder, decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
-import { modelArticle } from '../ingest/article-model.ts';
-import { annotatePassages, type StoredAnnotation } from './annotations.ts';
+import { decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
+import type { StoredAnnotation } from './annotations.ts';
 
 export const INDEX_FORMAT = 3;
 
@@ -73,91 +70,8 @@ const IndexDataSchema = z.object({
   }),
 });
 
-/** Words as the index sees them, for lunr's tokenizer (which splits on spaces). */
-export function indexText(text: string): string {
-  return tokenize(text).join(' ');
-}
-
-const PRONOUN_START = /^(?:["']?(?:He|She|They|It|We|His|Her|Their|The (?:statement|ministry|minister|spokesman|envoy|official|group|bloc|agency|report)))\b/;
-
-/** Text indexed for a passage: its words, plus the proper names of the sentence before when it opens with "He"/"The ministry". */
-function passageIndexText(text: string, previous: string | undefined): string {
-  if (!previous || !PRONOUN_START.test(text)) return indexText(text);
-  const names = previous.match(/\b[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)*/gu) ?? [];
-  return `${indexText(text)} ${indexText(names.join(' '))}`;
-}
-
-/** Builds the passage-level index over articles, newest article first. */
-export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
-  const sorted = [...articles].sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
-  const passages: Passage[] = [];
-  const figures: StoredFigure[] = [];
-  const events: StoredEvent[] = [];
-  const mentions: Array<{ name: string; role: string | null; p: number }> = [];
-  const contexts: Array<{ section: string | null; time: string | null }> = [];
-  sorted.forEach((article, a) => {
-    let lastClaimant: string | null = null;
-    for (const { para, text: sentence, section, time } of modelArticle(article).body) {
-      const p = passages.length;
-      passages.push([a, para, sentence]);
-      contexts.push({ section, time });
-      const claimant = findClaimant(sentence);
-      for (const figure of extractFigures(sentence, article.published)) {
-        const resolved = figure.claimant ?? (/\b(the|this) (ministry|statement|report)\b/i.test(sentence) ? lastClaimant : null);
-        figures.push({ ...figure, claimant: resolved, p });
-      }
-      if (claimant) lastClaimant = claimant;
-      for (const mention of findDateMentions(sentence, article.published)) {
-        events.push({ p, date: mention.date, month: mention.month, text: mention.text, future: isFutureTense(sentence), explicit: mention.explicit });
-      }
-      for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
-    }
-  });
-  const { annotations, countries } = annotatePassages(passages.map(([, , text], i) => ({ text, ...contexts[i]! })));
-  const metas = sorted.map(({ id, title, source, url, published, standfirst }) => ({ id, title, source, url, published, standfirst: standfirst ?? null }));
-  const texts = groupByArticle(passages, sorted.length).map(textOf);
-  // Paragraph numbers as loading will lay them out again from the texts (headings and furniture are not passages).
-  passagesOf({ articles: metas, texts }).forEach((passage, i) => { passages[i] = passage; });
-  const builder = new lunr.Builder();
-  builder.pipeline.add(lunr.stopWordFilter, spellingPipelineStep, lunr.stemmer);
-  builder.searchPipeline.add(spellingPipelineStep, lunr.stemmer);
-  builder.ref('id');
-  builder.field('text');
-  builder.metadataWhitelist = [];
-  passages.forEach(([a, , text], i) => {
-    const prev = passages[i - 1];
-    // A sentence is found by its section's heading too ("Death toll" over "Sixteen people have been confirmed dead").
-    const section = contexts[i]!.section;
-    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + (section ? ` ${indexText(section)}` : '') });
-  });
-  builder.build();
-  return {
-    format: INDEX_FORMAT,
-    builtAt: builtAt.toISOString(),
-    articles: metas,
-    texts,
-    figures,
-    people: mergePeople(mentions),
-    events,
-    annotations,
-    countries,
-    lunr: compactBuilder(builder, 'text', passages.length),
-  };
-}
-
-function groupByArticle(passages: Passage[], count: number): Passage[][] {
-  const groups: Passage[][] = Array.from({ length: count }, () => []);
-  for (const passage of passages) groups[passage[0]]!.push(passage);
-  return groups;
-}
-
-/** An article's sentences, one per line, with a blank line between paragraphs. */
-function textOf(passages: Passage[]): string {
-  return passages.map(([, para, text], i) => (i > 0 && passages[i - 1]![1] !== para ? `\n${text}` : text)).join('\n');
-}
-
 /** Lays the passages out again from the stored texts, in the order they were indexed. */
-function passagesOf(file: Pick<IndexFile, 'articles' | 'texts'>): Passage[] {
+export function passagesOf(file: Pick<IndexFile, 'articles' | 'texts'>): Passage[] {
   const passages: Passage[] = [];
   file.texts.forEach((text, a) => {
     let para = file.articles[a]?.standfirst ? -1 : 0;
@@ -167,27 +81,6 @@ function passagesOf(file: Pick<IndexFile, 'articles' | 'texts'>): Passage[] {
     }
   });
   return passages;
-}
-
-/** Groups mentions of one person under their fullest name ("Trump" joins "Donald Trump"). */
-function mergePeople(mentions: Array<{ name: string; role: string | null; p: number }>): StoredPerson[] {
-  const people: StoredPerson[] = [];
-  // People by each word of their name, so a mention is compared only with people who share a word with it.
-  const byWord = new Map<string, StoredPerson[]>();
-  const byLength = [...mentions].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
-  for (const mention of byLength) {
-    const words = mention.name.toLowerCase().split(/\s+/);
-    let person = (byWord.get(words[0]!) ?? []).find((candidate) => sameName(candidate.name, mention.name));
-    if (!person) {
-      person = { name: mention.name, roles: [] };
-      people.push(person);
-      for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), person]);
-    }
-    if (mention.role && !person.roles.some((r) => r.role === mention.role && r.p === mention.p)) {
-      person.roles.push({ role: mention.role, p: mention.p });
-    }
-  }
-  return people.filter((p) => p.roles.length > 0);
 }
 
 /** A loaded index, ready to answer from. */
