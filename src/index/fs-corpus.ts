@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArticle, serializeArticle } from '../core/ingest/article-file.ts';
-import { buildIndex, loadCorpus, type Corpus } from '../core/store/corpus-index.ts';
+import { loadCorpus, type Corpus } from '../core/store/corpus-index.ts';
+import { buildIndex } from '../core/store/build-index.ts';
 import type { Article, Clock } from '../core/schema.ts';
 
 /** The data folder's layout: DIR/articles/<id>.md and DIR/index.json. */

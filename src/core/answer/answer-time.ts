@@ -17,7 +17,7 @@ function wordsBetween(sentence: string, dateText: string, concepts: ComposeConte
   return at < 0 ? words.length : best;
 }
 
-function eventLabel(event: StoredEvent): string {
+export function eventLabel(event: StoredEvent): string {
   return event.date ? formatDate(event.date) : formatMonth(event.month!);
 }
 
@@ -58,7 +58,7 @@ export function answerWhen(ctx: ComposeContext, questionText: string): Composed 
 }
 
 /** "When does the meeting end?": a start date and a duration in days in the same sentence give the last day. */
-function endOf(ctx: ComposeContext, questionText: string, start: StoredEvent): Composed | null {
+export function endOf(ctx: ComposeContext, questionText: string, start: StoredEvent): Composed | null {
   if (!/\b(end|ends|ended|finish\w*|conclude\w*|close|closes|wrap up|last until|over)\b/i.test(questionText) || !start.date) return null;
   const days = (ctx.corpus.figuresByPassage.get(start.p) ?? []).find((f) => f.kind === 'duration' && f.unit === 'days');
   if (!days || days.value < 1 || days.value > 366) return null;

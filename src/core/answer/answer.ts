@@ -7,7 +7,9 @@ import { CitationBook } from './citations.ts';
 import { boostHits, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
 import { formatDate } from '../annotate/dates.ts';
-import { analyseQuestion, type Question } from '../query/question.ts';
+import { type Question } from '../query/question.ts';
+import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
+import { composeCandidates, dateCandidates, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
 import { buildConcepts, corpusCoverage, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
 import type { ConversationTurn } from '../query/conversation.ts';
@@ -62,7 +64,62 @@ function statementAnswer(ctx: ComposeContext, q: Question): Composed | null {
   return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.statement, 1.5));
 }
 
-function compose(ctx: ComposeContext, q: Question): Composed | null {
+/** No answer of the type the question needs: an amount of money that no source gives is not covered. */
+const DECLINE = 'decline' as const;
+
+/** The typed answer: candidates of the expected type from the best passages, or null to fall back. */
+function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof DECLINE | null {
+  let candidates: Candidate[];
+  switch (query.answerType) {
+    case 'number': candidates = numberCandidates(ctx, query, ctx.hits); break;
+    case 'agent': candidates = nameCandidates(ctx, query, ctx.hits, 'agent'); break;
+    case 'place': candidates = nameCandidates(ctx, query, ctx.hits, 'place'); break;
+    case 'date': candidates = dateCandidates(ctx, query, ctx.hits); break;
+    case 'time': candidates = timeCandidates(ctx, query, ctx.hits); break;
+    case 'events-on-date': return eventsOnDate(ctx);
+    default: return null;
+  }
+  if (query.money && !candidates.length) return DECLINE;
+  const order = query.wantsFirst ? 'earliest' : query.wantsLatest ? 'latest' : query.answerType === 'number' && impliesLatest(ctx, query) ? 'newest' : null;
+  // A wide place or the day of the newest report is named in many passages: for them agreement counts little.
+  const agreement = query.answerType === 'number' || query.answerType === 'agent' ? 0.15 : 0.03;
+  return composeCandidates(ctx, query, rankCandidates(ctx, candidates, order, agreement), query.answerType, order === 'newest' || order === 'latest');
+}
+
+/**
+ * A figure of a kind that grows as reports come in (a toll, the displaced) with no day or "first" asked: among
+ * candidates that fit the question about as well, the newest leads, so a stale figure is never given as current.
+ */
+function impliesLatest(ctx: ComposeContext, query: TypedQuery): boolean {
+  return !ctx.askedDates.length && !query.wantsFirst && query.base.kinds.some((k) => k !== 'duration' && k !== 'distance');
+}
+
+/** "What happened on 13 October?": what the sources report of that day, the sentences that date it first. */
+function eventsOnDate(ctx: ComposeContext): Composed | null {
+  const days = new Set(ctx.askedDates.map((d) => d.date).filter((d): d is string => d !== null));
+  if (!days.size) return null;
+  const top = ctx.hits[0]?.score || 1;
+  const hitScore = new Map(ctx.hits.map((h) => [h.p, h.score / top]));
+  const scored: Array<{ p: number; score: number }> = [];
+  ctx.corpus.data.passages.forEach(([a], p) => {
+    const article = ctx.corpus.data.articles[a]!;
+    const mentioned = (ctx.corpus.eventsByPassage.get(p) ?? []).some((e) => e.date !== null && days.has(e.date) && !e.future);
+    const published = days.has(article.published);
+    if (!mentioned && !published) return;
+    const lead = (ctx.corpus.articlePassages[a] ?? []).indexOf(p);
+    const score = (mentioned ? 2 : 0) + (published ? (lead >= 0 && lead < 2 ? 1.5 : 0.4) : 0) + (hitScore.get(p) ?? 0);
+    scored.push({ p, score });
+  });
+  const picked = pickPassages(ctx, scored.sort((x, y) => y.score - x.score).map(({ p, score }) => ({ p, score, coverage: 1 })), 4);
+  if (!picked.length) return null;
+  const [first, ...rest] = picked;
+  return { lines: [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`, ...rest.map((p) => supportLine(ctx, p))], figures: [] };
+}
+
+function compose(ctx: ComposeContext, q: Question, query: TypedQuery): Composed | null {
+  const typed = composeTyped(ctx, query);
+  if (typed === DECLINE) return null;
+  if (typed) return typed;
   switch (q.intent) {
     case 'casualties':
     case 'figures':
@@ -127,9 +184,10 @@ export function notCovered(corpus: Corpus, question: string, intent: Answer['int
 
 /** Answers one question from the corpus; never throws for any input text. */
 export function answerQuestion(question: string, deps: AnswerDeps): Answer {
-  const q = analyseQuestion(question);
+  const query = parseQuery(question);
+  const q = query.base;
   const { corpus } = deps;
-  const standsAlone = q.intent === 'latest' || q.intent === 'timeline' || (q.intent === 'when' && AGENDA.test(q.text));
+  const standsAlone = q.intent === 'latest' || q.intent === 'timeline' || query.answerType === 'events-on-date' || (q.intent === 'when' && AGENDA.test(q.text));
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
   const concepts = withoutForgiven(buildConcepts(corpus, q.terms), q.text);
   if (q.terms.length && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
@@ -141,7 +199,7 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   const today = deps.clock.now().toISOString().slice(0, 10);
   const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today, askedDates: datesAsked(corpus, q.text) };
   ctx.hits = favourQuestionDate(ctx, hits);
-  const composed = compose(ctx, q);
+  const composed = compose(ctx, q, query);
   if (!composed || !book.citations.length) return notCovered(corpus, question, q.intent);
   const stale = stalenessNote(ctx);
   if (stale) composed.lines.push(stale);

@@ -1,15 +1,14 @@
 import lunr from 'lunr';
 import { z } from 'zod';
-import { findDateMentions, isFutureTense } from '../annotate/dates.ts';
-import { extractFigures, findClaimant, type SentenceFigure } from '../annotate/figures.ts';
-import { extractPeople, sameName } from '../annotate/people.ts';
-import { ArticleMetaSchema, type Article, type ArticleMeta } from '../schema.ts';
-import { spellingPipelineStep } from '../annotate/spelling.ts';
-import { splitSentences, tokenize } from '../annotate/text.ts';
+import type { SentenceFigure } from '../annotate/figures.ts';
+import { ArticleMetaSchema, type ArticleMeta } from '../schema.ts';
+// Registers the spelling step with lunr, which a stored pipeline names.
+import '../annotate/spelling.ts';
 import { SitrepError } from '../ingest/article-file.ts';
-import { compactBuilder, decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
+import { decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
+import type { StoredAnnotation } from './annotations.ts';
 
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** A sentence of an article: [article index, paragraph index (-1 for the standfirst), text]. */
 export type Passage = [number, number, string];
@@ -43,6 +42,10 @@ export interface IndexFile {
   figures: StoredFigure[];
   people: StoredPerson[];
   events: StoredEvent[];
+  /** per passage: section, live-blog time, typed names, quantities and times (see annotations.ts) */
+  annotations: StoredAnnotation[];
+  /** the countries the corpus names, each as its lowercase forms (name, adjective, as written) */
+  countries: string[][];
   lunr: CompactLunr;
 }
 
@@ -59,90 +62,16 @@ const IndexDataSchema = z.object({
   figures: z.array(z.object({ p: z.number(), kind: z.string(), value: z.number() }).passthrough()),
   people: z.array(z.object({ name: z.string(), roles: z.array(z.object({ role: z.string(), p: z.number() })) })),
   events: z.array(z.object({ p: z.number(), text: z.string() }).passthrough()),
+  annotations: z.array(z.object({}).passthrough()),
+  countries: z.array(z.array(z.string())),
   lunr: z.object({
     version: z.string(), field: z.string(), pipeline: z.array(z.string()), averageFieldLength: z.number().positive(),
     terms: z.array(z.string()), df: z.array(z.number().int()), postings: z.array(z.string()), docs: z.string(),
   }),
 });
 
-/** Words as the index sees them, for lunr's tokenizer (which splits on spaces). */
-export function indexText(text: string): string {
-  return tokenize(text).join(' ');
-}
-
-const PRONOUN_START = /^(?:["']?(?:He|She|They|It|We|His|Her|Their|The (?:statement|ministry|minister|spokesman|envoy|official|group|bloc|agency|report)))\b/;
-
-/** Text indexed for a passage: its words, plus the proper names of the sentence before when it opens with "He"/"The ministry". */
-function passageIndexText(text: string, previous: string | undefined): string {
-  if (!previous || !PRONOUN_START.test(text)) return indexText(text);
-  const names = previous.match(/\b[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)*/gu) ?? [];
-  return `${indexText(text)} ${indexText(names.join(' '))}`;
-}
-
-/** Builds the passage-level index over articles, newest article first. */
-export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
-  const sorted = [...articles].sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
-  const passages: Passage[] = [];
-  const figures: StoredFigure[] = [];
-  const events: StoredEvent[] = [];
-  const mentions: Array<{ name: string; role: string | null; p: number }> = [];
-  sorted.forEach((article, a) => {
-    const paragraphs: Array<[number, string]> = article.standfirst ? [[-1, article.standfirst]] : [];
-    article.paragraphs.forEach((text, i) => paragraphs.push([i, text]));
-    let lastClaimant: string | null = null;
-    for (const [para, text] of paragraphs) {
-      for (const sentence of splitSentences(text)) {
-        const p = passages.length;
-        passages.push([a, para, sentence]);
-        const claimant = findClaimant(sentence);
-        for (const figure of extractFigures(sentence, article.published)) {
-          const resolved = figure.claimant ?? (/\b(the|this) (ministry|statement|report)\b/i.test(sentence) ? lastClaimant : null);
-          figures.push({ ...figure, claimant: resolved, p });
-        }
-        if (claimant) lastClaimant = claimant;
-        for (const mention of findDateMentions(sentence, article.published)) {
-          events.push({ p, date: mention.date, month: mention.month, text: mention.text, future: isFutureTense(sentence), explicit: mention.explicit });
-        }
-        for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
-      }
-    }
-  });
-  const builder = new lunr.Builder();
-  builder.pipeline.add(lunr.stopWordFilter, spellingPipelineStep, lunr.stemmer);
-  builder.searchPipeline.add(spellingPipelineStep, lunr.stemmer);
-  builder.ref('id');
-  builder.field('text');
-  builder.metadataWhitelist = [];
-  passages.forEach(([a, , text], i) => {
-    const prev = passages[i - 1];
-    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) });
-  });
-  builder.build();
-  return {
-    format: INDEX_FORMAT,
-    builtAt: builtAt.toISOString(),
-    articles: sorted.map(({ id, title, source, url, published, standfirst }) => ({ id, title, source, url, published, standfirst: standfirst ?? null })),
-    texts: groupByArticle(passages, sorted.length).map(textOf),
-    figures,
-    people: mergePeople(mentions),
-    events,
-    lunr: compactBuilder(builder, 'text', passages.length),
-  };
-}
-
-function groupByArticle(passages: Passage[], count: number): Passage[][] {
-  const groups: Passage[][] = Array.from({ length: count }, () => []);
-  for (const passage of passages) groups[passage[0]]!.push(passage);
-  return groups;
-}
-
-/** An article's sentences, one per line, with a blank line between paragraphs. */
-function textOf(passages: Passage[]): string {
-  return passages.map(([, para, text], i) => (i > 0 && passages[i - 1]![1] !== para ? `\n${text}` : text)).join('\n');
-}
-
 /** Lays the passages out again from the stored texts, in the order they were indexed. */
-function passagesOf(file: IndexFile): Passage[] {
+export function passagesOf(file: Pick<IndexFile, 'articles' | 'texts'>): Passage[] {
   const passages: Passage[] = [];
   file.texts.forEach((text, a) => {
     let para = file.articles[a]?.standfirst ? -1 : 0;
@@ -152,27 +81,6 @@ function passagesOf(file: IndexFile): Passage[] {
     }
   });
   return passages;
-}
-
-/** Groups mentions of one person under their fullest name ("Trump" joins "Donald Trump"). */
-function mergePeople(mentions: Array<{ name: string; role: string | null; p: number }>): StoredPerson[] {
-  const people: StoredPerson[] = [];
-  // People by each word of their name, so a mention is compared only with people who share a word with it.
-  const byWord = new Map<string, StoredPerson[]>();
-  const byLength = [...mentions].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
-  for (const mention of byLength) {
-    const words = mention.name.toLowerCase().split(/\s+/);
-    let person = (byWord.get(words[0]!) ?? []).find((candidate) => sameName(candidate.name, mention.name));
-    if (!person) {
-      person = { name: mention.name, roles: [] };
-      people.push(person);
-      for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), person]);
-    }
-    if (mention.role && !person.roles.some((r) => r.role === mention.role && r.p === mention.p)) {
-      person.roles.push({ role: mention.role, p: mention.p });
-    }
-  }
-  return people.filter((p) => p.roles.length > 0);
 }
 
 /** A loaded index, ready to answer from. */

@@ -48,12 +48,52 @@ function synonymsByStem(): Map<string, Set<string>> {
   return synonymStems;
 }
 
+/** Edit distance of two short strings, giving up (returning max + 1) once it exceeds max. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      best = Math.min(best, row[j]!);
+    }
+    if (best > max) return max + 1;
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The index term a misspelt word most likely meant: same first letter, one edit for words of six to eight letters,
+ * two for longer ones, the most frequent on a tie. Shorter words are never corrected (too many near neighbours).
+ */
+function closestTerm(corpus: Corpus, word: string): string | null {
+  const lower = word.toLowerCase();
+  if (lower.length < 6 || /\d/.test(lower)) return null;
+  const max = lower.length >= 9 ? 2 : 1;
+  let best: { term: string; distance: number; df: number } | null = null;
+  for (const [term, id] of corpus.termIds) {
+    if (term[0] !== lower[0] || Math.abs(term.length - lower.length) > max + 3) continue;
+    // Index terms are stems: compare the word's stem and the word itself, whichever is nearer.
+    const distance = Math.min(editDistance(stemWord(lower), term, max), editDistance(lower, term, max));
+    if (distance > max) continue;
+    const df = corpus.data.lunr.df[id]!;
+    if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term, distance, df };
+  }
+  return best?.term ?? null;
+}
+
 /** Turns question terms into concepts: each term with its synonyms and country forms, weighted by rarity. */
 export function buildConcepts(corpus: Corpus, terms: string[]): Concept[] {
   const total = corpus.data.passages.length || 1;
   const maxWeight = Math.log(1 + total);
   return terms.map((term) => {
-    const own = stemWord(term);
+    // A word the sources never use may be a typo of one they do: "Sindor" is "Sindoor", "mediatted" is "mediated".
+    const known = documentFrequency(corpus, stemWord(term)) > 0;
+    const own = known ? stemWord(term) : closestTerm(corpus, term) ?? stemWord(term);
     const stems = new Set<string>([own, ...(synonymsByStem().get(own) ?? []), ...countryForms(term).map(stemWord)]);
     const ids = new Set<number>();
     for (const stem of stems) {
@@ -78,12 +118,18 @@ export function corpusCoverage(concepts: Concept[], questionText = ''): number {
   return counted.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
 }
 
-/** The concepts without a forgiven unknown everyday word (see corpusCoverage): it can match nothing anyway. */
+/**
+ * The concepts without forgiven unknown everyday words (see corpusCoverage): they can match nothing anyway. A question
+ * anchored by known words may carry one or two words the sources never use ("massacre" for "attack"); unknown
+ * names and numbers are never forgiven, and a question with more unknown words than that is left as it is.
+ */
 export function withoutForgiven(concepts: Concept[], questionText: string): Concept[] {
-  const unknown = concepts.filter((c) => !c.known);
   const isName = (c: Concept) => /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
-  const forgiven = unknown.length === 1 && concepts.length - unknown.length >= 2 && !isName(unknown[0]!) ? unknown[0] : undefined;
-  return concepts.filter((c) => c !== forgiven);
+  const unknown = concepts.filter((c) => !c.known);
+  const known = concepts.filter((c) => c.known);
+  if (!unknown.length || unknown.some(isName)) return concepts;
+  const allowance = known.length >= 3 ? 2 : known.length === 2 ? 1 : 0;
+  return unknown.length <= allowance ? known : concepts;
 }
 
 /** Share of concept weight found in one passage, read from its stored term ids (no re-stemming). */

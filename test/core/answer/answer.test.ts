@@ -104,7 +104,7 @@ describe('answers that need more than one sentence of context', () => {
 describe('who brokered or witnessed', () => {
   it('keeps abbreviations such as "U.S." inside the names it extracts', () => {
     const first = ask('Who brokered the July ceasefire?').answer.split('\n')[0]!;
-    expect(first).toContain('U.S. President Donald Trump [1]');
+    expect(first).toContain('Donald Trump (U.S. President) [1]');
   });
 });
 

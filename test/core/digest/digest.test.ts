@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SitrepError } from '../../../src/core/ingest/article-file.ts';
-import { buildIndex, loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { buildIndex } from '../../../src/core/store/build-index.ts';
 import { composeDigest } from '../../../src/core/digest/digest.ts';
 import { DigestSchema, type Digest } from '../../../src/core/digest/digest-schema.ts';
 import type { Article } from '../../../src/core/schema.ts';

@@ -1,0 +1,447 @@
+import { formatDate, formatShortDate, isFutureTense } from '../annotate/dates.ts';
+import { findNumbers, formatNumber } from '../annotate/numbers.ts';
+import { stemWord } from '../annotate/spelling.ts';
+import type { TypedQuery } from '../query/typed-query.ts';
+import { countryFormsOf, countryNameOf, type NameCode } from '../store/annotations.ts';
+import { sameName } from '../annotate/people.ts';
+import type { Hit } from '../store/retrieve.ts';
+import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { describeFigure, KIND_TITLE } from './answer-figures.ts';
+import type { StoredEvent, StoredFigure } from '../store/corpus-index.ts';
+import { endOf, eventLabel } from './answer-time.ts';
+import type { FigureKind } from '../schema.ts';
+
+/** One possible answer found in one passage. */
+export interface Candidate {
+  /** what the first line states: "26", "The Resistance Front", "22 April 2025", "17:00" */
+  label: string;
+  /** candidates with the same key are the same answer from several sources */
+  key: string;
+  p: number;
+  start: number;
+  end: number;
+  score: number;
+  /** for numbers: the counted noun */
+  head?: string;
+  value?: number;
+  /** for dates: the dated expression the candidate came from */
+  event?: StoredEvent;
+  published: string;
+}
+
+/** How many of the best passages candidates are drawn from. */
+const POOL = 14;
+
+interface WordAt {
+  stem: string;
+  start: number;
+}
+
+function wordsOf(text: string): WordAt[] {
+  const out: WordAt[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) out.push({ stem: stemWord(m[0].toLowerCase()), start: m.index ?? 0 });
+  return out;
+}
+
+/**
+ * How close a span is to the question's words in its sentence, 0..1: each concept found counts by its weight,
+ * more when it stands near the span ("killed" three words from "26" says more than at the other end of the sentence).
+ */
+function nearness(ctx: ComposeContext, words: WordAt[], start: number, end: number): number {
+  let total = 0;
+  let got = 0;
+  for (const concept of ctx.concepts) {
+    total += concept.weight;
+    let best = Infinity;
+    for (const w of words) {
+      if (!concept.stems.has(w.stem)) continue;
+      const d = w.start < start ? start - w.start : Math.max(0, w.start - end);
+      if (d < best) best = d;
+    }
+    if (best < Infinity) got += concept.weight * (0.2 + 0.8 / (1 + best / 15));
+  }
+  return total ? got / total : 0;
+}
+
+/** The words of the question as lowercase strings, for "the question already names this" checks. */
+function questionMentions(query: TypedQuery, label: string): boolean {
+  const q = query.text.toLowerCase();
+  const words = label.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 2 && !['the', 'and', 'of'].includes(w));
+  return words.length > 0 && words.every((w) => q.includes(w));
+}
+
+function pool(ctx: ComposeContext, hits: Hit[], size = POOL): Array<{ p: number; weight: number }> {
+  const top = hits[0]?.score || 1;
+  return hits.slice(0, size).map((h) => ({ p: h.p, weight: h.score / top }));
+}
+
+/** Share of its weight a sentence lends the one before or after it: "at Baisaran ... Armed men opened fire". */
+const NEIGHBOUR = 0.45;
+
+/**
+ * The pool with each passage's neighbours in its paragraph: a name or date is often given in the sentence next
+ * to the one that matches the question.
+ */
+function poolWithNeighbours(ctx: ComposeContext, hits: Hit[], size = POOL): Array<{ p: number; weight: number }> {
+  const base = pool(ctx, hits, size);
+  const best = new Map(base.map((x) => [x.p, x.weight]));
+  for (const { p, weight } of base) {
+    const [a, para] = ctx.corpus.data.passages[p]!;
+    for (const q of [p - 1, p + 1]) {
+      const other = ctx.corpus.data.passages[q];
+      if (!other || other[0] !== a || other[1] !== para) continue;
+      if ((best.get(q) ?? 0) < weight * NEIGHBOUR) best.set(q, weight * NEIGHBOUR);
+    }
+  }
+  return [...best].map(([p, weight]) => ({ p, weight }));
+}
+
+/** The claimant's words found in a sentence ("Pakistan", "Pakistani"), for "according to X" questions. */
+function claimantFit(query: TypedQuery, text: string, countries: string[][]): number {
+  if (!query.claimant) return 1;
+  const forms = new Set([query.claimant.toLowerCase()]);
+  for (const form of countryFormsOf(countries, query.claimant) ?? []) forms.add(form);
+  const lower = text.toLowerCase();
+  return [...forms].some((f) => new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(lower)) ? 1.8 : 0.5;
+}
+
+function nameSpans(ctx: ComposeContext, p: number): Array<[number, number, NameCode]> {
+  return ctx.corpus.data.annotations[p]?.n ?? [];
+}
+
+/** Numbers of the counted thing near the question's words. */
+export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit[]): Candidate[] {
+  const out: Candidate[] = [];
+  const kinds: FigureKind[] = query.base.kinds.filter((k) => k !== 'duration' && k !== 'distance');
+  // "How many people were injured": with a kind asked, "people" says nothing about which number.
+  const generic = query.counted !== null && /^(people|persons|individuals)$/i.test(query.counted) && kinds.length > 0;
+  const counted = query.counted && !generic ? stemWord(query.counted) : null;
+  const inQuestion = new Set(findNumbers(query.text).map((n) => n.value));
+  const wantsShare = /\b(percent|percentage|share|proportion|containment|contained|how much of)\b/i.test(query.text);
+  const MONEY_BEFORE = /(\$|€|£|₹|\bRs\.?|\b[A-Z]{2,3}\$?)\s*$/;
+  const MONEY_AFTER = /^\s*(?:(?:million|billion|trillion|crore|lakh)\s+)?(dollars|rupees|euros|pounds|yuan|yen|baht|riel|shekels|francs)\b/i;
+  for (const { p, weight } of pool(ctx, hits)) {
+    // "How many died in July?": a figure from another day or month is no answer.
+    if (ctx.askedDates.length && !aboutAskedDate(ctx, p)) continue;
+    const text = ctx.corpus.data.passages[p]![2];
+    const words = wordsOf(text);
+    const fit = claimantFit(query, text, ctx.corpus.data.countries);
+    for (const [start, end, value, head] of ctx.corpus.data.annotations[p]?.q ?? []) {
+      if (inQuestion.has(value)) continue;
+      // One person ("a Chinese citizen") is a count only when the question asks about that group.
+      if (value <= 1 && !(head && query.terms.some((t) => stemWord(t) === stemWord(head)))) continue;
+      const money = MONEY_BEFORE.test(text.slice(Math.max(0, start - 4), start)) || MONEY_AFTER.test(text.slice(end, end + 24));
+      if (query.money !== money) continue;
+      let typeFit = 1;
+      const headStem = head ? stemWord(head) : null;
+      if (counted) {
+        if (headStem === counted) typeFit = 2.5;
+        else if (head === 'percent') typeFit = wantsShare ? 1.5 : 0.3;
+        else if (headStem && ['peopl', 'person'].includes(counted) && /^(civilian|soldier|resid|victim|tourist|child|women|men|worker|hostag|prison|troop|fighter|militari|individu|peopl|person)/.test(headStem)) typeFit = 1.6;
+        else if (headStem) typeFit = 0.35;
+        else typeFit = 0.8;
+      } else if (wantsShare) typeFit = head === 'percent' ? 2.5 : 0.4;
+      else if (head === 'percent') typeFit = 0.6;
+      // A figure the index read as the kind asked ("26 killed") fits better than any number nearby; one read as
+      // another kind ("525,000 displaced" for an injuries question) hardly fits.
+      if (kinds.length) {
+        const figures = (ctx.corpus.figuresByPassage.get(p) ?? []).filter((f) => f.value === value);
+        if (figures.some((f) => kinds.includes(f.kind))) typeFit *= 2.2;
+        else if (figures.length) typeFit *= 0.3;
+      }
+      const score = weight * (0.25 + nearness(ctx, words, start, end)) * typeFit * fit;
+      out.push({
+        label: text.slice(start, end), key: `${value}|${headStem ?? ''}`, p, start, end, score,
+        head: head || undefined, value, published: articleOf(ctx.corpus, p).published,
+      });
+    }
+  }
+  return out;
+}
+
+/** Where a clause ends: a semicolon, a colon or a full stop that is not an initial's ("U.S."). */
+const CLAUSE_END = /[;:]|(?<![A-Z])\.(?:\s|$)/;
+
+/** "Who ...?": people first, then organisations, then countries standing for their governments. */
+const AGENT_FIT: Record<NameCode, number> = { p: 1.2, o: 1, g: 0.75, n: 0.6 };
+
+/**
+ * How surely a name is the doer of the question's action in its sentence (1: no sign): it stands just before the
+ * verb ("Tea Seiha signed"), further before it in the same clause, or after "by" that follows it ("mediated by Egypt").
+ */
+function doesTheAction(text: string, start: number, end: number, eventStems: Set<string>): number {
+  if (!eventStems.size) return 1;
+  const after = wordsOf(text.slice(end, end + 90).split(CLAUSE_END)[0]!);
+  const at = after.findIndex((w) => eventStems.has(w.stem));
+  if (at >= 0) {
+    // "hoped to sign", "plans to meet": an intention, not the deed.
+    const between = after.slice(0, at).map((w) => w.stem);
+    if (between.some((w) => /^(hope|plan|want|aim|expect|seek|intend|propos|offer|threaten|tri|try|refus)/.test(w))) return 1.1;
+    return at <= 1 ? 2 : 1.5;
+  }
+  // "mediated by Egypt": the verb asked about stands right before "by".
+  const passive = /([\p{L}]+)\s+by\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'-]*\s+){0,4}$/u.exec(text.slice(Math.max(0, start - 60), start));
+  if (passive && eventStems.has(stemWord(passive[1]!.toLowerCase()))) return 2;
+  // After the verb in its clause a name is its object or a bystander ("signed ..., brokered by Trump").
+  const clause = text.slice(0, start).split(CLAUSE_END).at(-1)!;
+  return wordsOf(clause).some((w) => eventStems.has(w.stem)) ? 0.6 : 1;
+}
+
+const NAME_TYPES: Record<string, NameCode[]> = {
+  agent: ['p', 'o', 'g', 'n'],
+  person: ['p', 'n'],
+  place: ['g', 'n'],
+};
+
+/** Names of the expected type near the question's words; names the question itself gives are not answers. */
+export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit[], type: 'agent' | 'person' | 'place'): Candidate[] {
+  const out: Candidate[] = [];
+  const allowed = type === 'agent' && query.wantsOrg ? ['o', 'n'] as NameCode[] : NAME_TYPES[type]!;
+  const mentions = nameMentions(ctx);
+  const eventStems = new Set(query.event.map(stemWord));
+  for (const concept of ctx.concepts) if (eventStems.has(stemWord(concept.term))) for (const stem of concept.stems) eventStems.add(stem);
+  for (const { p, weight } of poolWithNeighbours(ctx, hits)) {
+    const text = ctx.corpus.data.passages[p]![2];
+    const words = wordsOf(text);
+    for (const [start, end, code] of nameSpans(ctx, p)) {
+      if (!allowed.includes(code)) continue;
+      let label = text.slice(start, end);
+      if (questionMentions(query, label)) continue;
+      const country = countryNameOf(ctx.corpus.data.countries, label);
+      const demonym = country !== null && country.toLowerCase() !== label.toLowerCase().replace(/'s$/, '');
+      // "Egyptian", "Qatari": an adjective of a country is no place; as a doer it stands for the country.
+      if (demonym && type === 'place') continue;
+      if (demonym && type === 'agent') label = country!;
+      if (country && questionMentions(query, country)) continue;
+      let typeFit = type === 'agent' && !query.wantsOrg ? AGENT_FIT[code] : code === 'n' ? 0.6 : 1;
+      const before = text.slice(Math.max(0, start - 12), start);
+      if (type === 'agent') typeFit *= doesTheAction(text, start, end, eventStems);
+      // "before Trump's visit": a possessor modifies a noun; it is not the one who acted.
+      if (type !== 'place' && /^'s\b/.test(text.slice(end, end + 3))) typeFit *= 0.5;
+      if (type === 'place') {
+        if (/\b(in|at|near|outside|from|into|across)\s+(the\s+)?$/i.test(before)) typeFit *= 1.6;
+        // "Punjab's Firozpur district": the possessor is the wider place.
+        if (/^'s\s+\p{Lu}/u.test(text.slice(end, end + 5))) typeFit *= 0.6;
+        // A country, or a place the corpus names everywhere, is less exact than the venue or town of one event.
+        if (countryFormsOf(ctx.corpus.data.countries, label)) typeFit *= 0.6;
+        typeFit *= 1 / (1 + 0.35 * Math.log2(mentions.get(label.toLowerCase()) ?? 1));
+      }
+      if (type === 'agent' && /\bby\s+(the\s+)?$/i.test(before)) typeFit *= 1.4;
+      const score = weight * (0.2 + nearness(ctx, words, start, end)) * typeFit;
+      out.push({ label, key: label.toLowerCase().replace(/^the\s+/, ''), p, start, end, score, published: articleOf(ctx.corpus, p).published });
+    }
+  }
+  return out;
+}
+
+const mentionCounts = new WeakMap<object, Map<string, number>>();
+
+/** How many passages name each name, counted once per corpus on first use. */
+function nameMentions(ctx: ComposeContext): Map<string, number> {
+  let counts = mentionCounts.get(ctx.corpus);
+  if (counts) return counts;
+  counts = new Map();
+  ctx.corpus.data.annotations.forEach((a, p) => {
+    const text = ctx.corpus.data.passages[p]![2];
+    for (const [start, end] of a.n ?? []) {
+      const key = text.slice(start, end).toLowerCase();
+      counts!.set(key, (counts!.get(key) ?? 0) + 1);
+    }
+  });
+  mentionCounts.set(ctx.corpus, counts);
+  return counts;
+}
+
+/** Dates of events near the question's words, resolved against their article's date. */
+export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit[]): Candidate[] {
+  const out: Candidate[] = [];
+  const asked = new Set(ctx.askedDates.map((d) => d.date).filter(Boolean));
+  const future = /\b(will|next|due|scheduled|expect\w*|plan\w*|hop\w+ to|intend\w*|going to|set to|supposed to|again)\b/i.test(query.text)
+    || !/\b(did|was|were|had|happened|began|started|signed|ended)\b/i.test(query.text);
+  // "When is the next meeting?": only what lies after the newest report counts as next.
+  const next = /\b(next|upcoming|coming|forthcoming|future)\b/i.test(query.text);
+  const newest = ctx.corpus.data.articles[0]?.published ?? '';
+  for (const { p, weight } of poolWithNeighbours(ctx, hits, next ? 40 : POOL)) {
+    const text = ctx.corpus.data.passages[p]![2];
+    const words = wordsOf(text);
+    const events = ctx.corpus.eventsByPassage.get(p) ?? [];
+    // "A short time ago the army commenced the operation": a report of something just done is dated by its article.
+    if (!events.length && !future && weight >= 0.5 && !isFutureTense(text)) {
+      const published = articleOf(ctx.corpus, p).published;
+      const event: StoredEvent = { p, date: published, month: published.slice(0, 7), text, future: false, explicit: false };
+      out.push({ label: eventLabel(event), key: published, p, start: 0, end: text.length, score: weight * 0.5 * (0.2 + nearness(ctx, words, 0, 0)), published, event });
+    }
+    for (const event of events) {
+      if (event.date !== null && asked.has(event.date)) continue;
+      // "detained since July": when something began, not when the thing asked about happens.
+      if (/^since\b/i.test(event.text)) continue;
+      if (next && !(event.future && (event.date ?? `${event.month}-31`) > newest)) continue;
+      const start = text.indexOf(event.text);
+      if (start < 0) continue;
+      const tense = event.future === future ? 1 : 0.6;
+      const score = weight * (0.2 + nearness(ctx, words, start, start + event.text.length)) * tense * (event.date ? 1 : 0.8);
+      out.push({
+        label: `${event.future ? 'Scheduled for ' : ''}${eventLabel(event)}`, key: event.date ?? event.month ?? event.text,
+        p, start, end: start + event.text.length, score, published: articleOf(ctx.corpus, p).published, event,
+      });
+    }
+  }
+  return out;
+}
+
+/** Times of day near the question's words; a live-blog entry's stamp counts a little. */
+export function timeCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { p, weight } of pool(ctx, hits)) {
+    const text = ctx.corpus.data.passages[p]![2];
+    const words = wordsOf(text);
+    const published = articleOf(ctx.corpus, p).published;
+    for (const [start, end, time] of ctx.corpus.data.annotations[p]?.tm ?? []) {
+      const score = weight * (0.2 + nearness(ctx, words, start, end));
+      out.push({ label: time, key: time, p, start, end, score, published });
+    }
+  }
+  return out;
+}
+
+/** When a candidate was reported: its article's date, then its live-blog time, then its place in the article. */
+function reportedAt(ctx: ComposeContext, c: Candidate): string {
+  return `${c.published} ${ctx.corpus.data.annotations[c.p]?.t ?? '99:99'} ${String(1e6 - c.p).padStart(7, '0')}`;
+}
+
+/**
+ * Candidates of one answer added up: the same answer from several passages gains, with diminishing returns.
+ * For "latest" the newest of the close candidates leads, for "first" the earliest reported.
+ */
+export function rankCandidates(ctx: ComposeContext, candidates: Candidate[], order: 'latest' | 'newest' | 'earliest' | null, agreement = 0.15): Candidate[][] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) groups.set(c.key, [...(groups.get(c.key) ?? []), c]);
+  const ranked = [...groups.values()].map((group) => {
+    const sorted = group.sort((a, b) => b.score - a.score);
+    const total = sorted[0]!.score + agreement * sorted.slice(1, 4).reduce((s, c) => s + c.score, 0);
+    return { group: sorted, total };
+  }).sort((a, b) => b.total - a.total);
+  if (order && ranked.length > 1) {
+    const best = ranked[0]!.total;
+    // Asked for the latest, a newer figure leads even when an older one fits the words a little better.
+    const close = ranked.filter((r) => r.total >= best * (order === 'latest' ? 0.3 : order === 'newest' ? 0.5 : 0.6));
+    const when = (r: (typeof ranked)[number]) => reportedAt(ctx, r.group[0]!);
+    const pick = close.reduce((n, r) => ((order === 'earliest' ? when(r) < when(n) : when(r) > when(n)) ? r : n), close[0]!);
+    return [pick, ...ranked.filter((r) => r !== pick)].map((r) => r.group);
+  }
+  return ranked.map((r) => r.group);
+}
+
+/** Names joined to the best one in its sentence by commas and "and": "mediated by Egypt, Qatar and Turkey". */
+function coordinated(ctx: ComposeContext, best: Candidate, allowed: NameCode[]): string[] {
+  const text = ctx.corpus.data.passages[best.p]![2];
+  const own = nameSpans(ctx, best.p).find(([s]) => s === best.start);
+  if (!own) return [best.label];
+  // Names of the same type only: "Natthaphon Narkphanit and Cambodia's Defence Minister Tea Seiha" joins two people.
+  const spans = nameSpans(ctx, best.p).filter(([, , code]) => code === own[2] && allowed.includes(code)).sort((a, b) => a[0] - b[0]);
+  const at = spans.findIndex(([s]) => s === best.start);
+  const joins = (a: [number, number, NameCode], b: [number, number, NameCode]) => {
+    const gap = text.slice(a[1], b[0]).replace(/\b\p{Lu}[\p{L}.'-]*(?:'s)?\s*/gu, '');
+    return /^(,\s*(and\s+)?|\s+and\s+|\s*,?\s*as well as\s+)(the\s+)?$/i.test(gap);
+  };
+  let lo = at;
+  let hi = at;
+  while (lo > 0 && joins(spans[lo - 1]!, spans[lo]!)) lo--;
+  while (hi < spans.length - 1 && joins(spans[hi]!, spans[hi + 1]!)) hi++;
+  return spans.slice(lo, hi + 1).map(([s, e]) => text.slice(s, e));
+}
+
+/** The first line and its support for a typed answer, or null when no candidate has enough support. */
+export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked: Candidate[][], type: string, sideBySide = false): Composed | null {
+  const best = ranked[0]?.[0];
+  if (process.env.DBG) console.error('compose', type, ranked.slice(0, 3).map((g) => [g[0]!.key, g[0]!.score]));
+  if (!best || best.score < 0.08) return null;
+  const cite = ctx.book.cite(best.p);
+  const when = formatShortDate(best.published);
+  let lead: string;
+  const shown = [best];
+  if (type === 'number') return composeNumber(ctx, query, ranked, sideBySide);
+  if (type === 'agent' || type === 'person') {
+    const names = [...new Set(coordinated(ctx, best, NAME_TYPES[type]!).map((name) => countryNameOf(ctx.corpus.data.countries, name) ?? name))]
+      .map((name) => withRole(ctx, name, best.p));
+    lead = `${names.join(names.some((n) => n.includes('(')) ? ` ${cite}; ` : ', ')} ${cite}.`;
+  } else if (type === 'place') {
+    // "in Pasadena and Altadena": places named together are given together.
+    const places = coordinated(ctx, best, NAME_TYPES.place!);
+    lead = `in ${places.length > 1 ? `${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : best.label} ${cite}.`;
+  } else if (type === 'date' && best.event) {
+    const end = endOf(ctx, query.text, best.event);
+    if (end) return end;
+    lead = `${best.label} ${cite}.`;
+  } else {
+    lead = `${best.label} ${cite} (${when})`;
+  }
+  const lines = [lead];
+  for (const c of shown) lines.push(supportLine(ctx, c.p));
+  for (const group of ranked.slice(1, 3)) {
+    const c = group[0]!;
+    if (!shown.some((s) => s.p === c.p) && c.score >= best.score * 0.5 && lines.length < 5) lines.push(supportLine(ctx, c.p));
+  }
+  return { lines, figures: [] };
+}
+
+/** "Donald Trump (U.S. President)": a person's name with the role the sources give, the one in this passage first. */
+function withRole(ctx: ComposeContext, name: string, p: number): string {
+  const people = ctx.corpus.data.people.filter((person) => sameName(person.name, name));
+  const roles = people.flatMap((person) => person.roles);
+  const role = roles.find((r) => r.p === p) ?? roles[0];
+  const full = people.find((person) => person.name.length >= name.length)?.name ?? name;
+  return role ? `${full} (${role.role})` : name;
+}
+
+/** The stored figure a number candidate is (kind, qualifier, scope, claimant), if the index extracted one. */
+function figureOf(ctx: ComposeContext, c: Candidate, kinds: FigureKind[]): StoredFigure | null {
+  const figures = (ctx.corpus.figuresByPassage.get(c.p) ?? []).filter((f) => f.value === c.value && f.kind !== 'duration' && f.kind !== 'distance');
+  return figures.find((f) => kinds.includes(f.kind)) ?? (kinds.length ? null : figures[0] ?? null);
+}
+
+function figureText(ctx: ComposeContext, c: Candidate, f: StoredFigure | null): string {
+  if (!f) return numberLabel(c);
+  return `${describeFigure(f)}${f.claimant ? `, according to ${f.claimant}` : ''}`;
+}
+
+/**
+ * A number's answer: the best candidate with its as-of date and claimant; figures of the same thing that other
+ * sources (or later reports) give stay side by side below it, newest first; nothing is added up.
+ */
+function composeNumber(ctx: ComposeContext, query: TypedQuery, ranked: Candidate[][], sideBySide: boolean): Composed {
+  const best = ranked[0]![0]!;
+  const kinds = query.base.kinds.filter((k) => k !== 'duration' && k !== 'distance');
+  const lead = figureOf(ctx, best, kinds);
+  const bestArticle = articleOf(ctx.corpus, best.p).id;
+  const others = ranked.slice(1, 8).map((g) => g[0]!).filter((c) => {
+    if (c.value === best.value) return false;
+    const sameThing = c.head === best.head || !c.head || !best.head;
+    if (query.disputed) return sameThing && articleOf(ctx.corpus, c.p).id !== bestArticle && c.score >= best.score * 0.2;
+    // Every source's figure of the kind asked stands beside the lead one, when it fits the question too.
+    if (lead && c.score >= best.score * (sideBySide ? 0.2 : 0.3)) return figureOf(ctx, c, [lead.kind]) !== null;
+    return sameThing && c.score >= best.score * 0.45;
+  }).slice(0, query.disputed ? 3 : 4);
+  const asOf = `(as of ${formatDate(best.published)})`;
+  const lines = [lead
+    ? `${KIND_TITLE[lead.kind]}: ${figureText(ctx, best, lead)} ${ctx.book.cite(best.p)} ${asOf}.`
+    : `${numberLabel(best)}: ${quoteLine(ctx, best.p)} ${ctx.book.cite(best.p)} ${asOf}`];
+  const shown: StoredFigure[] = lead ? [lead] : [];
+  if (others.length) {
+    lines.push('Sources differ, newest first:');
+    const sorted = [best, ...others].sort((a, b) => b.published.localeCompare(a.published) || b.score - a.score);
+    for (const c of sorted) {
+      const f = c === best ? lead : figureOf(ctx, c, kinds);
+      if (f && c !== best) shown.push(f);
+      lines.push(`- ${formatShortDate(c.published)} ${c.published.slice(0, 4)}: ${figureText(ctx, c, f)} ${ctx.book.cite(c.p)}`);
+    }
+  }
+  if (lead) lines.push(supportLine(ctx, best.p));
+  return { lines, figures: shown.map((f) => ({ kind: f.kind, value: f.value, unit: f.unit ?? null, qualifier: f.qualifier, scope: f.scope, claimant: f.claimant, asOf: articleOf(ctx.corpus, f.p).published, articleId: articleOf(ctx.corpus, f.p).id })) };
+}
+
+function numberLabel(c: Candidate): string {
+  const value = formatNumber(c.value ?? 0);
+  if (c.head === 'percent') return `${value}%`;
+  return c.head ? `${value} ${c.head}` : value;
+}

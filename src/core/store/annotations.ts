@@ -1,0 +1,32 @@
+
+/** A name's type as stored: p(erson), o(rganisation), g (place), n (unknown). */
+export type NameCode = 'p' | 'o' | 'g' | 'n';
+
+/**
+ * What the index keeps of a passage's annotation, compactly: its section heading and live-blog time, names
+ * `[start, end, type]`, quantities `[start, end, value, head]` and times `[start, end, "HH:MM"]`.
+ */
+export interface StoredAnnotation {
+  s?: string;
+  t?: string;
+  n?: Array<[number, number, NameCode]>;
+  q?: Array<[number, number, number, string]>;
+  tm?: Array<[number, number, string]>;
+}
+
+export interface PassageContext {
+  section: string | null;
+  time: string | null;
+}
+
+/** The forms of a country the corpus names ("pakistan", "pakistani"), found by any one of them. */
+export function countryFormsOf(countries: string[][], word: string): string[] | null {
+  const lower = word.toLowerCase().replace(/'s$/, '');
+  return countries.find((forms) => forms.includes(lower)) ?? null;
+}
+
+/** The country's name for a form of it ("Qatari" -> "Qatar"), or null when the word names no country. */
+export function countryNameOf(countries: string[][], word: string): string | null {
+  return countryFormsOf(countries, word)?.[0] ?? null;
+}
+

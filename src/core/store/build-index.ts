@@ -1,0 +1,119 @@
+import lunr from 'lunr';
+import { findDateMentions, isFutureTense } from '../annotate/dates.ts';
+import { extractFigures, findClaimant } from '../annotate/figures.ts';
+import { extractPeople, sameName } from '../annotate/people.ts';
+import { spellingPipelineStep } from '../annotate/spelling.ts';
+import { tokenize } from '../annotate/text.ts';
+import { modelArticle } from '../ingest/article-model.ts';
+import type { Article } from '../schema.ts';
+import { annotatePassages } from './annotate-passages.ts';
+import { INDEX_FORMAT, passagesOf, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
+import { compactBuilder } from './lunr-compact.ts';
+
+// Build time only: this module pulls in the NLP annotator (wink-nlp and its model), which answering never needs,
+// so runtimes that only load an index (the Worker) do not import it.
+
+/** Words as the index sees them, for lunr's tokenizer (which splits on spaces). */
+export function indexText(text: string): string {
+  return tokenize(text).join(' ');
+}
+
+const PRONOUN_START = /^(?:["']?(?:He|She|They|It|We|His|Her|Their|The (?:statement|ministry|minister|spokesman|envoy|official|group|bloc|agency|report)))\b/;
+
+/** Text indexed for a passage: its words, plus the proper names of the sentence before when it opens with "He"/"The ministry". */
+function passageIndexText(text: string, previous: string | undefined): string {
+  if (!previous || !PRONOUN_START.test(text)) return indexText(text);
+  const names = previous.match(/\b[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)*/gu) ?? [];
+  return `${indexText(text)} ${indexText(names.join(' '))}`;
+}
+
+/** Builds the passage-level index over articles, newest article first. */
+export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
+  const sorted = [...articles].sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
+  const passages: Passage[] = [];
+  const figures: StoredFigure[] = [];
+  const events: StoredEvent[] = [];
+  const mentions: Array<{ name: string; role: string | null; p: number }> = [];
+  const contexts: Array<{ section: string | null; time: string | null }> = [];
+  sorted.forEach((article, a) => {
+    let lastClaimant: string | null = null;
+    for (const { para, text: sentence, section, time } of modelArticle(article).body) {
+      const p = passages.length;
+      passages.push([a, para, sentence]);
+      contexts.push({ section, time });
+      const claimant = findClaimant(sentence);
+      for (const figure of extractFigures(sentence, article.published)) {
+        const resolved = figure.claimant ?? (/\b(the|this) (ministry|statement|report)\b/i.test(sentence) ? lastClaimant : null);
+        figures.push({ ...figure, claimant: resolved, p });
+      }
+      if (claimant) lastClaimant = claimant;
+      for (const mention of findDateMentions(sentence, article.published)) {
+        events.push({ p, date: mention.date, month: mention.month, text: mention.text, future: isFutureTense(sentence), explicit: mention.explicit });
+      }
+      for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
+    }
+  });
+  const { annotations, countries } = annotatePassages(passages.map(([, , text], i) => ({ text, ...contexts[i]! })));
+  const metas = sorted.map(({ id, title, source, url, published, standfirst }) => ({ id, title, source, url, published, standfirst: standfirst ?? null }));
+  const texts = groupByArticle(passages, sorted.length).map(textOf);
+  // Paragraph numbers as loading will lay them out again from the texts (headings and furniture are not passages).
+  passagesOf({ articles: metas, texts }).forEach((passage, i) => { passages[i] = passage; });
+  const builder = new lunr.Builder();
+  builder.pipeline.add(lunr.stopWordFilter, spellingPipelineStep, lunr.stemmer);
+  builder.searchPipeline.add(spellingPipelineStep, lunr.stemmer);
+  builder.ref('id');
+  builder.field('text');
+  builder.metadataWhitelist = [];
+  passages.forEach(([a, , text], i) => {
+    const prev = passages[i - 1];
+    // A sentence is found by its section's heading too ("Death toll" over "Sixteen people have been confirmed dead").
+    const section = contexts[i]!.section;
+    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + (section ? ` ${indexText(section)}` : '') });
+  });
+  builder.build();
+  return {
+    format: INDEX_FORMAT,
+    builtAt: builtAt.toISOString(),
+    articles: metas,
+    texts,
+    figures,
+    people: mergePeople(mentions),
+    events,
+    annotations,
+    countries,
+    lunr: compactBuilder(builder, 'text', passages.length),
+  };
+}
+
+function groupByArticle(passages: Passage[], count: number): Passage[][] {
+  const groups: Passage[][] = Array.from({ length: count }, () => []);
+  for (const passage of passages) groups[passage[0]]!.push(passage);
+  return groups;
+}
+
+/** An article's sentences, one per line, with a blank line between paragraphs. */
+function textOf(passages: Passage[]): string {
+  return passages.map(([, para, text], i) => (i > 0 && passages[i - 1]![1] !== para ? `\n${text}` : text)).join('\n');
+}
+
+/** Groups mentions of one person under their fullest name ("Trump" joins "Donald Trump"). */
+function mergePeople(mentions: Array<{ name: string; role: string | null; p: number }>): StoredPerson[] {
+  const people: StoredPerson[] = [];
+  // People by each word of their name, so a mention is compared only with people who share a word with it.
+  const byWord = new Map<string, StoredPerson[]>();
+  const byLength = [...mentions].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  for (const mention of byLength) {
+    const words = mention.name.toLowerCase().split(/\s+/);
+    let person = (byWord.get(words[0]!) ?? []).find((candidate) => sameName(candidate.name, mention.name));
+    if (!person) {
+      person = { name: mention.name, roles: [] };
+      people.push(person);
+      for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), person]);
+    }
+    if (mention.role && !person.roles.some((r) => r.role === mention.role && r.p === mention.p)) {
+      person.roles.push({ role: mention.role, p: mention.p });
+    }
+  }
+  return people.filter((p) => p.roles.length > 0);
+}
+
