@@ -9,7 +9,8 @@ import type { Corpus } from '../store/corpus-index.ts';
 import { formatDate } from '../annotate/dates.ts';
 import { type Question } from '../query/question.ts';
 import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
-import { composeCandidates, dateCandidates, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
+import { expandAcronyms } from '../annotate/acronyms.ts';
+import { composeCandidates, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
 import { buildConcepts, corpusCoverage, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
 import type { ConversationTurn } from '../query/conversation.ts';
@@ -77,6 +78,11 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
     case 'date': candidates = dateCandidates(ctx, query, ctx.hits); break;
     case 'time': candidates = timeCandidates(ctx, query, ctx.hits); break;
     case 'events-on-date': return eventsOnDate(ctx);
+    case 'role':
+      // "Who is Vikram Misri?" asks for a role (the people composer); "who is India's DGMO?" asks for a person.
+      if (!query.subject || isKnownName(ctx, query.subject)) return null;
+      candidates = nameCandidates(ctx, query, ctx.hits, 'person');
+      break;
     default: return null;
   }
   if (query.money && !candidates.length) return DECLINE;
@@ -184,15 +190,16 @@ export function notCovered(corpus: Corpus, question: string, intent: Answer['int
 
 /** Answers one question from the corpus; never throws for any input text. */
 export function answerQuestion(question: string, deps: AnswerDeps): Answer {
-  const query = parseQuery(question);
+  const query = parseQuery(expandAcronyms(question, deps.corpus.data.acronyms));
   const q = query.base;
   const { corpus } = deps;
   const standsAlone = q.intent === 'latest' || q.intent === 'timeline' || query.answerType === 'events-on-date' || (q.intent === 'when' && AGENDA.test(q.text));
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
   const concepts = withoutForgiven(buildConcepts(corpus, q.terms), q.text);
-  if (q.terms.length && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
+  const byDate = query.answerType === 'events-on-date' && datesAsked(corpus, q.text).some((d) => d.date);
+  if (q.terms.length && !byDate && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
-  if (q.terms.length && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
+  if (q.terms.length && !byDate && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
     return notCovered(corpus, question, q.intent);
   }
   const book = new CitationBook(corpus);
