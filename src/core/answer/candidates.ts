@@ -175,15 +175,18 @@ function doesTheAction(text: string, start: number, end: number, eventStems: Set
   if (!eventStems.size) return 1;
   const after = wordsOf(text.slice(end, end + 90).split(CLAUSE_END)[0]!);
   const at = after.findIndex((w) => eventStems.has(w.stem));
-  if (at >= 0) {
+  if (at >= 0 && !/\bbetween\s+(?:the\s+)?(?:[\p{L}.'-]+\s+(?:and\s+)?){0,3}$/u.test(text.slice(Math.max(0, start - 60), start))) {
     // "hoped to sign", "plans to meet": an intention, not the deed.
     const between = after.slice(0, at).map((w) => w.stem);
     if (between.some((w) => /^(hope|plan|want|aim|expect|seek|intend|propos|offer|threaten|tri|try|refus)/.test(w))) return 1.1;
     return at <= 1 ? 2 : 1.5;
   }
-  // "mediated by Egypt": the verb asked about stands right before "by".
-  const passive = /([\p{L}]+)\s+by\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'-]*\s+){0,4}$/u.exec(text.slice(Math.max(0, start - 60), start));
+  const before = text.slice(Math.max(0, start - 60), start);
+  // "mediated by Egypt", "under the witness of U.S. President Trump": the action asked about, then its doer.
+  const passive = /([\p{L}]+)\s+(?:by|of)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'-]*\s+){0,4}$/u.exec(before);
   if (passive && eventStems.has(stemWord(passive[1]!.toLowerCase()))) return 2;
+  // "between Thailand and Cambodia": the parties to something, not who brought it about.
+  if (/\bbetween\s+(?:the\s+)?(?:[\p{L}.'-]+\s+(?:and\s+)?){0,3}$/u.test(before)) return 0.5;
   // After the verb in its clause a name is its object or a bystander ("signed ..., brokered by Trump").
   const clause = text.slice(0, start).split(CLAUSE_END).at(-1)!;
   return wordsOf(clause).some((w) => eventStems.has(w.stem)) ? 0.6 : 1;
@@ -208,6 +211,7 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   const out: Candidate[] = [];
   const allowed = type === 'agent' && query.wantsOrg ? ['o', 'n'] as NameCode[] : NAME_TYPES[type]!;
   const mentions = nameMentions(ctx);
+  const termStems = new Set(ctx.concepts.flatMap((c) => [...c.stems]));
   const eventStems = new Set(query.event.map(stemWord));
   for (const concept of ctx.concepts) if (eventStems.has(stemWord(concept.term))) for (const stem of concept.stems) eventStems.add(stem);
   for (const { p, weight, anchor } of poolWithNeighbours(ctx, hits)) {
@@ -217,6 +221,8 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       if (!allowed.includes(code)) continue;
       let label = text.slice(start, end);
       if (questionMentions(query, label)) continue;
+      // "Who mediated the October accord?": a name holding a word of the question ("... Peace Accord") is the thing asked about.
+      if (type !== 'place' && wordsOf(label).some((w) => termStems.has(w.stem))) continue;
       const country = countryNameOf(ctx.corpus.data.countries, label);
       const demonym = country !== null && country.toLowerCase() !== label.toLowerCase().replace(/'s$/, '');
       // "Egyptian", "Qatari": an adjective of a country is no place; as a doer it stands for the country.
@@ -349,8 +355,10 @@ function coordinated(ctx: ComposeContext, best: Candidate, allowed: NameCode[]):
   const text = ctx.corpus.data.passages[best.p]![2];
   const own = nameSpans(ctx, best.p).find(([s]) => s === best.start);
   if (!own) return [best.label];
-  // Names of the same type only: "Natthaphon Narkphanit and Cambodia's Defence Minister Tea Seiha" joins two people.
-  const spans = nameSpans(ctx, best.p).filter(([, , code]) => code === own[2] && allowed.includes(code)).sort((a, b) => a[0] - b[0]);
+  // A possessor belongs to the title after it: "Natthaphon Narkphanit and Cambodia's Defence Minister Tea Seiha" joins two people.
+  const spans = nameSpans(ctx, best.p)
+    .filter(([s, e, code]) => allowed.includes(code) && (s === own[0] || !/^'s\b/.test(text.slice(e, e + 3))))
+    .sort((a, b) => a[0] - b[0]);
   const at = spans.findIndex(([s]) => s === best.start);
   const joins = (a: [number, number, NameCode], b: [number, number, NameCode]) => {
     const gap = text.slice(a[1], b[0]).replace(/\b\p{Lu}[\p{L}.'-]*(?:'s)?\s*/gu, '');
@@ -376,7 +384,20 @@ export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked
   if (type === 'agent' || type === 'person') {
     const names = [...new Set(coordinated(ctx, best, NAME_TYPES[type]!).map((name) => countryNameOf(ctx.corpus.data.countries, name) ?? name))]
       .map((name) => withRole(ctx, name, best.p));
-    lead = `${names.join(names.some((n) => n.includes('(')) ? ` ${cite}; ` : ', ')} ${cite}.`;
+    lead = `${names.join(names.some((n) => n.includes('(')) ? ` ${cite}; ` : ', ')} ${cite}`;
+    // Doers that other passages support about as well ("Malaysia" beside "Donald Trump") are named too.
+    // A sentence that lists the doers together is taken as the whole list.
+    const listed = names.length > 1;
+    for (const group of ranked.slice(1, 4)) {
+      const other = group[0]!;
+      if (type !== 'agent' || listed || other.score < best.score * 0.75 || names.length >= 4) continue;
+      const name = countryNameOf(ctx.corpus.data.countries, other.label) ?? other.label;
+      if (names.some((n) => sameName(n.replace(/\s*\(.*$/, ''), name))) continue;
+      names.push(name);
+      shown.push(other);
+      lead += `; ${withRole(ctx, name, other.p)} ${ctx.book.cite(other.p)}`;
+    }
+    lead += '.';
   } else if (type === 'role') {
     lead = `${withRole(ctx, best.label, best.p)} ${cite}.`;
   } else if (type === 'place') {
