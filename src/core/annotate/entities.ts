@@ -151,6 +151,8 @@ function findNames(sentence: string, list: Token[]): NameMention[] {
     const span = list.slice(first, j + 1);
     // A run of titles alone ("the Governor", "Director General of Military Operations") names a role, not someone.
     if (span.every((t) => isTitle(t.value) || CONNECTOR.test(t.value) || t.value === '-')) continue;
+    // "the Ministry", "the Army": one word of an institution or a kind of place refers back; it names nothing new.
+    if (span.length === 1 && (ORG_WORD.test(span[0]!.value) || PLACE_WORD.test(span[0]!.value))) continue;
     const before = list[runStart - 1];
     if (first > runStart || (before && isTitle(before.value))) votes.person += 2;
     const words = span.map((t) => t.value);

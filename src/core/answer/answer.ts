@@ -9,7 +9,9 @@ import type { Corpus } from '../store/corpus-index.ts';
 import { formatDate } from '../annotate/dates.ts';
 import { type Question } from '../query/question.ts';
 import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
-import { composeCandidates, dateCandidates, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
+import { expandAcronyms } from '../annotate/acronyms.ts';
+import { resolveFollowUp, type StoredQuery } from '../query/follow-up.ts';
+import { composeCandidates, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
 import { buildConcepts, corpusCoverage, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
 import type { ConversationTurn } from '../query/conversation.ts';
@@ -77,6 +79,11 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
     case 'date': candidates = dateCandidates(ctx, query, ctx.hits); break;
     case 'time': candidates = timeCandidates(ctx, query, ctx.hits); break;
     case 'events-on-date': return eventsOnDate(ctx);
+    case 'role':
+      // "Who is Vikram Misri?" asks for a role (the people composer); "who is India's DGMO?" asks for a person.
+      if (!query.subject || isKnownName(ctx, query.subject)) return null;
+      candidates = nameCandidates(ctx, query, ctx.hits, 'person');
+      break;
     default: return null;
   }
   if (query.money && !candidates.length) return DECLINE;
@@ -184,29 +191,32 @@ export function notCovered(corpus: Corpus, question: string, intent: Answer['int
 
 /** Answers one question from the corpus; never throws for any input text. */
 export function answerQuestion(question: string, deps: AnswerDeps): Answer {
-  const query = parseQuery(question);
+  const resolved = resolveFollowUp(question, deps.history);
+  const query = parseQuery(expandAcronyms(resolved, deps.corpus.data.acronyms));
+  const stored: StoredQuery = { resolved, answerType: query.answerType, terms: query.terms };
   const q = query.base;
   const { corpus } = deps;
   const standsAlone = q.intent === 'latest' || q.intent === 'timeline' || query.answerType === 'events-on-date' || (q.intent === 'when' && AGENDA.test(q.text));
-  if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent);
+  if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return { ...notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent), query: stored };
   const concepts = withoutForgiven(buildConcepts(corpus, q.terms), q.text);
-  if (q.terms.length && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return notCovered(corpus, question, q.intent);
+  const byDate = query.answerType === 'events-on-date' && datesAsked(corpus, q.text).some((d) => d.date);
+  if (q.terms.length && !byDate && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return { ...notCovered(corpus, question, q.intent), query: stored };
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
-  if (q.terms.length && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
-    return notCovered(corpus, question, q.intent);
+  if (q.terms.length && !byDate && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
+    return { ...notCovered(corpus, question, q.intent), query: stored };
   }
   const book = new CitationBook(corpus);
   const today = deps.clock.now().toISOString().slice(0, 10);
   const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today, askedDates: datesAsked(corpus, q.text) };
   ctx.hits = favourQuestionDate(ctx, hits);
   const composed = compose(ctx, q, query);
-  if (!composed || !book.citations.length) return notCovered(corpus, question, q.intent);
+  if (!composed || !book.citations.length) return { ...notCovered(corpus, question, q.intent), query: stored };
   const stale = stalenessNote(ctx);
   if (stale) composed.lines.push(stale);
   const asOf = book.asOf();
   return {
     question, answered: true, intent: q.intent,
     answer: composed.lines.join('\n'),
-    citations: book.citations, figures: composed.figures, asOf,
+    citations: book.citations, figures: composed.figures, asOf, query: stored,
   };
 }

@@ -3,7 +3,7 @@ import { findNumbers, formatNumber } from '../annotate/numbers.ts';
 import { stemWord } from '../annotate/spelling.ts';
 import type { TypedQuery } from '../query/typed-query.ts';
 import { countryFormsOf, countryNameOf, type NameCode } from '../store/annotations.ts';
-import { sameName } from '../annotate/people.ts';
+import { roleWords, sameName } from '../annotate/people.ts';
 import type { Hit } from '../store/retrieve.ts';
 import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import { describeFigure, KIND_TITLE } from './answer-figures.ts';
@@ -24,6 +24,8 @@ export interface Candidate {
   /** for numbers: the counted noun */
   head?: string;
   value?: number;
+  /** for a candidate read in a sentence next to the one that matched the question: that sentence */
+  anchor?: number;
   /** for dates: the dated expression the candidate came from */
   event?: StoredEvent;
   published: string;
@@ -82,18 +84,18 @@ const NEIGHBOUR = 0.45;
  * The pool with each passage's neighbours in its paragraph: a name or date is often given in the sentence next
  * to the one that matches the question.
  */
-function poolWithNeighbours(ctx: ComposeContext, hits: Hit[], size = POOL): Array<{ p: number; weight: number }> {
+function poolWithNeighbours(ctx: ComposeContext, hits: Hit[], size = POOL): Array<{ p: number; weight: number; anchor?: number }> {
   const base = pool(ctx, hits, size);
-  const best = new Map(base.map((x) => [x.p, x.weight]));
+  const best = new Map<number, { weight: number; anchor?: number }>(base.map((x) => [x.p, { weight: x.weight }]));
   for (const { p, weight } of base) {
     const [a, para] = ctx.corpus.data.passages[p]!;
     for (const q of [p - 1, p + 1]) {
       const other = ctx.corpus.data.passages[q];
       if (!other || other[0] !== a || other[1] !== para) continue;
-      if ((best.get(q) ?? 0) < weight * NEIGHBOUR) best.set(q, weight * NEIGHBOUR);
+      if ((best.get(q)?.weight ?? 0) < weight * NEIGHBOUR) best.set(q, { weight: weight * NEIGHBOUR, anchor: p });
     }
   }
-  return [...best].map(([p, weight]) => ({ p, weight }));
+  return [...best].map(([p, x]) => ({ p, ...x }));
 }
 
 /** The claimant's words found in a sentence ("Pakistan", "Pakistani"), for "according to X" questions. */
@@ -173,15 +175,18 @@ function doesTheAction(text: string, start: number, end: number, eventStems: Set
   if (!eventStems.size) return 1;
   const after = wordsOf(text.slice(end, end + 90).split(CLAUSE_END)[0]!);
   const at = after.findIndex((w) => eventStems.has(w.stem));
-  if (at >= 0) {
+  if (at >= 0 && !/\bbetween\s+(?:the\s+)?(?:[\p{L}.'-]+\s+(?:and\s+)?){0,3}$/u.test(text.slice(Math.max(0, start - 60), start))) {
     // "hoped to sign", "plans to meet": an intention, not the deed.
     const between = after.slice(0, at).map((w) => w.stem);
     if (between.some((w) => /^(hope|plan|want|aim|expect|seek|intend|propos|offer|threaten|tri|try|refus)/.test(w))) return 1.1;
     return at <= 1 ? 2 : 1.5;
   }
-  // "mediated by Egypt": the verb asked about stands right before "by".
-  const passive = /([\p{L}]+)\s+by\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'-]*\s+){0,4}$/u.exec(text.slice(Math.max(0, start - 60), start));
+  const before = text.slice(Math.max(0, start - 60), start);
+  // "mediated by Egypt", "under the witness of U.S. President Trump": the action asked about, then its doer.
+  const passive = /([\p{L}]+)\s+(?:by|of)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'-]*\s+){0,4}$/u.exec(before);
   if (passive && eventStems.has(stemWord(passive[1]!.toLowerCase()))) return 2;
+  // "between Thailand and Cambodia": the parties to something, not who brought it about.
+  if (/\bbetween\s+(?:the\s+)?(?:[\p{L}.'-]+\s+(?:and\s+)?){0,3}$/u.test(before)) return 0.5;
   // After the verb in its clause a name is its object or a bystander ("signed ..., brokered by Trump").
   const clause = text.slice(0, start).split(CLAUSE_END).at(-1)!;
   return wordsOf(clause).some((w) => eventStems.has(w.stem)) ? 0.6 : 1;
@@ -193,20 +198,31 @@ const NAME_TYPES: Record<string, NameCode[]> = {
   place: ['g', 'n'],
 };
 
+/** Whether the sources name this as someone or something ("Robert Luna", "Luna"), rather than it being a role. */
+export function isKnownName(ctx: ComposeContext, text: string): boolean {
+  const wanted = text.replace(/[?.!]+$/, '').trim();
+  if (!wanted) return false;
+  for (const name of nameMentions(ctx).keys()) if (sameName(name, wanted.toLowerCase())) return true;
+  return ctx.corpus.data.people.some((person) => sameName(person.name, wanted));
+}
+
 /** Names of the expected type near the question's words; names the question itself gives are not answers. */
 export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit[], type: 'agent' | 'person' | 'place'): Candidate[] {
   const out: Candidate[] = [];
   const allowed = type === 'agent' && query.wantsOrg ? ['o', 'n'] as NameCode[] : NAME_TYPES[type]!;
   const mentions = nameMentions(ctx);
+  const termStems = new Set(ctx.concepts.flatMap((c) => [...c.stems]));
   const eventStems = new Set(query.event.map(stemWord));
   for (const concept of ctx.concepts) if (eventStems.has(stemWord(concept.term))) for (const stem of concept.stems) eventStems.add(stem);
-  for (const { p, weight } of poolWithNeighbours(ctx, hits)) {
+  for (const { p, weight, anchor } of poolWithNeighbours(ctx, hits)) {
     const text = ctx.corpus.data.passages[p]![2];
     const words = wordsOf(text);
     for (const [start, end, code] of nameSpans(ctx, p)) {
       if (!allowed.includes(code)) continue;
       let label = text.slice(start, end);
       if (questionMentions(query, label)) continue;
+      // "Who mediated the October accord?": a name holding a word of the question ("... Peace Accord") is the thing asked about.
+      if (type !== 'place' && wordsOf(label).some((w) => termStems.has(w.stem))) continue;
       const country = countryNameOf(ctx.corpus.data.countries, label);
       const demonym = country !== null && country.toLowerCase() !== label.toLowerCase().replace(/'s$/, '');
       // "Egyptian", "Qatari": an adjective of a country is no place; as a doer it stands for the country.
@@ -216,6 +232,7 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       let typeFit = type === 'agent' && !query.wantsOrg ? AGENT_FIT[code] : code === 'n' ? 0.6 : 1;
       const before = text.slice(Math.max(0, start - 12), start);
       if (type === 'agent') typeFit *= doesTheAction(text, start, end, eventStems);
+      if (query.answerType === 'role' && query.subject) typeFit *= 1 + 3 * roleFit(ctx, label, query.subject);
       // "before Trump's visit": a possessor modifies a noun; it is not the one who acted.
       if (type !== 'place' && /^'s\b/.test(text.slice(end, end + 3))) typeFit *= 0.5;
       if (type === 'place') {
@@ -223,12 +240,12 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
         // "Punjab's Firozpur district": the possessor is the wider place.
         if (/^'s\s+\p{Lu}/u.test(text.slice(end, end + 5))) typeFit *= 0.6;
         // A country, or a place the corpus names everywhere, is less exact than the venue or town of one event.
-        if (countryFormsOf(ctx.corpus.data.countries, label)) typeFit *= 0.6;
+        if (countryFormsOf(ctx.corpus.data.countries, label)) typeFit *= 0.4;
         typeFit *= 1 / (1 + 0.35 * Math.log2(mentions.get(label.toLowerCase()) ?? 1));
       }
       if (type === 'agent' && /\bby\s+(the\s+)?$/i.test(before)) typeFit *= 1.4;
       const score = weight * (0.2 + nearness(ctx, words, start, end)) * typeFit;
-      out.push({ label, key: label.toLowerCase().replace(/^the\s+/, ''), p, start, end, score, published: articleOf(ctx.corpus, p).published });
+      out.push({ label, key: label.toLowerCase().replace(/^the\s+/, ''), p, start, end, score, published: articleOf(ctx.corpus, p).published, anchor });
     }
   }
   return out;
@@ -261,15 +278,16 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   // "When is the next meeting?": only what lies after the newest report counts as next.
   const next = /\b(next|upcoming|coming|forthcoming|future)\b/i.test(query.text);
   const newest = ctx.corpus.data.articles[0]?.published ?? '';
-  for (const { p, weight } of poolWithNeighbours(ctx, hits, next ? 40 : POOL)) {
+  for (const { p, weight, anchor } of poolWithNeighbours(ctx, hits, next ? 40 : POOL)) {
     const text = ctx.corpus.data.passages[p]![2];
     const words = wordsOf(text);
     const events = ctx.corpus.eventsByPassage.get(p) ?? [];
     // "A short time ago the army commenced the operation": a report of something just done is dated by its article.
-    if (!events.length && !future && weight >= 0.5 && !isFutureTense(text)) {
+    const lead = (ctx.corpus.articlePassages[ctx.corpus.data.passages[p]![0]] ?? []).indexOf(p);
+    if (!events.length && !future && weight >= 0.5 && lead >= 0 && lead < 3 && !isFutureTense(text)) {
       const published = articleOf(ctx.corpus, p).published;
       const event: StoredEvent = { p, date: published, month: published.slice(0, 7), text, future: false, explicit: false };
-      out.push({ label: eventLabel(event), key: published, p, start: 0, end: text.length, score: weight * 0.5 * (0.2 + nearness(ctx, words, 0, 0)), published, event });
+      out.push({ label: eventLabel(event), key: published, p, start: 0, end: text.length, score: weight * 0.35 * (0.2 + nearness(ctx, words, 0, 0)), published, event });
     }
     for (const event of events) {
       if (event.date !== null && asked.has(event.date)) continue;
@@ -282,7 +300,7 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       const score = weight * (0.2 + nearness(ctx, words, start, start + event.text.length)) * tense * (event.date ? 1 : 0.8);
       out.push({
         label: `${event.future ? 'Scheduled for ' : ''}${eventLabel(event)}`, key: event.date ?? event.month ?? event.text,
-        p, start, end: start + event.text.length, score, published: articleOf(ctx.corpus, p).published, event,
+        p, start, end: start + event.text.length, score, published: articleOf(ctx.corpus, p).published, event, anchor,
       });
     }
   }
@@ -337,8 +355,10 @@ function coordinated(ctx: ComposeContext, best: Candidate, allowed: NameCode[]):
   const text = ctx.corpus.data.passages[best.p]![2];
   const own = nameSpans(ctx, best.p).find(([s]) => s === best.start);
   if (!own) return [best.label];
-  // Names of the same type only: "Natthaphon Narkphanit and Cambodia's Defence Minister Tea Seiha" joins two people.
-  const spans = nameSpans(ctx, best.p).filter(([, , code]) => code === own[2] && allowed.includes(code)).sort((a, b) => a[0] - b[0]);
+  // A possessor belongs to the title after it: "Natthaphon Narkphanit and Cambodia's Defence Minister Tea Seiha" joins two people.
+  const spans = nameSpans(ctx, best.p)
+    .filter(([s, e, code]) => allowed.includes(code) && (s === own[0] || !/^'s\b/.test(text.slice(e, e + 3))))
+    .sort((a, b) => a[0] - b[0]);
   const at = spans.findIndex(([s]) => s === best.start);
   const joins = (a: [number, number, NameCode], b: [number, number, NameCode]) => {
     const gap = text.slice(a[1], b[0]).replace(/\b\p{Lu}[\p{L}.'-]*(?:'s)?\s*/gu, '');
@@ -364,7 +384,22 @@ export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked
   if (type === 'agent' || type === 'person') {
     const names = [...new Set(coordinated(ctx, best, NAME_TYPES[type]!).map((name) => countryNameOf(ctx.corpus.data.countries, name) ?? name))]
       .map((name) => withRole(ctx, name, best.p));
-    lead = `${names.join(names.some((n) => n.includes('(')) ? ` ${cite}; ` : ', ')} ${cite}.`;
+    lead = `${names.join(names.some((n) => n.includes('(')) ? ` ${cite}; ` : ', ')} ${cite}`;
+    // Doers that other passages support about as well ("Malaysia" beside "Donald Trump") are named too.
+    // A sentence that lists the doers together is taken as the whole list.
+    const listed = names.length > 1;
+    for (const group of ranked.slice(1, 4)) {
+      const other = group[0]!;
+      if (type !== 'agent' || listed || other.score < best.score * 0.75 || names.length >= 4) continue;
+      const name = countryNameOf(ctx.corpus.data.countries, other.label) ?? other.label;
+      if (names.some((n) => sameName(n.replace(/\s*\(.*$/, ''), name))) continue;
+      names.push(name);
+      shown.push(other);
+      lead += `; ${withRole(ctx, name, other.p)} ${ctx.book.cite(other.p)}`;
+    }
+    lead += '.';
+  } else if (type === 'role') {
+    lead = `${withRole(ctx, best.label, best.p)} ${cite}.`;
   } else if (type === 'place') {
     // "in Pasadena and Altadena": places named together are given together.
     const places = coordinated(ctx, best, NAME_TYPES.place!);
@@ -377,7 +412,8 @@ export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked
     lead = `${best.label} ${cite} (${when})`;
   }
   const lines = [lead];
-  for (const c of shown) lines.push(supportLine(ctx, c.p));
+  // The sentence that gave the answer, then the one next to it that matched the question, in reading order.
+  for (const c of shown) for (const p of [c.p, c.anchor].filter((x): x is number => x !== undefined).sort((x, y) => x - y)) lines.push(supportLine(ctx, p));
   for (const group of ranked.slice(1, 3)) {
     const c = group[0]!;
     if (!shown.some((s) => s.p === c.p) && c.score >= best.score * 0.5 && lines.length < 5) lines.push(supportLine(ctx, c.p));
@@ -392,6 +428,21 @@ function withRole(ctx: ComposeContext, name: string, p: number): string {
   const role = roles.find((r) => r.p === p) ?? roles[0];
   const full = people.find((person) => person.name.length >= name.length)?.name ?? name;
   return role ? `${full} (${role.role})` : name;
+}
+
+/** Share of a role's words ("Thai defence minister") that a person's roles in the sources carry, 0..1. */
+function roleFit(ctx: ComposeContext, name: string, role: string): number {
+  const wanted = roleWords(role);
+  if (!wanted.length) return 0;
+  let best = 0;
+  for (const person of ctx.corpus.data.people) {
+    if (!sameName(person.name, name)) continue;
+    for (const r of person.roles) {
+      const have = new Set(roleWords(r.role));
+      best = Math.max(best, wanted.filter((w) => have.has(w)).length / wanted.length);
+    }
+  }
+  return best;
 }
 
 /** The stored figure a number candidate is (kind, qualifier, scope, claimant), if the index extracted one. */
@@ -417,7 +468,7 @@ function composeNumber(ctx: ComposeContext, query: TypedQuery, ranked: Candidate
   const others = ranked.slice(1, 8).map((g) => g[0]!).filter((c) => {
     if (c.value === best.value) return false;
     const sameThing = c.head === best.head || !c.head || !best.head;
-    if (query.disputed) return sameThing && articleOf(ctx.corpus, c.p).id !== bestArticle && c.score >= best.score * 0.2;
+    if (query.disputed) return (sameThing || (lead !== null && figureOf(ctx, c, [lead.kind]) !== null)) && articleOf(ctx.corpus, c.p).id !== bestArticle && c.score >= best.score * 0.2;
     // Every source's figure of the kind asked stands beside the lead one, when it fits the question too.
     if (lead && c.score >= best.score * (sideBySide ? 0.2 : 0.3)) return figureOf(ctx, c, [lead.kind]) !== null;
     return sameThing && c.score >= best.score * 0.45;

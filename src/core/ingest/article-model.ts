@@ -32,9 +32,9 @@ const STAMP_LINE = /^(?:Published|Updated|Posted|Last updated|First published)\b
 /** A live-blog entry's time stamp at the start of a paragraph: "17:25 - ", "9:10 a.m. - ", "18:02 IST: ". */
 const TIME_STAMP = /^(\d{1,2})[:.](\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:-|:|\|)\s+/i;
 /** A dateline opening the first paragraph: "KINGSTON, Oct 28 (Wire) - ", "AMMAN, Jordan - ". */
-const DATELINE = /^([A-Z][A-Z .'-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z]+\.?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*-\s+/;
+const DATELINE = /^([A-Z][A-Z .'/-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z]+\.?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*-\s+/;
 /** A label before the text of a paragraph: "SUMMARY:", "UPDATE:", "BREAKING:". */
-const LABEL = /^(?:SUMMARY|UPDATE|UPDATED|BREAKING|CONTEXT|ANALYSIS|BACKGROUND|EXCLUSIVE|WATCH|READ MORE)\s*:\s*/;
+const LABEL = /^(?:SUMMARY|UPDATE|UPDATED|BREAKING|CONTEXT|ANALYSIS|BACKGROUND|EXCLUSIVE|WATCH|READ MORE|IN BRIEF|KEY POINTS)\s*:\s*/i;
 
 function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
@@ -57,7 +57,7 @@ export function isFurnitureLine(text: string): boolean {
   // A place and a date alone: "Jerusalem, Thursday 9 October 2025".
   const dateless = text.replace(WEEKDAY, '').replace(new RegExp(MONTH_WORD.source, 'gi'), '').replace(/\d+(st|nd|rd|th)?/g, '').replace(/[,.()]/g, ' ');
   const hasDate = MONTH_WORD.test(text) && /\d/.test(text);
-  return hasDate && words(text).length <= 8 && words(dateless).length <= 3 && !TERMINAL_PERIOD.test(text);
+  return hasDate && words(text).length <= 8 && words(dateless.replace(/\.$/, '')).length <= 3;
 }
 
 /** A section heading: a short line that does not end a sentence ("Death toll", "1. Approval", "Why is Israel doing this?"). */

@@ -7,6 +7,7 @@ import { tokenize } from '../annotate/text.ts';
 import { modelArticle } from '../ingest/article-model.ts';
 import type { Article } from '../schema.ts';
 import { annotatePassages } from './annotate-passages.ts';
+import { findAcronyms } from '../annotate/acronyms.ts';
 import { INDEX_FORMAT, passagesOf, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
 import { compactBuilder } from './lunr-compact.ts';
 
@@ -81,6 +82,7 @@ export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
     events,
     annotations,
     countries,
+    acronyms: [...new Map(passages.flatMap(([, , text]) => findAcronyms(text))).entries()],
     lunr: compactBuilder(builder, 'text', passages.length),
   };
 }

@@ -46,6 +46,8 @@ export interface IndexFile {
   annotations: StoredAnnotation[];
   /** the countries the corpus names, each as its lowercase forms (name, adjective, as written) */
   countries: string[][];
+  /** acronyms the sources spell out, with their long forms */
+  acronyms: Array<[string, string]>;
   lunr: CompactLunr;
 }
 
@@ -64,6 +66,7 @@ const IndexDataSchema = z.object({
   events: z.array(z.object({ p: z.number(), text: z.string() }).passthrough()),
   annotations: z.array(z.object({}).passthrough()),
   countries: z.array(z.array(z.string())),
+  acronyms: z.array(z.tuple([z.string(), z.string()])),
   lunr: z.object({
     version: z.string(), field: z.string(), pipeline: z.array(z.string()), averageFieldLength: z.number().positive(),
     terms: z.array(z.string()), df: z.array(z.number().int()), postings: z.array(z.string()), docs: z.string(),
