@@ -117,9 +117,11 @@ describe('follow-ups', () => {
   });
 
   it.skipIf(!FOLLOW_UPS_READY)('answers the follow-up as its history implies, not as the one-shot question', async () => {
+    // A user of its own: the rest of the file has used up the default user's rate limit.
     const channel = '1400000000000000222';
-    await post(brief(EXCHANGE.first, { channel }));
-    const second = await post(brief(EXCHANGE.followUp, { channel }));
+    const user = '1500000000000000222';
+    await post(brief(EXCHANGE.first, { channel, user }));
+    const second = await post(brief(EXCHANGE.followUp, { channel, user }));
     const first = answerQuestion(EXCHANGE.first, { corpus: seedCorpus(), clock: core.clock });
     const expected = answerQuestion(EXCHANGE.followUp, { corpus: seedCorpus(), clock: core.clock, history: [{ question: first.question, query: first.query }] });
     const oneShot = answerQuestion(EXCHANGE.followUp, { corpus: seedCorpus(), clock: core.clock });
