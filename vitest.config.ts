@@ -1,14 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
-
-/** Bindings of the Worker under test (test/worker): a token and a small rate limit, so both can be exercised. */
-export const WORKER_TEST_BINDINGS = {
-  SITREP_API_TOKEN: 'worker-test-token-0123456789',
-  SITREP_RATE_LIMIT: '30',
-  SITREP_RATE_LIMIT_WINDOW: '60',
-  SITREP_LOG_LEVEL: 'silent',
-  SLACK_SIGNING_SECRET: 'worker-test-slack-signing-secret',
-};
+import { WORKER_TEST_BINDINGS } from './test/helpers/worker-bindings.ts';
 
 export default defineConfig({
   test: {
