@@ -1,5 +1,4 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -9,9 +8,11 @@ import type { Logger } from '../logger.ts';
 import { askRoutes } from './ask.ts';
 import { digestHealth, digestRoutes, type DigestHttpDeps } from './digest.ts';
 import { bearerAuth } from './auth.ts';
+import { limitBodies } from './body-limit.ts';
 import { CONSOLE_CSP, CONSOLE_CSS, renderConsolePage } from './console-page.ts';
 import { CONSOLE_JS } from './console-script.ts';
 import type { AppEnv } from './context.ts';
+import { oneErrorShape } from './error-shape.ts';
 import { HttpProblem, jsonError } from './errors.ts';
 import { rateLimit, RateLimiter, type RateLimit } from './rate-limit.ts';
 
@@ -52,6 +53,8 @@ export interface AppDeps {
   extraRoutes?: Array<{ path: string; app: Hono<any, any, any> }>;
   /** digest options for GET /v1/digest, and the delivery status /healthz shows (default: no status) */
   digest?: DigestHttpDeps;
+  /** surfaces that are off here, and what turns each on: a 404 under `prefix` says `hint` */
+  offRoutes?: Array<{ prefix: string; hint: string }>;
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -75,7 +78,7 @@ function requestContext(logger: Logger, clock: Clock): MiddlewareHandler<AppEnv>
   };
 }
 
-/** Middleware that applies to the JSON API only: CORS, rate limit, token, body size, in that order. */
+/** Middleware that applies to the JSON API only: CORS, rate limit, token, in that order (bodies are capped for all routes). */
 function apiGuards(deps: AppDeps): MiddlewareHandler<AppEnv>[] {
   const { config } = deps;
   const guards: MiddlewareHandler<AppEnv>[] = [];
@@ -90,14 +93,6 @@ function apiGuards(deps: AppDeps): MiddlewareHandler<AppEnv>[] {
   }
   if (config.rateLimit) guards.push(rateLimit(new RateLimiter(config.rateLimit, deps.clock), deps.clientKey));
   if (config.apiToken) guards.push(bearerAuth(config.apiToken));
-  const limitBody = bodyLimit({
-    maxSize: config.maxBodyBytes,
-    onError: () => {
-      throw new HttpProblem(413, 'payload_too_large', `The body is larger than ${config.maxBodyBytes} bytes.`);
-    },
-  });
-  // GET and HEAD carry no body; skipping them spares @hono/node-server building a full Request for each.
-  guards.push((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   return guards;
 }
 
@@ -110,6 +105,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.use(requestContext(logger, deps.clock));
+  app.use(oneErrorShape());
+  // Before routing, so no handler (and no signature check) ever reads an oversized body.
+  app.use(limitBodies(config.maxBodyBytes));
   app.use(methodNotAllowed({
     app,
     onMethodNotAllowed: (c, methods) =>
@@ -139,7 +137,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   for (const { path, app: sub } of deps.extraRoutes ?? []) app.route(path, sub);
 
-  app.notFound((c) => jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}: the API is POST /v1/ask, GET /v1/ask?q=, GET /v1/digest?date=, GET /healthz.`));
+  app.notFound((c) => {
+    const off = deps.offRoutes?.find((r) => c.req.path === r.prefix || c.req.path.startsWith(`${r.prefix}/`));
+    if (off) return jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}: ${off.hint}`);
+    return jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}: the API is POST /v1/ask, GET /v1/ask?q=, GET /v1/digest?date=, GET /healthz.`);
+  });
   app.onError((error, c) => {
     if (error instanceof HttpProblem) {
       if (error.status >= 500) logger.error({ msg: error.message, requestId: c.get('requestId'), code: error.code, cause: error.cause });
