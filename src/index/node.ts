@@ -9,6 +9,7 @@ import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 import type { Config } from './config.ts';
 import { createDiscordIntegration } from './discord-integration.ts';
+import { offRouteHints } from './off-routes.ts';
 import { VERSION } from './version.ts';
 
 /** Something the Node process runs beside the HTTP API: Slack, Discord, the digest schedule. */
@@ -115,12 +116,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config, corpus, clock, logger } = options;
   const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make(options)));
   const active = integrations.filter((i) => i.status.on);
+  const routes = active.flatMap((i) => i.routes ?? []);
   const app = createApp({
     getCorpus: () => Promise.resolve(corpus),
     clock, logger, config: config.http, version: VERSION,
     clientKey: nodeClientKey(config.trustProxy),
-    extraRoutes: active.flatMap((i) => i.routes ?? []),
+    extraRoutes: routes,
     digest: integrations.find((i) => i.digest)?.digest,
+    offRoutes: offRouteHints(config.env, routes.map((r) => r.path), 'node'),
   });
   const { server, port } = await listen(app.fetch, config.port, config.host);
 

@@ -11,6 +11,7 @@ import type { Clock } from '../core/schema.ts';
 // A Text module (wrangler.toml [[rules]]): a string here, parsed on the first request, not at start-up.
 import bundledIndex from '../../data/index.json';
 import { loadConfig } from './config.ts';
+import { offRouteHints } from './off-routes.ts';
 import { slackEdgeRoutes } from './slack-edge.ts';
 import { VERSION } from './version.ts';
 import { runWorkerDigest, workerDigestHttp } from './worker-digest.ts';
@@ -46,15 +47,17 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
   if (app) return app;
   const config = loadConfig(env);
   logger = createJsonLogger({ write: (line) => console.log(line), clock, level: config.logLevel });
+  const extraRoutes = [
+    ...slackEdgeRoutes(env, { getCorpus, clock, logger }),
+    ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({ ...coreBriefDeps(getCorpus, clock, logger), publicKey: config.env.DISCORD_PUBLIC_KEY, clock })] : []),
+  ];
   app = createApp({
     getCorpus, clock, logger, config: config.http, version: VERSION,
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     digest: workerDigestHttp(env),
     // extraRoutes: the Slack and Discord edge routes mount here.
-    extraRoutes: [
-      ...slackEdgeRoutes(env, { getCorpus, clock, logger }),
-      ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({ ...coreBriefDeps(getCorpus, clock, logger), publicKey: config.env.DISCORD_PUBLIC_KEY, clock })] : []),
-    ],
+    extraRoutes,
+    offRoutes: offRouteHints(config.env, extraRoutes.map((r) => r.path), 'worker'),
   });
   return app;
 }
