@@ -3,7 +3,6 @@ import { realSleep } from '../../adapters/digest/retry-fetch.ts';
 import { runDigestJob } from '../../adapters/digest/run.ts';
 import { createJsonLogger } from '../../adapters/logger.ts';
 import { renderDigestText } from '../../adapters/terminal/render-digest.ts';
-import { plainStyle, ttyStyle } from '../../adapters/terminal/render.ts';
 import { SitrepError } from '../../core/ingest/article-file.ts';
 import { composeDigest } from '../../core/digest/digest.ts';
 import type { Digest } from '../../core/digest/digest-schema.ts';
@@ -11,6 +10,7 @@ import type { Clock } from '../../core/schema.ts';
 import { digestSenders, loadDigestConfig } from '../digest-config.ts';
 import { digestStatePath, FileDigestStore } from '../digest-state-file.ts';
 import { openCorpus } from '../fs-corpus.ts';
+import { outputStyle } from '../terminal-style.ts';
 
 export interface DigestFlags {
   date?: string;
@@ -20,7 +20,7 @@ export interface DigestFlags {
 
 function print(digest: Digest | null, date: string, json: boolean | undefined): void {
   if (json) process.stdout.write(`${JSON.stringify(digest, null, 2)}\n`);
-  else process.stdout.write(`${digest ? renderDigestText(digest, process.stdout.isTTY ? ttyStyle : plainStyle) : `No digest for ${date}: no new reports.`}\n`);
+  else process.stdout.write(`${digest ? renderDigestText(digest, outputStyle()) : `No digest for ${date}: no new reports.`}\n`);
 }
 
 /**
