@@ -1,6 +1,8 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WORKER_TEST_BINDINGS } from './test/helpers/worker-bindings.ts';
+import { isolatedWranglerConfig } from './test/helpers/worker-wrangler-config.ts';
 
 export default defineConfig({
   test: {
@@ -20,7 +22,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             main: './src/index/worker.ts',
-            wrangler: { configPath: './wrangler.toml' },
+            // wrangler.toml, copied to a folder without a developer's .dev.vars or .env
+            wrangler: { configPath: isolatedWranglerConfig(fileURLToPath(new URL('.', import.meta.url))) },
             miniflare: { bindings: WORKER_TEST_BINDINGS },
           }),
         ],
