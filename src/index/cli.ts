@@ -56,7 +56,7 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   async digest(argv, clock) {
-    const { values } = parseCommandArgs(argv, { date: { type: 'string' }, json: { type: 'boolean' }, post: { type: 'string' } }, 'sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]');
+    const { values } = parseCommandArgs(argv, { date: { type: 'string' }, json: { type: 'boolean' }, post: { type: 'string' }, resend: { type: 'boolean' } }, 'sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all [--resend]]');
     return (await import('./commands/digest.ts')).runDigestCommand(values, dataDir(values.data), clock);
   },
   async discord(argv, clock) {

@@ -45,15 +45,18 @@ SIGTERM or Ctrl-C lets requests finish and exits 0 within SITREP_SHUTDOWN_SECOND
   --port N            the port, 0 to 65535 (default: PORT, else 8787; 0 picks a free one)
   --host H            the interface to listen on (default: HOST, else all)
 ${DATA}`,
-  digest: `usage: sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all] [--data DIR]
+  digest: `usage: sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all [--resend]] [--data DIR]
 
 Prints the daily digest for a date (default: today, UTC). With --post, also sends it once per date and destination;
-a status line each goes to stderr. Exit 0 when every destination is sent (or was already), 1 when one failed,
-75 when another run holds it (try again later).
+a status line each goes to stderr. A run that stopped midway is finished: its post is looked for in the channel
+first, so nothing is posted twice. Exit 0 when every destination is sent (or was already), 1 when one failed, 75
+when another run is posting it now (try again later).
 
   --date DATE         the day to digest, YYYY-MM-DD
   --json              print the Digest JSON instead of text
   --post WHERE        send it: slack, discord or all (the configured ones)
+  --resend            with --post: post even though a stopped run may have posted and the channel could not be
+                      checked (look in the channel first)
 ${DATA}`,
   discord: `usage: sitrep discord register [--guild ID] [--dry-run]
 
