@@ -27,15 +27,18 @@ export interface DeliveryDeps {
 }
 
 export const DEFAULT_CLAIM_LEASE_MS = 15 * 60_000;
+/** No run takes this long (three attempts, waits of a minute at most): a process this old is not the claim's any more. */
+const MAX_LIVE_CLAIM_MS = 60 * 60_000;
 export const DEFAULT_CLAIM_SETTLE_MS = 1_000;
 
 /** An attempt another run holds: stale when its process is gone, or (when that cannot be asked) its lease ran out. */
 function isStale(view: Extract<DeliveryView, { kind: 'claimed' | 'posting' }>, deps: DeliveryDeps): { stale: boolean; why: string } {
   const { attempt } = view;
+  const age = deps.now().getTime() - Date.parse(attempt.at);
   const alive = attempt.owner && deps.ownerAlive ? deps.ownerAlive(attempt.owner) : undefined;
   if (alive === false) return { stale: true, why: `its process (${attempt.owner}) is gone` };
-  if (alive === true) return { stale: false, why: `its process (${attempt.owner}) is running` };
-  const expired = deps.now().getTime() - Date.parse(attempt.at) >= (deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS);
+  if (alive === true && age < MAX_LIVE_CLAIM_MS) return { stale: false, why: `its process (${attempt.owner}) is running` };
+  const expired = age >= (deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS);
   return { stale: expired, why: expired ? 'its claim expired' : 'its claim is recent' };
 }
 

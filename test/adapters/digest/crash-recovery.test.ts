@@ -115,7 +115,7 @@ describe('after a run stopped before posting', () => {
   it('takes over at once from a process that is gone, and never from one that still runs, whatever the claim\'s age', async () => {
     const { ledger, deps, senders, now } = setup();
     const alive = (owner: string) => owner === 'host:1' ? true : owner === 'host:2' ? false : undefined;
-    await ledger.put(DAY, 'slack', { state: 'claimed', runId: 'old-but-alive', owner: 'host:1', at: minutesAgo(now, 60) });
+    await ledger.put(DAY, 'slack', { state: 'claimed', runId: 'old-but-alive', owner: 'host:1', at: minutesAgo(now, 40) });
     await ledger.put(DAY, 'discord', { state: 'claimed', runId: 'fresh-but-dead', owner: 'host:2', at: minutesAgo(now, 0) });
     const results = await deliverDigest(DAY, digest, senders, { ...deps, ownerAlive: alive });
     expect(results.slack!.state).toBe('in_progress');
