@@ -29,6 +29,7 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
+          isolate: false,
           include: ['test/worker/**/*.test.ts'],
           // Runs on Node first: the answers the Worker must match.
           globalSetup: ['test/helpers/worker-global-setup.ts', 'test/helpers/digest-worker-setup.ts'],

@@ -40,18 +40,24 @@ function getCorpus(): Promise<Corpus> {
   return corpus;
 }
 
-let app: Hono<AppEnv> | undefined;
+let app: { key: string; app: Hono<AppEnv> } | undefined;
 let logger: Logger | undefined;
 
+/** The variables an app was built from: the app is built again only if they change (they do not, in production). */
+function configKey(env: WorkerEnv): string {
+  return JSON.stringify(Object.entries(env).filter(([, value]) => typeof value === 'string').sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 function workerApp(env: WorkerEnv): Hono<AppEnv> {
-  if (app) return app;
+  const key = configKey(env);
+  if (app?.key === key) return app.app;
   const config = loadConfig(env);
   logger = createJsonLogger({ write: (line) => console.log(line), clock, level: config.logLevel });
   const extraRoutes = [
     ...slackEdgeRoutes(env, { getCorpus, clock, logger }),
     ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({ ...coreBriefDeps(getCorpus, clock, logger), publicKey: config.env.DISCORD_PUBLIC_KEY, clock })] : []),
   ];
-  app = createApp({
+  const built = createApp({
     getCorpus, clock, logger, config: config.http, version: VERSION,
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     digest: workerDigestHttp(env),
@@ -59,7 +65,8 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
     extraRoutes,
     offRoutes: offRouteHints(config.env, extraRoutes.map((r) => r.path), 'worker'),
   });
-  return app;
+  app = { key, app: built };
+  return built;
 }
 
 export default {
