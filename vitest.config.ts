@@ -10,6 +10,8 @@ export default defineConfig({
       {
         test: {
           name: 'node',
+          // Test files share a worker's module cache (Bolt, discord.js, the core load once per worker, not per file).
+          isolate: false,
           include: ['test/**/*.test.ts'],
           exclude: ['test/worker/**', 'node_modules/**'],
           environment: 'node',
