@@ -151,6 +151,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return jsonError(c, error.status, 'bad_request', error.message || 'Bad request.');
     }
     const requestId = c.get('requestId');
+    // The client went away mid-body (or shutdown cut the connection): nobody reads this reply, and it is no bug.
+    if (c.req.raw.signal?.aborted) {
+      logger.warn({ msg: 'request aborted before it was read', requestId });
+      return jsonError(c, 400, 'aborted', 'The request was aborted before its body arrived.');
+    }
     logger.error({ msg: 'unhandled error', requestId, error });
     return jsonError(c, 500, 'internal', `Something went wrong on our side (request id ${requestId}).`);
   });
