@@ -1,14 +1,8 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-/** Bindings of the Worker under test (test/worker): a token and a small rate limit, so both can be exercised. */
-export const WORKER_TEST_BINDINGS = {
-  SITREP_API_TOKEN: 'worker-test-token-0123456789',
-  SITREP_RATE_LIMIT: '30',
-  SITREP_RATE_LIMIT_WINDOW: '60',
-  SITREP_LOG_LEVEL: 'silent',
-  SLACK_SIGNING_SECRET: 'worker-test-slack-signing-secret',
-};
+import { WORKER_TEST_BINDINGS } from './test/helpers/worker-bindings.ts';
+import { isolatedWranglerConfig } from './test/helpers/worker-wrangler-config.ts';
 
 export default defineConfig({
   test: {
@@ -16,6 +10,8 @@ export default defineConfig({
       {
         test: {
           name: 'node',
+          // Test files share a worker's module cache (Bolt, discord.js, the core load once per worker, not per file).
+          isolate: false,
           include: ['test/**/*.test.ts'],
           exclude: ['test/worker/**', 'node_modules/**'],
           environment: 'node',
@@ -28,12 +24,14 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             main: './src/index/worker.ts',
-            wrangler: { configPath: './wrangler.toml' },
+            // wrangler.toml, copied to a folder without a developer's .dev.vars or .env
+            wrangler: { configPath: isolatedWranglerConfig(fileURLToPath(new URL('.', import.meta.url))) },
             miniflare: { bindings: WORKER_TEST_BINDINGS },
           }),
         ],
         test: {
           name: 'workers',
+          isolate: false,
           include: ['test/worker/**/*.test.ts'],
           // Runs on Node first: the answers the Worker must match.
           globalSetup: ['test/helpers/worker-global-setup.ts', 'test/helpers/digest-worker-setup.ts'],

@@ -2,7 +2,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SitrepError } from '../core/ingest/article-file.ts';
 import type { Clock } from '../core/schema.ts';
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, portFlag } from './args.ts';
+import { COMMAND_HELP, wantsHelp } from './command-help.ts';
+import { loadEnvFile } from './env-file.ts';
 import { runAsk } from './commands/ask.ts';
 import { runEval } from './commands/evaluate.ts';
 import { runIngest } from './commands/ingest.ts';
@@ -26,9 +28,10 @@ usage: sitrep <command> [--data DIR]
                               the daily digest for a date (default today, UTC); --post sends it
   discord register [--guild ID] [--dry-run]
                               register /brief and /brief-help with Discord (--dry-run prints the JSON)
-  help                        this text
+  help [COMMAND]              this text, or one command's options (also: sitrep COMMAND --help)
 
---data DIR picks the data folder (default: the project's data/).`;
+--data DIR picks the data folder (default: the project's data/). Variables are read from the environment and from
+.env in the current folder (SITREP_ENV_FILE names another file, or "none"); NO_COLOR turns colour off.`;
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -53,7 +56,7 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   async digest(argv, clock) {
-    const { values } = parseCommandArgs(argv, { date: { type: 'string' }, json: { type: 'boolean' }, post: { type: 'string' } }, 'sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]');
+    const { values } = parseCommandArgs(argv, { date: { type: 'string' }, json: { type: 'boolean' }, post: { type: 'string' }, resend: { type: 'boolean' } }, 'sitrep digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all [--resend]]');
     return (await import('./commands/digest.ts')).runDigestCommand(values, dataDir(values.data), clock);
   },
   async discord(argv, clock) {
@@ -61,7 +64,7 @@ const COMMANDS: Record<string, Command> = {
   },
   async serve(argv, clock) {
     const { values } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' } }, 'sitrep serve [--port N] [--host H] [--data DIR]');
-    return (await import('./commands/serve.ts')).runServe({ port: values.port, host: values.host, dataDir: dataDir(values.data) }, clock);
+    return (await import('./commands/serve.ts')).runServe({ port: portFlag(values.port), host: values.host, dataDir: dataDir(values.data) }, clock);
   },
   async eval(argv, clock) {
     const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE [--data DIR]');
@@ -76,15 +79,25 @@ function dataDir(flag: string | undefined): string {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(`${HELP}\n`);
-    return name ? 0 : 0;
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic && !COMMAND_HELP[topic]) {
+      process.stderr.write(`sitrep: no command "${topic}"\n\n${HELP}\n`);
+      return 2;
+    }
+    process.stdout.write(`${topic ? COMMAND_HELP[topic] : HELP}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
     process.stderr.write(`sitrep: unknown command "${name}"\n\n${HELP}\n`);
     return 2;
   }
+  if (wantsHelp(rest)) {
+    process.stdout.write(`${COMMAND_HELP[name] ?? HELP}\n`);
+    return 0;
+  }
   try {
+    loadEnvFile();
     return await command(rest, systemClock);
   } catch (error) {
     if (error instanceof SitrepError) {

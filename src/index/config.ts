@@ -41,6 +41,7 @@ export const EnvSchema = z.object({
   SITREP_MAX_QUESTION_CHARS: wholeNumber(10, 4000, http.maxQuestionChars),
   SITREP_ANSWER_CACHE: wholeNumber(0, 100_000, http.answerCacheSize),
   SITREP_TRUST_PROXY: optional.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()).transform((v) => v === 'true'),
+  SITREP_SHUTDOWN_SECONDS: wholeNumber(1, 300, 10),
   SITREP_LOG_LEVEL: optional.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()).transform((v): LogLevel => v ?? 'info'),
   SLACK_SIGNING_SECRET: optional,
   SLACK_BOT_TOKEN: optional,
@@ -64,6 +65,8 @@ export interface Config {
   logLevel: LogLevel;
   /** use the first X-Forwarded-For address as the client (Node behind a proxy) */
   trustProxy: boolean;
+  /** Node: how long SIGTERM may take, in all, before the process exits */
+  shutdownSeconds: number;
   http: HttpConfig;
   /** every variable, parsed: the Slack, Discord and digest settings are read from here */
   env: Env;
@@ -91,6 +94,7 @@ export function loadConfig(source: Record<string, unknown>): Config {
     host: env.HOST,
     logLevel: env.SITREP_LOG_LEVEL,
     trustProxy: env.SITREP_TRUST_PROXY,
+    shutdownSeconds: env.SITREP_SHUTDOWN_SECONDS,
     http: {
       apiToken: env.SITREP_API_TOKEN ?? null,
       corsOrigins: env.SITREP_CORS_ORIGINS,

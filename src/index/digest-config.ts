@@ -16,6 +16,8 @@ export const DEFAULT_DIGEST_CRON = '0 1 * * *';
 /** The digest's variables; read once at the entry, like the rest of the configuration. */
 export const DigestEnvSchema = z.object({
   SLACK_BOT_TOKEN: optional,
+  /** lets the digest look in the webhook's channel for a post a stopped run may have made (a webhook cannot read) */
+  DISCORD_TOKEN: optional,
   DIGEST_SLACK_CHANNEL: optional,
   DIGEST_DISCORD_WEBHOOK_URL: httpUrl,
   DIGEST_CRON: optional.refine((v) => v === undefined || CRON.test(v), 'must be five cron fields in UTC, e.g. "0 1 * * *"').transform((v) => v ?? DEFAULT_DIGEST_CRON),
@@ -33,7 +35,7 @@ export interface DigestConfig {
   /** Node only: where the once-per-date ledger lives (default DATA/digest-state.json) */
   stateFile: string | undefined;
   slack: { token: string; channel: string; apiUrl?: string } | null;
-  discord: { webhookUrl: string } | null;
+  discord: { webhookUrl: string; botToken?: string } | null;
 }
 
 /** Reads the digest settings; a bad variable is a SitrepError naming it (a webhook URL is never echoed). */
@@ -52,7 +54,7 @@ export function loadDigestConfig(source: Record<string, unknown>): DigestConfig 
     slack: env.DIGEST_SLACK_CHANNEL && env.SLACK_BOT_TOKEN
       ? { token: env.SLACK_BOT_TOKEN, channel: env.DIGEST_SLACK_CHANNEL, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }
       : null,
-    discord: env.DIGEST_DISCORD_WEBHOOK_URL ? { webhookUrl: env.DIGEST_DISCORD_WEBHOOK_URL } : null,
+    discord: env.DIGEST_DISCORD_WEBHOOK_URL ? { webhookUrl: env.DIGEST_DISCORD_WEBHOOK_URL, ...(env.DISCORD_TOKEN ? { botToken: env.DISCORD_TOKEN } : {}) } : null,
   };
 }
 

@@ -1,11 +1,13 @@
 import { Cron } from 'croner';
 import { DigestLedger } from '../adapters/digest/ledger.ts';
 import { realSleep, type Sleep } from '../adapters/digest/retry-fetch.ts';
-import { runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
+import { DEFAULT_CLAIM_LEASE_MS } from '../adapters/digest/deliver.ts';
+import { CATCH_UP_DAYS, runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
 import { SitrepError } from '../core/ingest/article-file.ts';
 import { digestSenders, loadDigestConfig } from './digest-config.ts';
 import { digestStatePath, FileDigestStore } from './digest-state-file.ts';
 import type { Integration, IntegrationFactory } from './node.ts';
+import { ownerAlive, processOwner } from './process-owner.ts';
 
 export interface DigestIntegrationOptions {
   /** the environment to read the DIGEST_* variables from */
@@ -38,10 +40,11 @@ export function createDigestIntegration(options: DigestIntegrationOptions): Inte
     }
     const senders = digestSenders(config, 'all');
     const runNow = (at: Date = clock.now()) => runDigestJob({
-      corpus, date: scheduledDigestDate(at), options: config.options, senders,
+      corpus, date: scheduledDigestDate(at), options: config.options, senders, catchUpDays: CATCH_UP_DAYS,
       deps: {
         ledger, fetch: options.fetch ?? fetch, sleep: options.sleep ?? realSleep, now: () => clock.now(), logger,
-        runId: crypto.randomUUID(), ...(options.claimSettleMs !== undefined ? { claimSettleMs: options.claimSettleMs } : {}),
+        runId: crypto.randomUUID(), owner: processOwner(), ownerAlive,
+        ...(options.claimSettleMs !== undefined ? { claimSettleMs: options.claimSettleMs } : {}),
       },
     });
     let job: Cron;
@@ -57,7 +60,7 @@ export function createDigestIntegration(options: DigestIntegrationOptions): Inte
     return {
       name: 'digest',
       status: { on: true, why: `${senders.map((s) => s.destination).join(' and ')} at "${config.cron}" UTC` },
-      digest: { options: config.options, status: () => ledger.statuses() },
+      digest: { options: config.options, status: () => ledger.statuses(clock.now(), DEFAULT_CLAIM_LEASE_MS) },
       runNow,
       trigger: () => job.trigger(),
       nextRun: () => job.nextRun(),

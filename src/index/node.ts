@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
@@ -11,6 +11,7 @@ import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 import type { Config } from './config.ts';
 import { createDiscordIntegration } from './discord-integration.ts';
+import { offRouteHints } from './off-routes.ts';
 import { VERSION } from './version.ts';
 
 /** Something the Node process runs beside the HTTP API: Slack, Discord, the digest schedule. */
@@ -45,7 +46,7 @@ export const INTEGRATIONS: IntegrationFactory[] = [createDiscordIntegration()];
 
 export interface StartOptions extends IntegrationContext {
   integrations?: IntegrationFactory[];
-  /** how long in-flight requests may take on shutdown before their connections are cut */
+  /** how long shutdown may take in all (default 10 s): requests still open shortly before it are cut */
   shutdownTimeoutMs?: number;
 }
 
@@ -78,40 +79,79 @@ function displayUrl(host: string | undefined, port: number): string {
   return `http://${name}:${port}`;
 }
 
+/** The part of the shutdown budget kept for stopping the integrations after the last connection. */
+function stopBudget(timeoutMs: number): number {
+  return Math.min(1000, timeoutMs / 10);
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Once shutdown starts, every response not yet begun says `Connection: close`, so a keep-alive client is answered
+ * and then closed rather than reset; a connection left idle after an earlier keep-alive response is closed.
+ */
+function trackDrain(server: Server): { start(): void } {
+  const open = new Set<ServerResponse>();
+  let draining = false;
+  server.on('request', (_req, res: ServerResponse) => {
+    if (draining) res.shouldKeepAlive = false;
+    open.add(res);
+    res.once('close', () => {
+      open.delete(res);
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  return {
+    start() {
+      draining = true;
+      for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
+    },
+  };
+}
+
 /** Starts the HTTP API and console on an already-loaded corpus, then the integrations that are on. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, corpus, clock, logger } = options;
   const store = options.store ?? new ChatStore(new MemoryKeyValue({ now: () => clock.now().getTime() }), () => clock.now());
   const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make({ ...options, store })));
   const active = integrations.filter((i) => i.status.on);
+  const routes = active.flatMap((i) => i.routes ?? []);
   const app = createApp({
     getCorpus: () => Promise.resolve(corpus),
     clock, logger, config: config.http, version: VERSION,
     clientKey: nodeClientKey(config.trustProxy),
-    extraRoutes: active.flatMap((i) => i.routes ?? []),
+    extraRoutes: routes,
     digest: integrations.find((i) => i.digest)?.digest,
     chat: { store },
+    offRoutes: offRouteHints(config.env, routes.map((r) => r.path), 'node'),
   });
   const { server, port } = await listen(app.fetch, config.port, config.host);
 
   let closing: Promise<void> | undefined;
+  const drain = trackDrain(server);
   for (const integration of active) await integration.start?.();
 
   const close = async () => {
+    const started = Date.now();
+    const timeout = options.shutdownTimeoutMs ?? 10_000;
+    drain.start();
+    // server.close() drops idle keep-alive connections at once; busy ones end after their response (Connection: close).
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Keep-alive connections go as soon as their last response is sent; any still busy at the deadline are cut.
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    const deadline = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
-    server.closeIdleConnections();
+    // Requests still open shortly before the deadline are cut, leaving the integrations time to stop within it.
+    const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, timeout - stopBudget(timeout)));
     await stopped;
-    clearInterval(sweep);
-    clearTimeout(deadline);
+    clearTimeout(cut);
     for (const integration of [...active].reverse()) {
-      try {
-        await integration.stop?.();
-      } catch (error) {
-        logger.error({ msg: 'integration did not stop cleanly', integration: integration.name, error });
-      }
+      const left = Math.max(0, timeout - (Date.now() - started));
+      const outcome = await withTimeout(Promise.resolve().then(() => integration.stop?.()), left).catch((error: unknown) => error);
+      if (outcome === TIMED_OUT) logger.error({ msg: 'integration did not stop in time', integration: integration.name });
+      else if (outcome instanceof Error) logger.error({ msg: 'integration did not stop cleanly', integration: integration.name, error: outcome });
     }
   };
   return {

@@ -3,7 +3,8 @@
 import type { DigestHttpDeps } from '../adapters/http/digest.ts';
 import { DigestLedger, type DigestStore } from '../adapters/digest/ledger.ts';
 import { realSleep } from '../adapters/digest/retry-fetch.ts';
-import { runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
+import { DEFAULT_CLAIM_LEASE_MS } from '../adapters/digest/deliver.ts';
+import { CATCH_UP_DAYS, runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
 import type { Logger } from '../adapters/logger.ts';
 import type { Corpus } from '../core/store/corpus-index.ts';
 import { digestSenders, loadDigestConfig } from './digest-config.ts';
@@ -21,7 +22,7 @@ function kvOf(env: Record<string, unknown>): DigestStore | null {
 export function workerDigestHttp(env: Record<string, unknown>): DigestHttpDeps {
   const { options } = loadDigestConfig(env);
   const kv = kvOf(env);
-  return kv ? { options, status: () => new DigestLedger(kv).statuses() } : { options };
+  return kv ? { options, status: () => new DigestLedger(kv).statuses(new Date(), DEFAULT_CLAIM_LEASE_MS) } : { options };
 }
 
 /**
@@ -41,7 +42,7 @@ export async function runWorkerDigest(scheduledTime: number, env: Record<string,
   }
   const at = new Date(scheduledTime);
   return runDigestJob({
-    corpus: await deps.getCorpus(), date: scheduledDigestDate(at), options: config.options, senders: digestSenders(config, 'all'),
+    corpus: await deps.getCorpus(), date: scheduledDigestDate(at), options: config.options, senders: digestSenders(config, 'all'), catchUpDays: CATCH_UP_DAYS,
     deps: { ledger: new DigestLedger(kv), fetch: (input, init) => fetch(input, init), sleep: realSleep, now: () => new Date(), logger: deps.logger, runId: crypto.randomUUID() },
   });
 }

@@ -11,6 +11,7 @@ import type { Clock } from '../core/schema.ts';
 // A Text module (wrangler.toml [[rules]]): a string here, parsed on the first request, not at start-up.
 import bundledIndex from '../../data/index.json';
 import { loadConfig } from './config.ts';
+import { offRouteHints } from './off-routes.ts';
 import { slackEdgeRoutes } from './slack-edge.ts';
 import { VERSION } from './version.ts';
 import { workerChatStore } from './worker-chat-store.ts';
@@ -40,29 +41,38 @@ function getCorpus(): Promise<Corpus> {
   return corpus;
 }
 
-let app: Hono<AppEnv> | undefined;
+let app: { key: string; app: Hono<AppEnv> } | undefined;
 let logger: Logger | undefined;
 
+/** The variables an app was built from: the app is built again only if they change (they do not, in production). */
+function configKey(env: WorkerEnv): string {
+  return JSON.stringify(Object.entries(env).filter(([, value]) => typeof value === 'string').sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 function workerApp(env: WorkerEnv): Hono<AppEnv> {
-  if (app) return app;
+  const key = configKey(env);
+  if (app?.key === key) return app.app;
   const config = loadConfig(env);
   logger = createJsonLogger({ write: (line) => console.log(line), clock, level: config.logLevel });
   const store = workerChatStore(env);
-  app = createApp({
+  const extraRoutes = [
+    ...slackEdgeRoutes(env, { getCorpus, clock, logger, store }),
+    ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({
+      ...coreBriefDeps(getCorpus, clock, logger, store), publicKey: config.env.DISCORD_PUBLIC_KEY, clock,
+      ...(config.env.DISCORD_API_URL ? { apiUrl: config.env.DISCORD_API_URL } : {}),
+    })] : []),
+  ];
+  const built = createApp({
     getCorpus, clock, logger, config: config.http, version: VERSION,
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     digest: workerDigestHttp(env),
     chat: { store },
     // extraRoutes: the Slack and Discord edge routes mount here.
-    extraRoutes: [
-      ...slackEdgeRoutes(env, { getCorpus, clock, logger, store }),
-      ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({
-        ...coreBriefDeps(getCorpus, clock, logger, store), publicKey: config.env.DISCORD_PUBLIC_KEY, clock,
-        ...(config.env.DISCORD_API_URL ? { apiUrl: config.env.DISCORD_API_URL } : {}),
-      })] : []),
-    ],
+    extraRoutes,
+    offRoutes: offRouteHints(config.env, extraRoutes.map((r) => r.path), 'worker'),
   });
-  return app;
+  app = { key, app: built };
+  return built;
 }
 
 export default {

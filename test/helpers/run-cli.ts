@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './seed-corpus.ts';
 
-/** Runs the real `sitrep` bin in a child process. */
-export function runCli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/sitrep.js'), ...args], { input, encoding: 'utf8', timeout: 60_000 });
+/** Runs the real `sitrep` bin in a child process (a developer's own .env is never read unless `env` asks for it). */
+export function runCli(args: string[], input?: string, options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
+  const env = { ...process.env, SITREP_ENV_FILE: 'none', ...options.env };
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/sitrep.js'), ...args], { input, encoding: 'utf8', timeout: 60_000, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

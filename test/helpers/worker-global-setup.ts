@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { answerQuestion } from '../../src/core/answer/answer.ts';
 import { EvalFileSchema } from '../../src/core/evaluate.ts';
-import { WORKER_TEST_BINDINGS } from '../../vitest.config.ts';
+import { WORKER_TEST_BINDINGS } from './worker-bindings.ts';
 import { SHARED, seedCorpus } from './seed-corpus.ts';
 
 export default function setup(project: TestProject): void {

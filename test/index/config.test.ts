@@ -9,15 +9,16 @@ describe('configuration', () => {
     expect(config.host).toBeUndefined();
     expect(config.http).toEqual(DEFAULT_HTTP_CONFIG);
     expect(config.logLevel).toBe('info');
+    expect(config.shutdownSeconds).toBe(10);
   });
 
   it('reads every HTTP variable', () => {
     const config = loadConfig({
       PORT: '9000', HOST: '127.0.0.1', SITREP_API_TOKEN: 'x'.repeat(32), SITREP_CORS_ORIGINS: 'https://a.example, http://localhost:3000/',
       SITREP_RATE_LIMIT: '10', SITREP_RATE_LIMIT_WINDOW: '30', SITREP_MAX_BODY_BYTES: '4096', SITREP_MAX_QUESTION_CHARS: '200',
-      SITREP_TRUST_PROXY: 'true', SITREP_LOG_LEVEL: 'warn', SITREP_ANSWER_CACHE: '0',
+      SITREP_TRUST_PROXY: 'true', SITREP_LOG_LEVEL: 'warn', SITREP_ANSWER_CACHE: '0', SITREP_SHUTDOWN_SECONDS: '25',
     });
-    expect(config).toMatchObject({ port: 9000, host: '127.0.0.1', trustProxy: true, logLevel: 'warn' });
+    expect(config).toMatchObject({ port: 9000, host: '127.0.0.1', trustProxy: true, logLevel: 'warn', shutdownSeconds: 25 });
     expect(config.http).toEqual({
       apiToken: 'x'.repeat(32), corsOrigins: ['https://a.example', 'http://localhost:3000'],
       rateLimit: { limit: 10, windowSeconds: 30 }, maxBodyBytes: 4096, maxQuestionChars: 200, answerCacheSize: 0,

@@ -52,7 +52,8 @@ describe('the digest in sitrep serve', () => {
     // the clock says 25 Dec, so the digest is 24 Dec's, over the configured two-day window
     expect(JSON.parse(apis.posts('slack')[0]!.body).text).toBe('Daily digest for 23 December 2025 to 24 December 2025: 3 new reports');
     const state = JSON.parse(readFileSync(join(stateDir, 'digest-state.json'), 'utf8')) as Record<string, string>;
-    expect(JSON.parse(state['digest:2025-12-24:slack']!)).toMatchObject({ state: 'sent' });
+    // the post's id, recorded the moment Slack answered
+    expect(JSON.parse(state['result:2025-12-24:slack']!)).toMatchObject({ state: 'sent', postId: expect.stringMatching(/^\d+\.\d+$/) });
   });
 
   it('shows the last delivery per destination in /healthz and serves /v1/digest with the same options', async () => {

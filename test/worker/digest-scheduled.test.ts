@@ -10,14 +10,14 @@ const digestEnv = {
   DIGEST_DISCORD_WEBHOOK_URL: fake.discordWebhookUrl,
 };
 
-interface Recorded { path: string; body: string; headers: Record<string, string> }
+interface Recorded { method: string; path: string; body: string; headers: Record<string, string> }
 
 async function control(path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${fake.url}${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
   return res.json();
 }
 const requests = async () => (await control('/__requests')) as Recorded[];
-const posts = async (kind: 'slack' | 'discord') => (await requests()).filter((r) => r.path.startsWith(kind === 'slack' ? '/slack/api/chat.postMessage' : '/discord/api/webhooks/'));
+const posts = async (kind: 'slack' | 'discord') => (await requests()).filter((r) => r.method === 'POST' && r.path.startsWith(kind === 'slack' ? '/slack/api/chat.postMessage' : '/discord/api/webhooks/'));
 const script = (kind: 'slack' | 'discord', ...responses: Array<{ status: number; headers?: Record<string, string>; body?: string }>) => control('/__script', { kind, responses });
 
 /** Runs the cron handler as the runtime would at `at` (UTC), and waits for its waitUntil work. */

@@ -13,23 +13,54 @@ export interface DigestStore {
   put(key: string, value: string): Promise<void>;
 }
 
-/** What the ledger knows of one (date, destination): claimed by a run, sent, or failed (and so open to a retry). */
+/**
+ * A run's attempt at one (date, destination), under `digest:DATE:DEST`: `claimed` (nothing sent yet), then `posting`
+ * (the request to the API may have gone out). `sent` and `failed` appear only in ledgers written before outcomes
+ * got their own key. `owner` names the process (host:pid on Node), so a crashed one can be told from a live one.
+ */
 export const LedgerEntrySchema = z.object({
-  state: z.enum(['claimed', 'sent', 'failed']),
+  state: z.enum(['claimed', 'posting', 'sent', 'failed']),
   runId: z.string(),
   at: z.string(),
+  owner: z.string().optional(),
   error: z.string().optional(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
-/** The last delivery attempt of a destination, for /healthz. */
+/**
+ * How an attempt ended, under `result:DATE:DEST`, written the moment the API answered: `sent` with the post's id,
+ * or `failed`; `unconfirmed` when the post may have gone through all the same (a timeout, a 5xx). A key of its own,
+ * so it is never written within a second of the attempt (Workers KV allows one write a second per key).
+ */
+export const OutcomeSchema = z.object({
+  state: z.enum(['sent', 'failed']),
+  runId: z.string(),
+  at: z.string(),
+  postId: z.string().optional(),
+  error: z.string().optional(),
+  unconfirmed: z.boolean().optional(),
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** What the ledger says of one (date, destination), attempt and outcome read together. */
+export type DeliveryView =
+  | { kind: 'none' }
+  | { kind: 'sent'; postId?: string }
+  | { kind: 'failed'; error: string; unconfirmed: boolean; at: string }
+  | { kind: 'claimed' | 'posting'; attempt: LedgerEntry };
+
+/** The last delivery attempt of a destination, for /healthz and `sitrep digest --post`. */
 export const DeliveryStatusSchema = z.object({
   date: z.string(),
-  state: z.enum(['sent', 'already_sent', 'in_progress', 'failed', 'nothing_to_post']),
+  state: z.enum(['sent', 'already_sent', 'in_progress', 'stale', 'failed', 'nothing_to_post']),
   at: z.string(),
   error: z.string().optional(),
   /** HTTP 429 answers waited out before the final attempt */
   retries: z.number().int().min(0).optional(),
+  /** Slack's message ts or Discord's message id */
+  postId: z.string().optional(),
+  /** a run that stopped midway was finished: its post was found in the channel, or there was none and it was posted */
+  recovered: z.enum(['found_in_channel', 'posted']).optional(),
 });
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
@@ -47,13 +78,31 @@ function parse<T>(schema: z.ZodType<T>, raw: string | null): T | null {
 export class DigestLedger {
   constructor(private readonly store: DigestStore) {}
 
-  /** A stored entry that is not ours to read (corrupt JSON) counts as absent: the next run posts again. */
+  /** The current attempt; a stored entry that is not ours to read (corrupt JSON) counts as absent. */
   async get(date: string, destination: Destination): Promise<LedgerEntry | null> {
     return parse(LedgerEntrySchema, await this.store.get(`digest:${date}:${destination}`));
   }
 
   put(date: string, destination: Destination, entry: LedgerEntry): Promise<void> {
     return this.store.put(`digest:${date}:${destination}`, JSON.stringify(entry));
+  }
+
+  async outcome(date: string, destination: Destination): Promise<Outcome | null> {
+    return parse(OutcomeSchema, await this.store.get(`result:${date}:${destination}`));
+  }
+
+  putOutcome(date: string, destination: Destination, outcome: Outcome): Promise<void> {
+    return this.store.put(`result:${date}:${destination}`, JSON.stringify(outcome));
+  }
+
+  /** Attempt and outcome together: sent, failed, an attempt still open (claimed or posting), or nothing yet. */
+  async view(date: string, destination: Destination): Promise<DeliveryView> {
+    const [attempt, outcome] = await Promise.all([this.get(date, destination), this.outcome(date, destination)]);
+    if (outcome?.state === 'sent' || attempt?.state === 'sent') return { kind: 'sent', ...(outcome?.postId ? { postId: outcome.postId } : {}) };
+    if (attempt && (attempt.state === 'claimed' || attempt.state === 'posting') && outcome?.runId !== attempt.runId) return { kind: attempt.state, attempt };
+    if (outcome?.state === 'failed') return { kind: 'failed', error: outcome.error ?? 'failed', unconfirmed: outcome.unconfirmed === true, at: attempt?.at ?? outcome.at };
+    if (attempt?.state === 'failed') return { kind: 'failed', error: attempt.error ?? 'failed', unconfirmed: false, at: attempt.at };
+    return { kind: 'none' };
   }
 
   async status(destination: Destination): Promise<DeliveryStatus | null> {
@@ -64,10 +113,18 @@ export class DigestLedger {
     return this.store.put(`status:${destination}`, JSON.stringify(status));
   }
 
-  /** The last status of every destination, for /healthz. */
-  async statuses(): Promise<Record<Destination, DeliveryStatus | null>> {
-    const [slack, discord] = await Promise.all(DESTINATIONS.map((d) => this.status(d)));
-    return { slack: slack ?? null, discord: discord ?? null };
+  /**
+   * The last status of every destination, for /healthz. A run still `in_progress` after `staleAfterMs` stopped
+   * before it finished: that shows as `stale` (the next run checks the channel and finishes it).
+   */
+  async statuses(now?: Date, staleAfterMs?: number): Promise<Record<Destination, DeliveryStatus | null>> {
+    const list = await Promise.all(DESTINATIONS.map((d) => this.status(d)));
+    const shown = list.map((status): DeliveryStatus | null => {
+      if (!status || status.state !== 'in_progress' || !now || staleAfterMs === undefined) return status;
+      if (now.getTime() - Date.parse(status.at) < staleAfterMs) return status;
+      return { ...status, state: 'stale', error: `the run that started at ${status.at} stopped before it finished; the next run checks the channel and finishes it` };
+    });
+    return { slack: shown[0] ?? null, discord: shown[1] ?? null };
   }
 }
 

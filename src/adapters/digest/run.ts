@@ -6,6 +6,9 @@ import { deliverDigest, type DeliveryDeps } from './deliver.ts';
 import type { DeliveryStatus } from './ledger.ts';
 import type { DigestSender } from './senders.ts';
 
+/** How many days back a scheduled run looks for a digest a failed or stopped run left unsent. */
+export const CATCH_UP_DAYS = 3;
+
 /** The day a scheduled run digests: the UTC day that ended before the run, so the window is complete. */
 export function scheduledDigestDate(runAt: Date): string {
   return addDays(runAt.toISOString().slice(0, 10), -1);
@@ -15,11 +18,23 @@ export interface DigestJobResult {
   date: string;
   digest: Digest | null;
   results: Record<string, DeliveryStatus>;
+  /** earlier dates a failed or stopped run had left open, delivered by this run first */
+  earlier?: DigestJobResult[];
 }
 
-/** Composes the digest for `date` and delivers it to every sender once; never throws, every outcome is recorded. */
-export async function runDigestJob(job: { corpus: Corpus; date: string; options: DigestOptions; senders: DigestSender[]; deps: DeliveryDeps }): Promise<DigestJobResult> {
-  const { date, senders, deps } = job;
+interface Job {
+  corpus: Corpus;
+  date: string;
+  options: DigestOptions;
+  senders: DigestSender[];
+  deps: DeliveryDeps;
+  /** also finish what runs of the `catchUpDays` days before `date` left open (a scheduled run does; a CLI run for one date does not) */
+  catchUpDays?: number;
+}
+
+/** Composes the digest for one date and delivers it to every sender once; never throws, every outcome is recorded. */
+async function deliverDate(job: Job, date: string, senders: DigestSender[]): Promise<DigestJobResult> {
+  const { deps } = job;
   let digest: Digest | null;
   try {
     digest = composeDigest({ corpus: job.corpus, date, options: job.options });
@@ -35,4 +50,26 @@ export async function runDigestJob(job: { corpus: Corpus; date: string; options:
     return { date, digest: null, results };
   }
   return { date, digest, results: await deliverDigest(date, digest, senders, deps) };
+}
+
+/**
+ * The digest for `date` to every sender, once each. With `catchUpDays`, first the earlier dates whose delivery a run
+ * left failed or unfinished (a date never attempted is not posted late), so a miss is retried by the next run.
+ */
+export async function runDigestJob(job: Job): Promise<DigestJobResult> {
+  const earlier: DigestJobResult[] = [];
+  for (let back = job.catchUpDays ?? 0; back >= 1; back--) {
+    const date = addDays(job.date, -back);
+    const open: DigestSender[] = [];
+    for (const sender of job.senders) {
+      const view = await job.deps.ledger.view(date, sender.destination).catch(() => ({ kind: 'none' as const }));
+      if (view.kind === 'failed' || view.kind === 'claimed' || view.kind === 'posting') open.push(sender);
+    }
+    if (open.length) {
+      job.deps.logger.info({ msg: 'digest: retrying an earlier date left open', date, destinations: open.map((s) => s.destination) });
+      earlier.push(await deliverDate(job, date, open));
+    }
+  }
+  const result = await deliverDate(job, job.date, job.senders);
+  return earlier.length ? { ...result, earlier } : result;
 }

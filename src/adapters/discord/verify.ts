@@ -1,7 +1,8 @@
 import { verifyKey } from 'discord-interactions';
+import { checkSignedTimestamp, MAX_SIGNATURE_SKEW_SECONDS } from '../signed-timestamp.ts';
 
 /** Signed requests older (or newer) than this are refused, so a captured request cannot be replayed later. */
-export const MAX_SIGNATURE_AGE_SECONDS = 300;
+export const MAX_SIGNATURE_AGE_SECONDS = MAX_SIGNATURE_SKEW_SECONDS;
 
 export interface SignedRequest {
   /** the application's public key, 64 hex characters */
@@ -21,8 +22,9 @@ export type Verification = { ok: true } | { ok: false; reason: string };
 export async function verifyDiscordRequest(request: SignedRequest): Promise<Verification> {
   const { signature, timestamp } = request;
   if (!signature || !timestamp) return { ok: false, reason: 'missing signature headers' };
-  if (!/^[0-9a-f]{128}$/i.test(signature) || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'malformed signature headers' };
-  if (Math.abs(request.now.getTime() / 1000 - Number(timestamp)) > MAX_SIGNATURE_AGE_SECONDS) return { ok: false, reason: 'stale timestamp' };
+  const when = checkSignedTimestamp(timestamp, request.now.getTime());
+  if (!/^[0-9a-f]{128}$/i.test(signature) || when === 'malformed') return { ok: false, reason: 'malformed signature headers' };
+  if (when === 'stale') return { ok: false, reason: 'stale timestamp' };
   // verifyKey answers false on any internal error (bad key included), so a wrong setup also fails closed.
   const valid = await verifyKey(request.body, signature, timestamp, request.publicKey);
   return valid ? { ok: true } : { ok: false, reason: 'invalid signature' };

@@ -1,5 +1,4 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -10,9 +9,11 @@ import type { ChatStore } from '../store/chat-store.ts';
 import { askRoutes } from './ask.ts';
 import { digestHealth, digestRoutes, type DigestHttpDeps } from './digest.ts';
 import { bearerAuth } from './auth.ts';
+import { limitBodies } from './body-limit.ts';
 import { CONSOLE_CSP, CONSOLE_CSS, renderConsolePage } from './console-page.ts';
 import { CONSOLE_JS } from './console-script.ts';
 import type { AppEnv } from './context.ts';
+import { oneErrorShape } from './error-shape.ts';
 import { HttpProblem, jsonError } from './errors.ts';
 import { rateLimit, RateLimiter, type RateLimit } from './rate-limit.ts';
 
@@ -55,6 +56,8 @@ export interface AppDeps {
   digest?: DigestHttpDeps;
   /** the chat store: console sessions' follow-ups, and the feedback counts /healthz shows */
   chat?: { store: ChatStore };
+  /** surfaces that are off here, and what turns each on: a 404 under `prefix` says `hint` */
+  offRoutes?: Array<{ prefix: string; hint: string }>;
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -78,7 +81,7 @@ function requestContext(logger: Logger, clock: Clock): MiddlewareHandler<AppEnv>
   };
 }
 
-/** Middleware that applies to the JSON API only: CORS, rate limit, token, body size, in that order. */
+/** Middleware that applies to the JSON API only: CORS, rate limit, token, in that order (bodies are capped for all routes). */
 function apiGuards(deps: AppDeps): MiddlewareHandler<AppEnv>[] {
   const { config } = deps;
   const guards: MiddlewareHandler<AppEnv>[] = [];
@@ -93,14 +96,6 @@ function apiGuards(deps: AppDeps): MiddlewareHandler<AppEnv>[] {
   }
   if (config.rateLimit) guards.push(rateLimit(new RateLimiter(config.rateLimit, deps.clock), deps.clientKey));
   if (config.apiToken) guards.push(bearerAuth(config.apiToken));
-  const limitBody = bodyLimit({
-    maxSize: config.maxBodyBytes,
-    onError: () => {
-      throw new HttpProblem(413, 'payload_too_large', `The body is larger than ${config.maxBodyBytes} bytes.`);
-    },
-  });
-  // GET and HEAD carry no body; skipping them spares @hono/node-server building a full Request for each.
-  guards.push((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   return guards;
 }
 
@@ -113,6 +108,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.use(requestContext(logger, deps.clock));
+  app.use(oneErrorShape());
+  // Before routing, so no handler (and no signature check) ever reads an oversized body.
+  app.use(limitBodies(config.maxBodyBytes));
   app.use(methodNotAllowed({
     app,
     onMethodNotAllowed: (c, methods) =>
@@ -144,7 +142,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   for (const { path, app: sub } of deps.extraRoutes ?? []) app.route(path, sub);
 
-  app.notFound((c) => jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}: the API is POST /v1/ask, GET /v1/ask?q=, GET /v1/digest?date=, GET /healthz.`));
+  app.notFound((c) => {
+    const off = deps.offRoutes?.find((r) => c.req.path === r.prefix || c.req.path.startsWith(`${r.prefix}/`));
+    if (off) return jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}: ${off.hint}`);
+    return jsonError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}: the API is POST /v1/ask, GET /v1/ask?q=, GET /v1/digest?date=, GET /healthz.`);
+  });
   app.onError((error, c) => {
     if (error instanceof HttpProblem) {
       if (error.status >= 500) logger.error({ msg: error.message, requestId: c.get('requestId'), code: error.code, cause: error.cause });
@@ -154,6 +156,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return jsonError(c, error.status, 'bad_request', error.message || 'Bad request.');
     }
     const requestId = c.get('requestId');
+    // The client went away mid-body (or shutdown cut the connection): nobody reads this reply, and it is no bug.
+    if (c.req.raw.signal?.aborted) {
+      logger.warn({ msg: 'request aborted before it was read', requestId });
+      return jsonError(c, 400, 'aborted', 'The request was aborted before its body arrived.');
+    }
     logger.error({ msg: 'unhandled error', requestId, error });
     return jsonError(c, 500, 'internal', `Something went wrong on our side (request id ${requestId}).`);
   });

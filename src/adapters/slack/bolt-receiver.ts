@@ -1,5 +1,6 @@
-import { ReceiverMultipleAckError, verifySlackRequest, type App, type Receiver } from '@slack/bolt';
+import { ReceiverMultipleAckError, type App, type Receiver } from '@slack/bolt';
 import type { Logger } from '../logger.ts';
+import { verifySlackSignature } from './verify-signature.ts';
 
 export interface FetchReceiverOptions {
   signingSecret: string;
@@ -35,7 +36,8 @@ function parseBody(rawBody: string, contentType: string): Record<string, unknown
 
 /**
  * A Bolt Receiver fed by fetch-style Requests, so Bolt dispatches requests that arrive on a route of sitrep's own
- * HTTP server (hono). Signatures are checked with Bolt's `verifySlackRequest`; Bolt's listeners answer via `ack`.
+ * HTTP server (hono). Signatures are checked by `verifySlackSignature`, as on Workers (Bolt's own verifier accepts
+ * future and fractional timestamps); Bolt's listeners answer via `ack`.
  */
 export class FetchReceiver implements Receiver {
   private app: App | undefined;
@@ -61,18 +63,9 @@ export class FetchReceiver implements Receiver {
     const contentType = request.headers.get('content-type') ?? '';
     // Slack's ssl_check pings are unsigned; they get an empty 200 and are never dispatched
     if (contentType.startsWith('application/x-www-form-urlencoded') && new URLSearchParams(rawBody).get('ssl_check') === '1') return empty(200);
-    try {
-      verifySlackRequest({
-        signingSecret: this.options.signingSecret,
-        body: rawBody,
-        headers: {
-          'x-slack-signature': request.headers.get('x-slack-signature') ?? '',
-          'x-slack-request-timestamp': Number(request.headers.get('x-slack-request-timestamp') || Number.NaN),
-        },
-        nowMilliseconds: this.now(),
-      });
-    } catch (error) {
-      this.options.logger.warn({ msg: 'slack: refused an unverified request', reason: (error as Error).message });
+    const check = await verifySlackSignature({ signingSecret: this.options.signingSecret, headers: request.headers, rawBody, now: this.now() });
+    if (!check.ok) {
+      this.options.logger.warn({ msg: 'slack: refused an unverified request', reason: check.reason });
       return empty(401);
     }
     const body = parseBody(rawBody, contentType);

@@ -1,9 +1,10 @@
 /** Slack request signing (v0): HMAC-SHA256 over `v0:{timestamp}:{raw body}`, checked with Web Crypto. */
+import { checkSignedTimestamp, MAX_SIGNATURE_SKEW_SECONDS } from '../signed-timestamp.ts';
 
 export const SIGNATURE_HEADER = 'x-slack-signature';
 export const TIMESTAMP_HEADER = 'x-slack-request-timestamp';
 /** Slack's replay window: requests older (or newer) than this are refused. */
-export const MAX_SKEW_SECONDS = 5 * 60;
+export const MAX_SKEW_SECONDS = MAX_SIGNATURE_SKEW_SECONDS;
 
 export type SignatureFailure = 'no_secret' | 'missing_headers' | 'bad_timestamp' | 'stale' | 'bad_signature';
 export type SignatureCheck = { ok: true } | { ok: false; reason: SignatureFailure };
@@ -46,9 +47,9 @@ export async function verifySlackSignature(req: SignedRequest): Promise<Signatur
   const timestamp = header(req.headers, TIMESTAMP_HEADER)?.trim();
   const signature = header(req.headers, SIGNATURE_HEADER)?.trim();
   if (!timestamp || !signature) return { ok: false, reason: 'missing_headers' };
-  if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'bad_timestamp' };
-  const nowSeconds = Math.floor((typeof req.now === 'number' ? req.now : req.now.getTime()) / 1000);
-  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS) return { ok: false, reason: 'stale' };
+  const when = checkSignedTimestamp(timestamp, typeof req.now === 'number' ? req.now : req.now.getTime());
+  if (when === 'malformed') return { ok: false, reason: 'bad_timestamp' };
+  if (when === 'stale') return { ok: false, reason: 'stale' };
   const match = /^v0=([0-9a-fA-F]{64})$/.exec(signature);
   if (!match) return { ok: false, reason: 'bad_signature' };
   try {

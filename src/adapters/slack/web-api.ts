@@ -14,6 +14,8 @@ export interface PostMessageArgs {
   text: string;
   blocks?: Block[];
   thread_ts?: string;
+  /** message metadata (not shown to people): a marker the app can find again in conversations.history */
+  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean> };
 }
 
 /** A Web API call Slack refused or that did not reach it; `code` is Slack's error string or `http_<status>`. */

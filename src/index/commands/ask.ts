@@ -1,9 +1,10 @@
 import { createInterface } from 'node:readline';
-import { renderAnswerText, plainStyle, ttyStyle } from '../../adapters/terminal/render.ts';
+import { renderAnswerText } from '../../adapters/terminal/render.ts';
 import { answerQuestion } from '../../core/answer/answer.ts';
 import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Answer, Clock } from '../../core/schema.ts';
 import { SitrepError } from '../../core/ingest/article-file.ts';
+import { outputStyle } from '../terminal-style.ts';
 
 function safeAnswer(question: string, corpus: Corpus, clock: Clock): Answer {
   try {
@@ -36,6 +37,6 @@ export async function runAsk(positionals: string[], flags: { json?: boolean; jso
   if (!question.trim()) throw new SitrepError('usage', 'ask needs a question: sitrep ask "latest casualty figures"');
   const answer = safeAnswer(question, corpus, clock);
   if (flags.json) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
-  else process.stdout.write(`${renderAnswerText(answer, process.stdout.isTTY ? ttyStyle : plainStyle)}\n`);
+  else process.stdout.write(`${renderAnswerText(answer, outputStyle())}\n`);
   return 0;
 }

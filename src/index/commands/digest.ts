@@ -3,7 +3,6 @@ import { realSleep } from '../../adapters/digest/retry-fetch.ts';
 import { runDigestJob } from '../../adapters/digest/run.ts';
 import { createJsonLogger } from '../../adapters/logger.ts';
 import { renderDigestText } from '../../adapters/terminal/render-digest.ts';
-import { plainStyle, ttyStyle } from '../../adapters/terminal/render.ts';
 import { SitrepError } from '../../core/ingest/article-file.ts';
 import { composeDigest } from '../../core/digest/digest.ts';
 import type { Digest } from '../../core/digest/digest-schema.ts';
@@ -11,16 +10,23 @@ import type { Clock } from '../../core/schema.ts';
 import { digestSenders, loadDigestConfig } from '../digest-config.ts';
 import { digestStatePath, FileDigestStore } from '../digest-state-file.ts';
 import { openCorpus } from '../fs-corpus.ts';
+import { ownerAlive, processOwner } from '../process-owner.ts';
+import { outputStyle } from '../terminal-style.ts';
 
 export interface DigestFlags {
   date?: string;
   json?: boolean;
   post?: string;
+  /** post even though a stopped run may already have posted and the channel could not be checked */
+  resend?: boolean;
 }
+
+/** Exit status when another run holds the date (EX_TEMPFAIL): nothing failed, but this run did not post; try later. */
+export const EXIT_IN_PROGRESS = 75;
 
 function print(digest: Digest | null, date: string, json: boolean | undefined): void {
   if (json) process.stdout.write(`${JSON.stringify(digest, null, 2)}\n`);
-  else process.stdout.write(`${digest ? renderDigestText(digest, process.stdout.isTTY ? ttyStyle : plainStyle) : `No digest for ${date}: no new reports.`}\n`);
+  else process.stdout.write(`${digest ? renderDigestText(digest, outputStyle()) : `No digest for ${date}: no new reports.`}\n`);
 }
 
 /**
@@ -41,11 +47,20 @@ export async function runDigestCommand(flags: DigestFlags, dataDir: string, cloc
   const logger = createJsonLogger({ write: (line) => process.stderr.write(`${line}\n`), clock, level: 'warn' });
   const job = await runDigestJob({
     corpus, date, options: config.options, senders,
-    deps: { ledger, fetch, sleep: realSleep, now: () => clock.now(), logger, runId: crypto.randomUUID() },
+    deps: {
+      ledger, fetch, sleep: realSleep, now: () => clock.now(), logger, runId: crypto.randomUUID(),
+      owner: processOwner(), ownerAlive, ...(flags.resend ? { resend: true } : {}),
+    },
   });
   print(job.digest, date, flags.json);
   for (const [destination, status] of Object.entries(job.results)) {
-    process.stderr.write(`digest ${date} -> ${destination}: ${status.state}${status.error ? ` (${status.error})` : ''}\n`);
+    const notes = [
+      status.recovered === 'found_in_channel' ? 'found in the channel: a stopped run had posted it' : status.recovered === 'posted' ? 'a stopped run had not posted it' : '',
+      status.state === 'in_progress' ? 'another run holds it: try again later' : '',
+      status.error ?? '',
+    ].filter(Boolean);
+    process.stderr.write(`digest ${date} -> ${destination}: ${status.state}${notes.length ? ` (${notes.join('; ')})` : ''}\n`);
   }
-  return Object.values(job.results).some((s) => s.state === 'failed') ? 1 : 0;
+  const states = Object.values(job.results).map((s) => s.state);
+  return states.includes('failed') ? 1 : states.includes('in_progress') ? EXIT_IN_PROGRESS : 0;
 }

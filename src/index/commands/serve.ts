@@ -34,12 +34,13 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   const logger = createJsonLogger({ write: (line) => process.stdout.write(`${line}\n`), clock, level: config.logLevel });
   const corpus = await openCorpus(flags.dataDir, clock);
   const integrations = [...INTEGRATIONS, createSlackIntegration({ source: env }), createDigestIntegration({ source: env, dataDir: flags.dataDir })];
-  const server = await startServer({ config, corpus, clock, logger, integrations });
+  const server = await startServer({ config, corpus, clock, logger, integrations, shutdownTimeoutMs: config.shutdownSeconds * 1000 });
   process.stderr.write(startupSummary(server, config, corpus));
   logger.info({ msg: 'listening', url: server.url, port: server.port });
 
   const signal = await nextSignal();
-  logger.info({ msg: 'shutting down', signal });
+  const stoppingAt = Date.now();
+  logger.info({ msg: 'shutting down', signal, deadlineSeconds: config.shutdownSeconds });
   // A second signal while draining stops at once. Ctrl-C under `npm start` reaches this process twice (from the
   // terminal and forwarded by npm), so a repeat within a second is the same signal.
   const firstAt = Date.now();
@@ -47,6 +48,8 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   process.once('SIGTERM', force).once('SIGINT', force);
   await server.close();
   process.off('SIGTERM', force).off('SIGINT', force);
-  logger.info({ msg: 'stopped' });
+  logger.info({ msg: 'stopped', ms: Date.now() - stoppingAt });
+  // Whatever a library left open (a socket, a timer) must not hold the process past its deadline.
+  setTimeout(() => process.exit(), 50).unref();
   return 0;
 }
