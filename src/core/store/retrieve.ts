@@ -3,6 +3,7 @@ import { documentFrequency, passageTermIds, type Corpus } from './corpus-index.t
 import { countryForms, SYNONYM_GROUPS } from '../annotate/lexicon.ts';
 import { limitedTerm } from './lunr-compact.ts';
 import { isVerbForm, stemWord } from '../annotate/spelling.ts';
+import { MONTHS } from '../annotate/dates.ts';
 
 /** A question word with the other words that count as it. */
 export interface Concept {
@@ -140,8 +141,12 @@ export function corpusCoverage(concepts: Concept[]): number {
  * anchored by known words may carry one or two words the sources never use ("massacre" for "attack"); unknown
  * names and numbers are never forgiven, and a question with more unknown words than that is left as it is.
  */
+/** Months and weekdays are capitalised but name no thing ("May" is also a word the index leaves out). */
+const CALENDAR_WORD = new RegExp(`^(${Object.keys(MONTHS).join('|')}|mon|tue|wed|thu|fri|sat|sun)(day)?$`, 'i');
+
 /** A question word written as a name (capitalised past the first word) or a number: never an everyday word. */
 function isNameLike(c: Concept, questionText: string): boolean {
+  if (CALENDAR_WORD.test(c.term)) return false;
   return /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
 }
 
@@ -149,6 +154,8 @@ function isNameLike(c: Concept, questionText: string): boolean {
 export function namesUnknown(concepts: Concept[], questionText: string): boolean {
   return concepts.some((c) => !c.known && isNameLike(c, questionText) && !/\d/.test(c.term));
 }
+
+
 
 export function withoutForgiven(corpus: Corpus, concepts: Concept[], questionText: string, typed = false): Concept[] {
   const isName = (c: Concept) => isNameLike(c, questionText);
