@@ -20,7 +20,7 @@ else {
 }
 const q = parseQuery(question!);
 console.log({ ...q, base: { intent: q.base.intent, kinds: q.base.kinds } });
-const concepts = withoutForgiven(buildConcepts(corpus, q.terms), q.text);
+const concepts = withoutForgiven(corpus, buildConcepts(corpus, q.terms), q.text);
 console.log(concepts.map((c) => `${c.term}:${c.known ? c.weight.toFixed(2) : 'UNKNOWN'}`).join(' '));
 for (const h of searchPassages(corpus, concepts).slice(0, 8)) console.log(h.score.toFixed(2), h.coverage.toFixed(2), corpus.data.passages[h.p]![2].slice(0, 150), JSON.stringify(corpus.data.annotations[h.p]).slice(0, 200));
 console.log('---\n' + answerQuestion(question!, { corpus, clock: { now: () => new Date('2026-12-01') } }).answer);

@@ -3,6 +3,7 @@ import { AnswerSchema, type Answer } from './schema.ts';
 
 const Expect = z.object({
   answered: z.boolean().optional(),
+  first: z.array(z.union([z.string(), z.array(z.string())])).optional(),
   all: z.array(z.union([z.string(), z.array(z.string())])).optional(),
   cite: z.array(z.string()).optional(),
   forbid: z.array(z.string()).optional(),
@@ -40,6 +41,12 @@ export function checkAnswer(question: EvalQuestion, answer: unknown): string[] {
   if (result.answered !== wantAnswered) failures.push(`answered is ${result.answered}, expected ${wantAnswered}`);
   if (!wantAnswered && result.citations.length) failures.push('cites sources for a question it does not cover');
   const text = normalizeForMatch(result.answer);
+  // The first line is the direct answer a reader sees: its checks read that line alone.
+  const first = normalizeForMatch(result.answer.split('\n')[0] ?? '');
+  for (const entry of expect.first ?? []) {
+    const options = Array.isArray(entry) ? entry : [entry];
+    if (!options.some((o) => first.includes(normalizeForMatch(o)))) failures.push(`first line lacks ${options.map((o) => JSON.stringify(o)).join(' or ')}`);
+  }
   for (const entry of expect.all ?? []) {
     const options = Array.isArray(entry) ? entry : [entry];
     if (!options.some((o) => text.includes(normalizeForMatch(o)))) failures.push(`missing ${options.map((o) => JSON.stringify(o)).join(' or ')}`);

@@ -22,7 +22,7 @@ usage: sitrep <command> [--data DIR]
   ingest FILE... [--id ID] [--title T] [--source S] [--url U] [--published YYYY-MM-DD]
                               add articles (.txt, or .md with front matter) and rebuild the index
   build                       rebuild the index from the articles
-  eval FILE                   score a question file; last line "N passed, M failed"
+  eval FILE|STORY_DIR...      score question files or story folders; last line "N passed, M failed"
   serve [--port N] [--host H] the HTTP API and web console (and Slack / Discord when configured)
   digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]
                               the daily digest for a date (default today, UTC); --post sends it
@@ -67,8 +67,8 @@ const COMMANDS: Record<string, Command> = {
     return (await import('./commands/serve.ts')).runServe({ port: portFlag(values.port), host: values.host, dataDir: dataDir(values.data) }, clock);
   },
   async eval(argv, clock) {
-    const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE [--data DIR]');
-    return runEval(positionals[0], await openCorpus(dataDir(values.data), clock), clock);
+    const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE|STORY_DIR... [--data DIR]');
+    return runEval(positionals, () => openCorpus(dataDir(values.data), clock), clock);
   },
 };
 

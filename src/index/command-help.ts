@@ -31,10 +31,12 @@ ${DATA}`,
 Rebuilds DIR/index.json from DIR/articles/.
 
 ${DATA}`,
-  eval: `usage: sitrep eval FILE [--data DIR]
+  eval: `usage: sitrep eval FILE|STORY_DIR... [--data DIR]
 
-Scores a question file (../shared/eval/README.md): a line per failure, last line "N passed, M failed"; exit 1 when
-any failed.
+Scores question files (../shared/eval/README.md), "first" checks reading the answer's first line alone: a line per
+failure, last line "N passed, M failed"; exit 1 when any failed. A question file is asked over the corpus in --data;
+a story folder (manifest.json, articles/, questions.json) over its own articles, ingested into a corpus of their own.
+With more than one set, tables per set and per kind of question come before the last line (npm run eval).
 
 ${DATA}`,
   serve: `usage: sitrep serve [--port N] [--host H] [--data DIR]

@@ -25,6 +25,12 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** Whether a word is a form of a verb: an irregular one ("hit", "broke") or a regular past or -ing form. */
+export function isVerbForm(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower in IRREGULAR || Object.values(IRREGULAR).includes(lower) || /[^e]ed$|ing$/.test(lower);
+}
+
 /** British and American spellings meet: defence/defense, kilometre/kilometer, stabilise/stabilize, labour/labor. */
 export function canonicalSpelling(word: string): string {
   const base = IRREGULAR[word];

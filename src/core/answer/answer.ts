@@ -12,7 +12,7 @@ import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
 import { expandAcronyms } from '../annotate/acronyms.ts';
 import { resolveFollowUp, type StoredQuery } from '../query/follow-up.ts';
 import { composeCandidates, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
-import { buildConcepts, corpusCoverage, searchPassages, withoutForgiven } from '../store/retrieve.ts';
+import { buildConcepts, corpusCoverage, namesUnknown, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
 import type { ConversationTurn } from '../query/conversation.ts';
 
@@ -198,9 +198,10 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   const { corpus } = deps;
   const standsAlone = q.intent === 'latest' || q.intent === 'timeline' || query.answerType === 'events-on-date' || (q.intent === 'when' && AGENDA.test(q.text));
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return { ...notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent), query: stored };
-  const concepts = withoutForgiven(buildConcepts(corpus, q.terms), q.text);
+  const typed = ['number', 'agent', 'person', 'place', 'date', 'time', 'role'].includes(query.answerType);
+  const concepts = withoutForgiven(corpus, buildConcepts(corpus, q.terms), q.text, typed);
   const byDate = query.answerType === 'events-on-date' && datesAsked(corpus, q.text).some((d) => d.date);
-  if (q.terms.length && !byDate && corpusCoverage(concepts, q.text) <= MIN_CORPUS_COVERAGE) return { ...notCovered(corpus, question, q.intent), query: stored };
+  if (q.terms.length && !byDate && (corpusCoverage(concepts) <= MIN_CORPUS_COVERAGE || namesUnknown(concepts, q.text))) return { ...notCovered(corpus, question, q.intent), query: stored };
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
   if (q.terms.length && !byDate && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
     return { ...notCovered(corpus, question, q.intent), query: stored };

@@ -96,7 +96,7 @@ export function modelArticle(article: Pick<Article, 'paragraphs' | 'standfirst'>
     if (isFurnitureLine(text)) {
       model.furniture.push(text);
       // A capitalised place line before the body is the dateline ("LOS ANGELES").
-      if (!seenBody && !model.datelinePlace && words(text).length <= 4 && !/\d/.test(text) && capitalShare(text) > 0.8) model.datelinePlace = text;
+      if (!seenBody && !model.datelinePlace && words(text).length <= 3 && !/\d/.test(text) && capitalShare(text) > 0.8) model.datelinePlace = text;
       continue;
     }
     const stamp = TIME_STAMP.exec(text);
@@ -110,7 +110,8 @@ export function modelArticle(article: Pick<Article, 'paragraphs' | 'standfirst'>
     }
     const dateline = DATELINE.exec(text);
     if (dateline && !seenBody) {
-      model.datelinePlace ??= dateline[1]!;
+      // The dateline in the text says where the report was filed, over a capitalised line above it.
+      model.datelinePlace = dateline[1]!;
       text = text.slice(dateline[0].length);
     }
     text = text.replace(LABEL, '').replace(/^[-*•]\s+/, '');

@@ -24,7 +24,7 @@ const QUESTION_WORDS = new Set([
   'doing', 'done', 'did', 'does', 'going', 'people', 'summary', 'summarise', 'summarize', 'briefing', 'brief',
   'timeline', 'chronology', 'sequence', 'events', 'key', 'new', 'sitrep', 'overview', 'developments', 'development',
   'situation', 'story', 'recap', 'use', 'used', 'using', 'being', 'make', 'made', 'main', 'key',
-  'role', 'roles', 'play', 'plays', 'playing', 'played', 'actually', 'exactly', 'really', 'just', 'finally', 'quick', 'quickly', 'please', 'mid', 'ever', 'basically', 'even', 'roughly',
+  'whats', 'wheres', 'whens', 'whos', 'hows', 'role', 'roles', 'play', 'plays', 'playing', 'played', 'actually', 'exactly', 'really', 'just', 'finally', 'quick', 'quickly', 'please', 'mid', 'ever', 'basically', 'even', 'roughly',
   'next', 'upcoming', 'coming', 'agenda', 'calendar', 'planned', 'happens', 'anyone', 'anybody', 'someone', 'somebody', 'anything', 'something', 'everything', 'everybody',
 ]);
 

@@ -2,7 +2,8 @@ import lunr from 'lunr';
 import { documentFrequency, passageTermIds, type Corpus } from './corpus-index.ts';
 import { countryForms, SYNONYM_GROUPS } from '../annotate/lexicon.ts';
 import { limitedTerm } from './lunr-compact.ts';
-import { stemWord } from '../annotate/spelling.ts';
+import { isVerbForm, stemWord } from '../annotate/spelling.ts';
+import { MONTHS } from '../annotate/dates.ts';
 
 /** A question word with the other words that count as it. */
 export interface Concept {
@@ -48,6 +49,22 @@ function synonymsByStem(): Map<string, Set<string>> {
   return synonymStems;
 }
 
+const nameWordCache = new WeakMap<Corpus, Set<string>>();
+
+/** Whether a word is part of a name the sources give (a place, person or organisation), checked once per corpus. */
+function isCorpusName(corpus: Corpus, word: string): boolean {
+  let words = nameWordCache.get(corpus);
+  if (!words) {
+    words = new Set();
+    corpus.data.annotations.forEach((a, p) => {
+      const text = corpus.data.passages[p]![2];
+      for (const [start, end] of a.n ?? []) for (const w of text.slice(start, end).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) words!.add(w);
+    });
+    nameWordCache.set(corpus, words);
+  }
+  return words.has(word.toLowerCase());
+}
+
 /** Edit distance of two short strings, giving up (returning max + 1) once it exceeds max. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -66,6 +83,8 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
+const ENDINGS = ['e', 's', 'ed', 'ing', 'ion', 'ate', 'ated', 'ation', 'y', 'ies', 'er'];
+
 /**
  * The index term a misspelt word most likely meant: same first letter, one edit for words of six to eight letters,
  * two for longer ones, the most frequent on a tie. Shorter words are never corrected (too many near neighbours).
@@ -77,8 +96,9 @@ function closestTerm(corpus: Corpus, word: string): string | null {
   let best: { term: string; distance: number; df: number } | null = null;
   for (const [term, id] of corpus.termIds) {
     if (term[0] !== lower[0] || Math.abs(term.length - lower.length) > max + 3) continue;
-    // Index terms are stems: compare the word's stem and the word itself, whichever is nearer.
-    const distance = Math.min(editDistance(stemWord(lower), term, max), editDistance(lower, term, max));
+    // Index terms are stems: compare the word's stem, the word itself and the stem with common endings put back.
+    let distance = Math.min(editDistance(stemWord(lower), term, max), editDistance(lower, term, max));
+    if (term.length >= 5) for (const ending of ENDINGS) if (distance > 0) distance = Math.min(distance, editDistance(lower, term + ending, max));
     if (distance > max) continue;
     const df = corpus.data.lunr.df[id]!;
     if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term, distance, df };
@@ -107,15 +127,13 @@ export function buildConcepts(corpus: Corpus, terms: string[]): Concept[] {
 }
 
 /**
- * Share of the question's weight that the corpus knows at all: low means the question is off the corpus's topic.
- * One unknown everyday word ("start", "holding") in a question of three or more known words is forgiven;
- * unknown names (capitalised in the question) and numbers never are.
+ * Share of the question's weight that the corpus knows at all (after withoutForgiven): low means the question is
+ * off the corpus's topic.
  */
-export function corpusCoverage(concepts: Concept[], questionText = ''): number {
-  const counted = withoutForgiven(concepts, questionText);
-  const total = counted.reduce((sum, c) => sum + c.weight, 0);
+export function corpusCoverage(concepts: Concept[]): number {
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   if (!total) return 0;
-  return counted.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
+  return concepts.filter((c) => c.known).reduce((sum, c) => sum + c.weight, 0) / total;
 }
 
 /**
@@ -123,12 +141,33 @@ export function corpusCoverage(concepts: Concept[], questionText = ''): number {
  * anchored by known words may carry one or two words the sources never use ("massacre" for "attack"); unknown
  * names and numbers are never forgiven, and a question with more unknown words than that is left as it is.
  */
-export function withoutForgiven(concepts: Concept[], questionText: string): Concept[] {
-  const isName = (c: Concept) => /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
+/** Months and weekdays are capitalised but name no thing ("May" is also a word the index leaves out). */
+const CALENDAR_WORD = new RegExp(`^(${Object.keys(MONTHS).join('|')}|mon|tue|wed|thu|fri|sat|sun)(day)?$`, 'i');
+
+/** A question word written as a name (capitalised past the first word) or a number: never an everyday word. */
+function isNameLike(c: Concept, questionText: string): boolean {
+  if (CALENDAR_WORD.test(c.term)) return false;
+  return /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
+}
+
+/** Whether the question names something the sources never mention ("the weather in Lagos"): then they do not cover it. */
+export function namesUnknown(concepts: Concept[], questionText: string): boolean {
+  return concepts.some((c) => !c.known && isNameLike(c, questionText) && !/\d/.test(c.term));
+}
+
+
+
+export function withoutForgiven(corpus: Corpus, concepts: Concept[], questionText: string, typed = false): Concept[] {
+  const isName = (c: Concept) => isNameLike(c, questionText);
   const unknown = concepts.filter((c) => !c.known);
   const known = concepts.filter((c) => c.known);
   if (!unknown.length || unknown.some(isName)) return concepts;
-  const allowance = known.length >= 3 ? 2 : known.length === 2 ? 1 : 0;
+  // One known word anchors an unknown one when the unknown word is a verb ("where did the landslide hit"), or when
+  // the question's word says what it wants (a date, a place, a number) and the known word is a name the sources use
+  // ("when was the Pettersby disaster"). "What is the weather in Lagos" wants the unknown thing itself; "died in the
+  // earthquake" has no name: neither is covered.
+  const anchored = known.length === 1 && ((typed && isCorpusName(corpus, known[0]!.term)) || unknown.every((c) => isVerbForm(c.term)));
+  const allowance = known.length >= 3 ? 2 : known.length === 2 || anchored ? 1 : 0;
   return unknown.length <= allowance ? known : concepts;
 }
 
