@@ -32,7 +32,7 @@ const CUES = {
   agreed: /\b(agreed|agree|agreements?|committed|commitments?|pledged|decided|will|plan to|outcome|provisions?)\b/i,
   demands: /\b(request|requests|requested|demand\w*|insist\w*|ask\w*|urg\w*|call\w* (on|for)|want\w*|must)\b/i,
   statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
-  reason: /\b(because|due to|as a result|rush\w*|hasty|hastily|so that|in order to|blam\w*|accus\w*|after)\b/i,
+  reason: /\b(because|due to|as a result|rush\w*|hasty|hastily|so that|in order to|blam\w*|accus\w*|after|in response to|in retaliation|retaliat\w*|following|trigger\w*|spark\w*|led to|caus\w*|reason|why|over)\b/i,
 };
 /** Questions for the agenda as a whole rather than one date. */
 const AGENDA = /\b(coming up|what'?s next|what is next|what happens next|upcoming (events|meetings|dates)|agenda|calendar|what is planned|what's planned)\b/i;
@@ -79,6 +79,7 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
     case 'date': candidates = dateCandidates(ctx, query, ctx.hits); break;
     case 'time': candidates = timeCandidates(ctx, query, ctx.hits); break;
     case 'events-on-date': return eventsOnDate(ctx);
+    case 'reason': return reasonAnswer(ctx);
     case 'role':
       // "Who is Vikram Misri?" asks for a role (the people composer); "who is India's DGMO?" asks for a person.
       if (!query.subject || isKnownName(ctx, query.subject)) return null;
@@ -99,6 +100,24 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
  */
 function impliesLatest(ctx: ComposeContext, query: TypedQuery): boolean {
   return !ctx.askedDates.length && !query.wantsFirst && query.base.kinds.some((k) => k !== 'duration' && k !== 'distance');
+}
+
+/**
+ * "Why ...?": the best passage that gives a cause ("because", "in response to", "after"), then the sentences around
+ * it in its paragraph, where reports often give the rest of the reason, then the next best.
+ */
+function reasonAnswer(ctx: ComposeContext): Composed | null {
+  const ranked = boostHits(ctx, ctx.hits, CUES.reason, 1.6);
+  const [best, ...rest] = pickPassages(ctx, ranked, 3);
+  if (best === undefined) return null;
+  const [a, para] = ctx.corpus.data.passages[best]!;
+  const around = [best - 1, best + 1].filter((p) => {
+    const other = ctx.corpus.data.passages[p];
+    return other !== undefined && other[0] === a && other[1] === para;
+  });
+  const lines = [`${quoteLine(ctx, best)} ${ctx.book.cite(best)}`];
+  for (const p of [...around, ...rest.filter((p) => !around.includes(p))].slice(0, 3)) lines.push(supportLine(ctx, p));
+  return { lines, figures: [] };
 }
 
 /** "What happened on 13 October?": what the sources report of that day, the sentences that date it first. */
