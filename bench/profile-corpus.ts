@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { answerQuestion } from '../src/core/answer.ts';
-import { buildIndex, loadCorpus, type Corpus } from '../src/core/corpus-index.ts';
+import { answerQuestion } from '../src/core/answer/answer.ts';
+import { buildIndex, loadCorpus, type Corpus } from '../src/core/store/corpus-index.ts';
 import type { Article, Clock } from '../src/core/schema.ts';
 import { profilePhase, type ProfileSummary } from './profile.ts';
 

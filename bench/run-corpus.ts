@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
-import { answerQuestion } from '../src/core/answer.ts';
-import { buildIndex, loadCorpus, type Corpus } from '../src/core/corpus-index.ts';
+import { answerQuestion } from '../src/core/answer/answer.ts';
+import { buildIndex, loadCorpus, type Corpus } from '../src/core/store/corpus-index.ts';
 import type { Article, Clock } from '../src/core/schema.ts';
 import { measureLatency, median, percentile, settledHeap, timed, type Latencies } from './measure.ts';
 import { buildPlainIndex, searchPlain } from './plain-lunr.ts';

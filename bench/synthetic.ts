@@ -1,7 +1,7 @@
-import { findNumbers } from '../src/core/numbers.ts';
-import { extractPeople } from '../src/core/people.ts';
+import { findNumbers } from '../src/core/annotate/numbers.ts';
+import { extractPeople } from '../src/core/annotate/people.ts';
 import { ArticleSchema, type Article } from '../src/core/schema.ts';
-import { splitSentences } from '../src/core/text.ts';
+import { splitSentences } from '../src/core/annotate/text.ts';
 import {
   createRng, FAMILY_NAMES, formatDigits, GIVEN_NAMES, mixSeed, numberToWords, PLACE_NAMES, SOURCES, VILLAGE_NAMES, type Rng,
 } from './synthetic-vocab.ts';

@@ -6,7 +6,8 @@ import { parseCommandArgs } from './args.ts';
 import { runAsk } from './commands/ask.ts';
 import { runEval } from './commands/evaluate.ts';
 import { runIngest } from './commands/ingest.ts';
-import { openCorpus, rebuildIndex } from './fs-corpus.ts';
+import { rebuildIndex } from './fs-commit.ts';
+import { openCorpus } from './fs-corpus.ts';
 
 /** The project's own data/ folder, the default for --data. */
 export const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
@@ -32,12 +33,15 @@ usage: sitrep <command> [--data DIR]
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** Notes about the data folder (a recovered change, articles not yet indexed) go to stderr. */
+const notice = (message: string) => process.stderr.write(`sitrep: ${message}\n`);
+
 type Command = (argv: string[], clock: Clock) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   async ask(argv, clock) {
     const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' } }, 'sitrep ask "QUESTION" [--json] | --jsonl');
-    const corpus = await openCorpus(dataDir(values.data), clock);
+    const corpus = await openCorpus(dataDir(values.data), clock, { notice });
     return runAsk(positionals, values, corpus, clock);
   },
   async ingest(argv, clock) {
@@ -48,7 +52,7 @@ const COMMANDS: Record<string, Command> = {
   },
   async build(argv, clock) {
     const { values } = parseCommandArgs(argv, {}, 'sitrep build [--data DIR]');
-    const built = await rebuildIndex(dataDir(values.data), clock);
+    const built = await rebuildIndex(dataDir(values.data), clock, notice);
     process.stdout.write(`index built: ${built.articles} articles, ${built.passages} passages, ${built.bytes} bytes\n`);
     return 0;
   },
@@ -65,7 +69,7 @@ const COMMANDS: Record<string, Command> = {
   },
   async eval(argv, clock) {
     const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE [--data DIR]');
-    return runEval(positionals[0], await openCorpus(dataDir(values.data), clock), clock);
+    return runEval(positionals[0], await openCorpus(dataDir(values.data), clock, { notice }), clock);
   },
 };
 

@@ -1,9 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SitrepError, splitFrontMatter } from '../../core/ingest/article-file.ts';
+import { SitrepError, serializeArticle, splitFrontMatter } from '../../core/ingest/article-file.ts';
 import { checkRawBytes, prepareArticle, type IngestOptions } from '../../core/ingest/ingest.ts';
+import { DuplicateCandidates } from '../../core/sources/duplicate-candidates.ts';
+import { checkInferredDate } from '../../core/sources/published-check.ts';
 import type { Article, Clock } from '../../core/schema.ts';
-import { readArticles, rebuildIndex, saveArticles } from '../fs-corpus.ts';
+import { withCorpusWriter } from '../fs-commit.ts';
+import { readArticles } from '../fs-corpus.ts';
+import { createProgress } from '../progress.ts';
+
+/** Batches at least this long show progress (a bar on a terminal, lines when piped). */
+const PROGRESS_FROM = 20;
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
@@ -26,33 +33,82 @@ function optionsFor(text: string, name: string, flags: IngestOptions): { body: s
   };
 }
 
+/** One input turned into an article, or found already stored word for word (a rerun after an interruption). */
+export interface Prepared {
+  article: Article;
+  yearGuessed: boolean;
+  alreadyStored: boolean;
+}
+
+/**
+ * Prepares one text as ingest does (prepareArticle), checking a guessed year; an article stored before with the same
+ * id and the same content is reported as already stored instead of refused, so rerunning an ingest completes it.
+ * The text is compared with the articles that share its id or a paragraph, not with the whole corpus.
+ */
+export function prepareInput(body: string, label: string, options: IngestOptions, stored: DuplicateCandidates, today: string): Prepared {
+  const inferred = checkInferredDate(body, label, options, today);
+  const withDate = inferred ? { ...options, published: inferred.published } : options;
+  const yearGuessed = inferred?.yearGuessed ?? false;
+  const draft = prepareArticle(body, label, withDate, [], today);
+  const candidates = stored.for(draft.id, draft.paragraphs);
+  try {
+    return { article: prepareArticle(body, label, withDate, candidates, today), yearGuessed, alreadyStored: false };
+  } catch (error) {
+    if (!(error instanceof SitrepError) || !['duplicate_id', 'duplicate_text'].includes(error.code)) throw error;
+    const same = candidates.find((a) => a.id === draft.id);
+    if (same && serializeArticle(same) === serializeArticle(draft)) return { article: draft, yearGuessed, alreadyStored: true };
+    throw error;
+  }
+}
+
+async function readInput(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new SitrepError('unreadable', `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return checkRawBytes(bytes, file);
+}
+
 /**
  * `sitrep ingest FILE...`: every file is checked before anything is written, so one bad file leaves the corpus
- * exactly as it was; the index is rebuilt only after the articles are safely on disk.
+ * exactly as it was; the articles and their index segment are then committed together (see fs-commit.ts).
  */
 export async function runIngest(files: string[], flags: IngestOptions, dir: string, clock: Clock): Promise<number> {
   if (!files.length) throw new SitrepError('usage', 'ingest needs at least one file: sitrep ingest article.txt [--published YYYY-MM-DD]');
   if (files.length > 1 && (flags.id || flags.title || flags.url)) {
     throw new SitrepError('usage', '--id, --title and --url name one article: ingest one file at a time with them');
   }
-  const existing = await readArticles(dir);
+  const notice = (message: string) => process.stderr.write(`sitrep ingest: ${message}\n`);
+  const progress = files.length >= PROGRESS_FROM ? createProgress(process.stderr, 'sitrep ingest') : null;
   const today = clock.now().toISOString().slice(0, 10);
-  const prepared: Article[] = [];
-  for (const file of files) {
-    const label = basename(file);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      throw new SitrepError('unreadable', `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    const text = checkRawBytes(bytes, file);
-    const { body, options } = optionsFor(text, label, flags);
-    prepared.push(prepareArticle(body, file, options, [...existing, ...prepared], today));
+  try {
+    return await withCorpusWriter(dir, clock, async (writer) => {
+      const stored = new DuplicateCandidates(await readArticles(dir));
+      const prepared: Prepared[] = [];
+      for (const file of files) {
+        const { body, options } = optionsFor(await readInput(file), basename(file), flags);
+        const result = prepareInput(body, file, options, stored, today);
+        if (!result.alreadyStored) stored.add(result.article);
+        prepared.push(result);
+        progress?.update('checking', prepared.length, files.length);
+      }
+      const added = prepared.filter((p) => !p.alreadyStored);
+      const summary = await writer.add(added.map((p) => p.article), { onProgress: (stage, done, total) => progress?.update(stage === 'index' ? 'indexing' : 'writing', done, total) });
+      const compacted = await writer.compact();
+      progress?.stop();
+      for (const { article, yearGuessed, alreadyStored } of prepared) {
+        const guessed = yearGuessed ? ', year guessed: the text names none' : '';
+        process.stdout.write(alreadyStored
+          ? `already ingested ${article.id} (unchanged, skipped)\n`
+          : `ingested ${article.id} (${article.published}${guessed}, ${article.paragraphs.length} paragraphs)\n`);
+      }
+      const corpus = await writer.manifest();
+      process.stdout.write(`index updated: ${summary.articles} articles, ${summary.passages} passages added in ${summary.segments.length} segment${summary.segments.length === 1 ? '' : 's'}; ${corpus.segments.length} segments in all${compacted ? ` (${compacted} merged by compaction)` : ''}\n`);
+      return 0;
+    }, notice);
+  } finally {
+    progress?.stop();
   }
-  await saveArticles(dir, prepared);
-  const built = await rebuildIndex(dir, clock);
-  for (const article of prepared) process.stdout.write(`ingested ${article.id} (${article.published}, ${article.paragraphs.length} paragraphs)\n`);
-  process.stdout.write(`index rebuilt: ${built.articles} articles, ${built.passages} passages\n`);
-  return 0;
 }
