@@ -19,7 +19,11 @@ usage: sitrep <command> [--data DIR]
   ask "QUESTION" [--json]     answer one question (text, or Answer JSON)
   ask --jsonl                 answer one question per stdin line, one Answer JSON per line
   ingest FILE... [--id ID] [--title T] [--source S] [--url U] [--published YYYY-MM-DD]
-                              add articles (.txt, or .md with front matter) and rebuild the index
+                              add articles (.txt, or .md with front matter) to the index
+  ingest URL [--title T] [--source S] [--published YYYY-MM-DD]
+                              add the article of a web page (its text read with Readability)
+  follow add URL [--name N] [--every 15m] | list [--json] | remove URL | poll
+                              follow RSS, Atom and JSON feeds; poll fetches every source once now
   build                       rebuild the index from the articles
   eval FILE                   score a question file; last line "N passed, M failed"
   serve [--port N] [--host H] the HTTP API and web console (and Slack / Discord when configured)
@@ -49,6 +53,9 @@ const COMMANDS: Record<string, Command> = {
       id: { type: 'string' }, title: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, published: { type: 'string' },
     }, 'sitrep ingest FILE... [--id ID] [--title T] [--source S] [--url U] [--published YYYY-MM-DD]');
     return runIngest(positionals, values, dataDir(values.data), clock);
+  },
+  async follow(argv, clock) {
+    return (await import('./commands/follow.ts')).runFollow(argv, dataDir, clock);
   },
   async build(argv, clock) {
     const { values } = parseCommandArgs(argv, {}, 'sitrep build [--data DIR]');

@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
 import { createApp } from '../adapters/http/app.ts';
 import type { DigestHttpDeps } from '../adapters/http/digest.ts';
+import type { AppEnv } from '../adapters/http/context.ts';
 import type { Logger } from '../adapters/logger.ts';
 import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
@@ -25,6 +26,8 @@ export interface Integration {
   stop?(): Promise<void> | void;
   /** the digest's options for GET /v1/digest and its delivery status for /healthz (the digest integration only) */
   digest?: DigestHttpDeps;
+  /** fields it adds to /healthz (followed sources) */
+  health?: () => Promise<Record<string, unknown>>;
 }
 
 export interface IntegrationContext {
@@ -41,6 +44,10 @@ export const INTEGRATIONS: IntegrationFactory[] = [createDiscordIntegration()];
 
 export interface StartOptions extends IntegrationContext {
   integrations?: IntegrationFactory[];
+  /** the current corpus when it changes while serving (followed sources); default: `corpus` */
+  getCorpus?: () => Promise<Corpus>;
+  /** /v1/sources and /v1/articles */
+  liveRoutes?: Hono<AppEnv>;
   /** how long in-flight requests may take on shutdown before their connections are cut */
   shutdownTimeoutMs?: number;
 }
@@ -79,8 +86,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config, corpus, clock, logger } = options;
   const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make(options)));
   const active = integrations.filter((i) => i.status.on);
+  const healths = integrations.flatMap((i) => (i.health ? [i.health] : []));
   const app = createApp({
-    getCorpus: () => Promise.resolve(corpus),
+    getCorpus: options.getCorpus ?? (() => Promise.resolve(corpus)),
+    ...(healths.length ? { health: async () => Object.assign({}, ...(await Promise.all(healths.map((h) => h())))) as Record<string, unknown> } : {}),
+    ...(options.liveRoutes ? { liveRoutes: options.liveRoutes } : {}),
     clock, logger, config: config.http, version: VERSION,
     clientKey: nodeClientKey(config.trustProxy),
     extraRoutes: active.flatMap((i) => i.routes ?? []),

@@ -52,6 +52,10 @@ export interface AppDeps {
   extraRoutes?: Array<{ path: string; app: Hono<any, any, any> }>;
   /** digest options for GET /v1/digest, and the delivery status /healthz shows (default: no status) */
   digest?: DigestHttpDeps;
+  /** more /healthz fields (followed sources' last fetch, status and error) */
+  health?: () => Promise<Record<string, unknown>>;
+  /** routes that change the corpus (/v1/sources, /v1/articles); mounted under /v1 behind its guards */
+  liveRoutes?: Hono<AppEnv>;
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -118,6 +122,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v1/*', ...apiGuards(deps));
   app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars, answerCacheSize: config.answerCacheSize }));
   app.route('/v1', digestRoutes({ getCorpus, clock: deps.clock, digest: deps.digest ?? { options: {} } }));
+  if (deps.liveRoutes) app.route('/v1', deps.liveRoutes);
 
   app.get('/healthz', async (c) => {
     const { data } = await getCorpus();
@@ -125,7 +130,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({
       status: 'ok', articles: data.articles.length, passages: data.passages.length,
       newest: data.articles[0]?.published ?? null, indexBuiltAt: data.builtAt, version: deps.version,
-      ...(digest ? { digest } : {}),
+      ...(digest ? { digest } : {}), ...(deps.health ? await deps.health() : {}),
     }, 200, { 'Cache-Control': 'no-store' });
   });
 

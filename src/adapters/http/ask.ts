@@ -50,11 +50,14 @@ export interface AskDeps {
 export function askRoutes(deps: AskDeps): Hono<AppEnv> {
   const schema = questionSchema(deps.maxQuestionChars);
   const body = z.object({ question: z.unknown() }, { error: 'The body must be a JSON object: {"question": "..."}' });
-  const cache = new AnswerCache(deps.answerCacheSize);
+  let cache = new AnswerCache(deps.answerCacheSize);
+  let cachedFor: Corpus | null = null;
   const routes = new Hono<AppEnv>();
 
   const reply = async (c: Context<AppEnv>, question: string) => {
     const corpus = await deps.getCorpus();
+    // Followed sources replace the corpus as articles arrive: answers cached for the old one are dropped.
+    if (corpus !== cachedFor) [cache, cachedFor] = [new AnswerCache(deps.answerCacheSize), corpus];
     const key = AnswerCache.key(deps.clock.now().toISOString().slice(0, 10), question);
     let cached = cache.get(key);
     if (!cached) {

@@ -27,6 +27,11 @@ export class DuplicateCandidates {
     }
   }
 
+  /** Knows an article by its id only (enough for prepareArticle's duplicate_id check) without reading it. */
+  addId(id: string): void {
+    if (!this.byId.has(id)) this.byId.set(id, { id, title: id, source: null, url: null, published: '1970-01-01', standfirst: null, paragraphs: [] });
+  }
+
   /** Articles sharing the id or any paragraph with these. */
   for(id: string | undefined, paragraphs: string[]): Article[] {
     const found = new Set<Article>();

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SitrepError, serializeArticle, splitFrontMatter } from '../../core/ingest/article-file.ts';
-import { checkRawBytes, prepareArticle, type IngestOptions } from '../../core/ingest/ingest.ts';
+import { SitrepError, splitFrontMatter } from '../../core/ingest/article-file.ts';
+import { checkRawBytes, type IngestOptions } from '../../core/ingest/ingest.ts';
 import { DuplicateCandidates } from '../../core/sources/duplicate-candidates.ts';
-import { checkInferredDate } from '../../core/sources/published-check.ts';
+import { prepareInput, type Prepared } from '../../core/sources/prepare-input.ts';
 import type { Article, Clock } from '../../core/schema.ts';
 import { withCorpusWriter } from '../fs-commit.ts';
 import { readArticles } from '../fs-corpus.ts';
@@ -33,34 +33,6 @@ function optionsFor(text: string, name: string, flags: IngestOptions): { body: s
   };
 }
 
-/** One input turned into an article, or found already stored word for word (a rerun after an interruption). */
-export interface Prepared {
-  article: Article;
-  yearGuessed: boolean;
-  alreadyStored: boolean;
-}
-
-/**
- * Prepares one text as ingest does (prepareArticle), checking a guessed year; an article stored before with the same
- * id and the same content is reported as already stored instead of refused, so rerunning an ingest completes it.
- * The text is compared with the articles that share its id or a paragraph, not with the whole corpus.
- */
-export function prepareInput(body: string, label: string, options: IngestOptions, stored: DuplicateCandidates, today: string): Prepared {
-  const inferred = checkInferredDate(body, label, options, today);
-  const withDate = inferred ? { ...options, published: inferred.published } : options;
-  const yearGuessed = inferred?.yearGuessed ?? false;
-  const draft = prepareArticle(body, label, withDate, [], today);
-  const candidates = stored.for(draft.id, draft.paragraphs);
-  try {
-    return { article: prepareArticle(body, label, withDate, candidates, today), yearGuessed, alreadyStored: false };
-  } catch (error) {
-    if (!(error instanceof SitrepError) || !['duplicate_id', 'duplicate_text'].includes(error.code)) throw error;
-    const same = candidates.find((a) => a.id === draft.id);
-    if (same && serializeArticle(same) === serializeArticle(draft)) return { article: draft, yearGuessed, alreadyStored: true };
-    throw error;
-  }
-}
-
 async function readInput(file: string): Promise<string> {
   let bytes: Buffer;
   try {
@@ -77,6 +49,8 @@ async function readInput(file: string): Promise<string> {
  */
 export async function runIngest(files: string[], flags: IngestOptions, dir: string, clock: Clock): Promise<number> {
   if (!files.length) throw new SitrepError('usage', 'ingest needs at least one file: sitrep ingest article.txt [--published YYYY-MM-DD]');
+  const urls = files.filter((f) => /^https?:\/\//i.test(f));
+  if (urls.length) return ingestUrls(urls, files.length, flags, dir, clock);
   if (files.length > 1 && (flags.id || flags.title || flags.url)) {
     throw new SitrepError('usage', '--id, --title and --url name one article: ingest one file at a time with them');
   }
@@ -111,4 +85,19 @@ export async function runIngest(files: string[], flags: IngestOptions, dir: stri
   } finally {
     progress?.stop();
   }
+}
+
+/** `sitrep ingest URL...`: each page fetched and reduced to its article with Readability, then added like a file. */
+async function ingestUrls(urls: string[], total: number, flags: IngestOptions, dir: string, clock: Clock): Promise<number> {
+  if (urls.length !== total) throw new SitrepError('usage', 'ingest takes files or URLs, not both in one call');
+  if (urls.length > 1 && (flags.id || flags.title || flags.url)) throw new SitrepError('usage', '--id, --title and --url name one article: ingest one URL at a time with them');
+  const { nodeLive } = await import('./follow.ts');
+  const live = nodeLive(dir, clock, process.env);
+  for (const url of urls) {
+    const { article, status, copyOf } = await live.addArticle({ url, options: flags });
+    process.stdout.write(status === 'added' ? `ingested ${article.id} (${article.published}, ${article.paragraphs.length} paragraphs) from ${url}\n`
+      : status === 'copy' ? `${url} is a copy of ${copyOf}: counted as another source of it\n`
+        : `already ingested ${article.id} (unchanged, skipped)\n`);
+  }
+  return 0;
 }
