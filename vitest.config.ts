@@ -36,7 +36,7 @@ export default defineConfig({
           name: 'workers',
           include: ['test/worker/**/*.test.ts'],
           // Runs on Node first: the answers the Worker must match.
-          globalSetup: ['test/helpers/worker-global-setup.ts', 'test/helpers/digest-worker-setup.ts'],
+          globalSetup: ['test/helpers/worker-global-setup.ts', 'test/helpers/digest-worker-setup.ts', 'test/helpers/feed-worker-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,10 +1,9 @@
-import { fetchPageInput, pollSources, type PollDeps } from '../adapters/feeds/poll-sources.ts';
+import { admitArticle, resolveInput, type AddedArticle, type ArticleInput } from '../adapters/feeds/add-article.ts';
+import { pollSources, type PollDeps } from '../adapters/feeds/poll-sources.ts';
 import { SitrepError } from '../core/ingest/article-file.ts';
-import type { IngestOptions } from '../core/ingest/ingest.ts';
 import type { Article, Clock } from '../core/schema.ts';
 import { DuplicateCandidates } from '../core/sources/duplicate-candidates.ts';
-import { urlKey, Registry, type SourceRef } from '../core/sources/registry.ts';
-import { prepareInput } from '../core/sources/prepare-input.ts';
+import { Registry, type SourceRef } from '../core/sources/registry.ts';
 import { newSource, normalizeSourceUrl, SourceListSchema, type SourceRecord } from '../core/sources/source-record.ts';
 import { CorpusWriter, withCorpusWriter } from './fs-commit.ts';
 import { readArticles, storedArticleIds } from './fs-corpus.ts';
@@ -16,14 +15,6 @@ export interface LiveChange {
   added: Article[];
   alternates: number;
   fetched: number;
-}
-
-/** The result of adding one article: stored, already there, or counted as another source of an article. */
-export interface AddedArticle {
-  article: Article;
-  status: 'added' | 'already_stored' | 'copy';
-  /** the article it copies, when status is `copy` */
-  copyOf: string | null;
 }
 
 /**
@@ -91,8 +82,10 @@ export class FsLive {
       const sources = await this.listSources();
       if (!sources.length) return { added: [], alternates: 0, fetched: 0 };
       const registry = new Registry(await writer.registry());
+      const before = JSON.stringify(registry.data);
       const round = await pollSources(sources, { registry, stored: await this.candidates(registry) }, this.pollDeps, which);
-      if (round.fetched) await this.commit(writer, round.articles, registry);
+      // Unchanged feeds change the sources' state only, not the corpus.
+      if (round.articles.length || JSON.stringify(registry.data) !== before) await this.commit(writer, round.articles, registry);
       // Sources added or removed meanwhile (by `follow add` waiting for the lock) cannot happen: the lock is held.
       await this.writeSources(round.sources);
       return { added: round.articles, alternates: round.alternates, fetched: round.fetched };
@@ -100,27 +93,13 @@ export class FsLive {
   }
 
   /** Adds one article from text (with ingest options) or from a page URL; a copy of a recent article becomes one of its sources. */
-  async addArticle(input: { text: string; options: IngestOptions } | { url: string; options: IngestOptions }): Promise<AddedArticle> {
-    const page = 'url' in input ? await fetchPageInput(input.url, this.pollDeps) : null;
+  async addArticle(input: ArticleInput): Promise<AddedArticle> {
+    const resolved = await resolveInput(input, this.pollDeps);
     return withCorpusWriter(this.dir, this.clock, async (writer) => {
       const registry = new Registry(await writer.registry());
-      const text = page ? page.text : (input as { text: string }).text;
-      const options: IngestOptions = page
-        ? { ...input.options, title: input.options.title ?? page.title ?? undefined, url: input.options.url ?? (input as { url: string }).url, published: input.options.published ?? page.published, source: input.options.source ?? hostOf((input as { url: string }).url) }
-        : input.options;
-      const label = page ? (input as { url: string }).url : 'the article';
-      const prepared = prepareInput(text, label, options, await this.candidates(registry), this.clock.now().toISOString().slice(0, 10), (draft) => registry.copyOf(draft)?.id ?? null);
-      const keys = prepared.article.url ? [urlKey(prepared.article.url)] : [];
-      if (prepared.alreadyStored) return { article: prepared.article, status: 'already_stored', copyOf: null };
-      const at = this.clock.now().toISOString();
-      if (prepared.copyOf) {
-        registry.addAlternate(prepared.copyOf, { source: prepared.article.source, url: prepared.article.url, title: prepared.article.title, at }, keys);
-        await this.commit(writer, [], registry);
-        return { article: prepared.article, status: 'copy', copyOf: prepared.copyOf };
-      }
-      registry.addArticle(prepared.article, keys, at);
-      await this.commit(writer, [prepared.article], registry);
-      return { article: prepared.article, status: 'added', copyOf: null };
+      const result = admitArticle(resolved, registry, await this.candidates(registry), this.clock.now());
+      if (result.status !== 'already_stored') await this.commit(writer, result.status === 'added' ? [result.article] : [], registry);
+      return result;
     });
   }
 
@@ -131,13 +110,5 @@ export class FsLive {
     // Read without the lock: a registry file is never changed, only replaced by a newer one the manifest names.
     const registry = new Registry(await new CorpusWriter(this.dir, this.clock).registry().catch(() => new CorpusWriter(this.dir, this.clock).registry()));
     return { article: article!, sources: registry.sourcesOf(article!) };
-  }
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
   }
 }

@@ -20,7 +20,8 @@ export function parseDocument(html: string): HtmlDocument {
 export function htmlParagraphs(html: string): string[] {
   if (!/<[a-z][\s\S]*>/i.test(html)) return html.split(/\n\s*\n/).map(clean).filter(Boolean);
   const document = parseDocument(html);
-  const blocks = Array.from(document.querySelectorAll(BLOCKS)).filter((el) => !el.querySelector(BLOCKS));
+  // Typed here: the Workers type-check has no DOM library for linkedom's NodeList to lean on.
+  const blocks = Array.from(document.querySelectorAll(BLOCKS) as unknown as ArrayLike<{ querySelector(s: string): unknown; textContent: string | null }>).filter((el) => !el.querySelector(BLOCKS));
   const texts = blocks.length ? blocks.map((el) => clean(el.textContent ?? '')) : (document.body?.textContent ?? '').split(/\n\s*\n/).map(clean);
   return texts.filter(Boolean);
 }
