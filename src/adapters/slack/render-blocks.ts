@@ -30,6 +30,8 @@ export interface MessageDoc {
   sources?: SourceRef[];
   /** small print at the bottom, e.g. "As of 24 December 2025" */
   notes?: string[];
+  /** a divider between sections and before the sources (the digest reads as a briefing) */
+  dividers?: boolean;
 }
 
 const FALLBACK_CHARS = 1000;
@@ -99,8 +101,10 @@ export function renderBlocks(doc: MessageDoc): SlackMessage {
     head.push({ type: 'header', text: { type: 'plain_text', text: cut, emoji: false } });
   }
   if (doc.lead?.trim()) head.push(...textSections(escapeMrkdwn(doc.lead.trim()), true));
-  const body = (doc.sections ?? []).flatMap(sectionBlocks);
+  const divider: Block[] = doc.dividers ? [{ type: 'divider' }] : [];
+  const body = (doc.sections ?? []).flatMap((section, i) => [...(i > 0 ? divider : []), ...sectionBlocks(section)]);
   const tail: Block[] = [
+    ...(body.length ? divider : []),
     ...contextBlocks((doc.sources ?? []).map(renderSourceRef)),
     ...contextBlocks((doc.notes ?? []).map((n) => truncateMrkdwn(escapeMrkdwn(n), LIMITS.contextText))),
   ];
