@@ -4,6 +4,9 @@
 // load time, answer p50/p99 (Node -> workerd round trips) and the workerd process's resident memory for each.
 // Usage: npx tsx bench/segments.ts [--articles 50000] [--newest 2] [--rounds 3]
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
@@ -46,15 +49,30 @@ const whole = mergeIndexFiles(segments.map(([, f]) => f), new Date().toISOString
 console.log(`${N} articles in ${segments.length} monthly segments, built in ${((performance.now() - started) / 1000).toFixed(0)} s; whole index ${mib(JSON.stringify(whole).length)}`);
 
 const bundle = await build({ entryPoints: [new URL('./segments-worker.ts', import.meta.url).pathname], bundle: true, format: 'esm', write: false, platform: 'neutral', mainFields: ['module', 'main'], minify: true });
-const mf = new Miniflare({ modules: true, script: bundle.outputFiles[0]!.text, compatibilityDate: '2025-12-01', r2Buckets: ['BENCH'] });
-await mf.ready;
-const bucket = await mf.getR2Bucket('BENCH');
-await bucket.put('whole.json', JSON.stringify(whole));
-for (const [month, file] of segments) await bucket.put(`segments/${month}.json`, JSON.stringify(file));
+// The objects are written once to a bucket kept on disk; each measurement gets a fresh workerd process, so its
+// resident memory is that mode's alone.
+const persist = mkdtempSync(join(tmpdir(), 'sitrep-bench-r2-'));
+const runtime = () => new Miniflare({ modules: true, script: bundle.outputFiles[0]!.text, compatibilityDate: '2025-12-01', r2Buckets: ['BENCH'], r2Persist: persist });
+{
+  const mf = runtime();
+  const bucket = await mf.getR2Bucket('BENCH');
+  await bucket.put('whole.json', JSON.stringify(whole));
+  for (const [month, file] of segments) await bucket.put(`segments/${month}.json`, JSON.stringify(file));
+  await mf.dispose();
+}
 const questions = benchQuestions(SEED);
 
 async function measure(label: string, keys: string[]): Promise<void> {
-  await mf.dispatchFetch('http://bench/load', { method: 'POST', body: JSON.stringify([]) }).then((r) => r.text()).catch(() => '');
+  const mf = runtime();
+  try {
+    await measureIn(mf, label, keys);
+  } finally {
+    await mf.dispose();
+  }
+}
+
+async function measureIn(mf: Miniflare, label: string, keys: string[]): Promise<void> {
+  await mf.dispatchFetch('http://bench/ask?q=warm').then((r) => r.text());
   const before = workerdRss();
   const t0 = performance.now();
   const res = await mf.dispatchFetch('http://bench/load', { method: 'POST', body: JSON.stringify(keys) });
@@ -83,5 +101,5 @@ try {
   await measure('all segments, merged at load', segments.map(([m]) => `segments/${m}.json`));
   await measure(`newest ${NEWEST} months of segments`, segments.slice(0, NEWEST).map(([m]) => `segments/${m}.json`));
 } finally {
-  await mf.dispose();
+  rmSync(persist, { recursive: true, force: true });
 }
