@@ -91,10 +91,16 @@ export class R2Corpus {
     const written = await this.bucket.put(MANIFEST_KEY, JSON.stringify(next), { onlyIf: read.etag ? { etagMatches: read.etag } : { etagDoesNotMatch: '*' } });
     if (!written) {
       // Another writer committed first: nothing of ours is referenced, so remove it and let the caller retry.
-      await this.bucket.delete(objects.map(([key]) => key).filter((key) => !key.startsWith('articles/')));
+      const ours = objects.map(([key]) => key).filter((key) => !key.startsWith('articles/'));
+      if (ours.length) await this.bucket.delete(ours);
       throw new CommitConflict('the manifest changed during the commit');
     }
     if (obsolete.length) await this.bucket.delete(obsolete);
+  }
+
+  /** Object names of a commit: two writers racing for the same generation must not overwrite each other's objects. */
+  private unique(name: string): string {
+    return `${name}-${crypto.randomUUID().slice(0, 8)}`;
   }
 
   /** Commits new articles as segments (one per month) with the registry that goes with them. */
@@ -105,9 +111,9 @@ export class R2Corpus {
     for (const a of articles) months.set(segmentMonth(a), [...(months.get(segmentMonth(a)) ?? []), a]);
     const entries: Array<[SegmentEntry, IndexFile]> = [...months].sort().map(([month, group]) => {
       const file = buildIndex(group, this.now());
-      return [{ name: segmentName(month, generation), month, articles: group.length, passages: file.lunr.docs ? file.lunr.docs.split(';').length : 0, builtAt: file.builtAt }, file];
+      return [{ name: this.unique(segmentName(month, generation)), month, articles: group.length, passages: file.lunr.docs ? file.lunr.docs.split(';').length : 0, builtAt: file.builtAt }, file];
     });
-    const registryObject = registryName(generation);
+    const registryObject = this.unique(registryName(generation));
     const next: Manifest = { ...manifest, generation, segments: [...manifest.segments, ...entries.map(([e]) => e)], registry: registryObject };
     const objects: Array<[string, string]> = [
       ...articles.map((a): [string, string] => [articleKey(a.id), serializeArticle(a)]),
@@ -127,7 +133,7 @@ export class R2Corpus {
     const merged: Array<[SegmentEntry, IndexFile]> = [];
     for (const group of plans) {
       const file = mergeIndexFiles(await this.segments({ ...read.manifest, segments: group }), this.now().toISOString());
-      merged.push([{ name: segmentName(group[0]!.month, generation), month: group[0]!.month, articles: file.articles.length, passages: file.lunr.docs.split(';').length, builtAt: file.builtAt }, file]);
+      merged.push([{ name: this.unique(segmentName(group[0]!.month, generation)), month: group[0]!.month, articles: file.articles.length, passages: file.lunr.docs.split(';').length, builtAt: file.builtAt }, file]);
     }
     const replaced = new Set(plans.flat().map((e) => e.name));
     const next: Manifest = { ...read.manifest, generation, segments: [...read.manifest.segments.filter((e) => !replaced.has(e.name)), ...merged.map(([e]) => e)] };

@@ -12,7 +12,7 @@ import { mergeIndexFiles } from '../core/store/segments.ts';
 import { DuplicateCandidates } from '../core/sources/duplicate-candidates.ts';
 import { Registry, type SourceRef } from '../core/sources/registry.ts';
 import { newSource, normalizeSourceUrl, SourceListSchema, type SourceRecord } from '../core/sources/source-record.ts';
-import { R2Corpus, type BlobBucket } from './r2-corpus.ts';
+import { CommitConflict, R2Corpus, type BlobBucket } from './r2-corpus.ts';
 
 /** The R2 bucket binding (wrangler.toml [[r2_buckets]]) that holds articles, segments and followed sources. */
 export const BUCKET_BINDING = 'SITREP_BUCKET';
@@ -49,8 +49,20 @@ export class LiveCorpus {
   /** The corpus to answer from: cached, re-read when the manifest changed (checked at most every REFRESH_MS). */
   get(): Promise<Corpus> {
     if (this.current && this.now() - this.current.checkedAt < REFRESH_MS) return Promise.resolve(this.current.corpus);
-    this.pending ??= this.refresh().finally(() => (this.pending = null));
+    this.pending ??= this.refresh().catch((error: unknown) => this.fallback(error)).finally(() => (this.pending = null));
     return this.pending;
+  }
+
+  /** R2 unreachable or a segment unreadable: keep answering from what this isolate has, else from the bundled index. */
+  private fallback(error: unknown): Corpus {
+    this.logger.error({ msg: 'could not read the segments in R2; answering from the last corpus loaded', error: (error as Error).message });
+    if (this.current) {
+      this.current.checkedAt = this.now();
+      return this.current.corpus;
+    }
+    const corpus = loadCorpus(this.base());
+    this.current = { corpus, etag: null, checkedAt: this.now() };
+    return corpus;
   }
 
   /** Makes the next question re-check R2 (after this isolate committed something). */
@@ -159,14 +171,22 @@ export class R2Live implements LiveStore {
 
   async addArticle(input: ArticleInput): Promise<AddedArticle> {
     const resolved = await resolveInput(input, this.pollDeps);
-    const read = await this.corpus.r2.readManifest();
-    const registry = new Registry(await this.corpus.r2.registry(read.manifest));
-    const result = admitArticle(resolved, registry, await this.candidates(registry), this.deps.now());
-    if (result.status !== 'already_stored') {
-      await this.corpus.r2.add(read, result.status === 'added' ? [result.article] : [], registry.data);
+    // Another writer committing first (the cron, another request) only means deciding again on the newer corpus.
+    for (let attempt = 0; ; attempt++) {
+      const read = await this.corpus.r2.readManifest();
+      const registry = new Registry(await this.corpus.r2.registry(read.manifest));
+      const result = admitArticle(resolved, registry, await this.candidates(registry), this.deps.now());
+      if (result.status === 'already_stored') return result;
+      try {
+        await this.corpus.r2.add(read, result.status === 'added' ? [result.article] : [], registry.data);
+      } catch (error) {
+        if (!(error instanceof CommitConflict) || attempt >= 3) throw error;
+        this.corpus.invalidate();
+        continue;
+      }
       this.corpus.invalidate();
+      return result;
     }
-    return result;
   }
 
   async articleSources(id: string): Promise<{ article: Article; sources: SourceRef[] } | null> {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { silentLogger } from '../../src/adapters/logger.ts';
 import bundledIndex from '../../data/index.json';
 import type { IndexFile } from '../../src/core/store/corpus-index.ts';
-import { R2Corpus, type BlobBucket } from '../../src/index/r2-corpus.ts';
+import { CommitConflict, R2Corpus, type BlobBucket } from '../../src/index/r2-corpus.ts';
 import worker, { POLL_CRON } from '../../src/index/worker.ts';
 import { LiveCorpus, R2Live, REFRESH_MS } from '../../src/index/worker-live.ts';
 
@@ -73,6 +73,24 @@ describe('followed sources on Workers (R2)', () => {
     const sources = (await (await SELF.fetch(`https://sitrep.test/v1/articles/${article.id}`, { headers: auth })).json()) as { sources: Array<{ source: string }> };
     expect(sources.sources.map((s) => s.source)).toEqual(['Delta Post']);
     expect((await ask('How many villages did the landslide near Pakse cut off?')).answer).toContain('14');
+  });
+
+  it('refuses a commit over a manifest that changed meanwhile, keeping the first writer\'s articles and none of its own', async () => {
+    const bucket = (env as { SITREP_BUCKET: BlobBucket }).SITREP_BUCKET;
+    const r2 = new R2Corpus(bucket, 'base', () => new Date());
+    const article = (id: string) => ({ id, title: id, source: null, url: null, published: '2026-11-30', standfirst: null, paragraphs: [`The ${id} convoy reached the border crossing on Monday with food and medicine for 900 families.`] });
+    const stale = await r2.readManifest();
+    const first = await r2.add(stale, [article('convoy-a')], { format: 1, keys: {}, recent: [], alternates: {} });
+    await expect(r2.add(stale, [article('convoy-b')], { format: 1, keys: {}, recent: [], alternates: {} })).rejects.toThrow(CommitConflict);
+    // Read back by a fresh isolate's store: the objects themselves, not this one's cache.
+    const fresh = new R2Corpus(bucket, 'base', () => new Date());
+    const now = await fresh.readManifest();
+    expect(now.manifest.generation).toBe(first.generation);
+    const names = (await fresh.segments(now.manifest)).flatMap((f) => f.articles.map((a) => a.id));
+    expect(names).toContain('convoy-a');
+    expect(names).not.toContain('convoy-b');
+    const keys = (await bucket.list({ prefix: 'segments/' })).objects.map((o) => o.key);
+    expect(keys.filter((k) => k.startsWith('segments/2026-11.'))).toHaveLength(1);
   });
 
   it('lets another isolate pick up a new segment once its refresh interval has passed', async () => {
