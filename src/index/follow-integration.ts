@@ -8,7 +8,7 @@ import type { Integration } from './node.ts';
  * interval and backoff), commits what they brought and calls `onChange` so the next question sees it. A round never
  * overlaps the previous one; a failure is logged and the next round tries again.
  */
-export function followIntegration(live: FsLive, options: { pollSeconds: number; clock: Clock; logger: Logger; onChange: () => Promise<void> }): Integration {
+export function followIntegration(live: FsLive, options: { pollSeconds: number; clock: Clock; logger: Logger; onChange: () => Promise<void>; onTick?: () => Promise<void> }): Integration {
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<void> | null = null;
   const round = async () => {
@@ -16,6 +16,7 @@ export function followIntegration(live: FsLive, options: { pollSeconds: number; 
       const change = await live.poll('due');
       if (change.fetched) options.logger.info({ msg: 'sources polled', fetched: change.fetched, added: change.added.length, alternates: change.alternates });
       if (change.added.length || change.alternates) await options.onChange();
+      else await options.onTick?.();
     } catch (error) {
       options.logger.error({ msg: 'polling sources failed', error });
     }

@@ -3,6 +3,8 @@
 // work with the token (and refuse without one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFeedServer, type FakeFeedServer } from '../helpers/fake-feed-server.ts';
@@ -75,6 +77,20 @@ describe('sitrep serve with followed sources', () => {
       expect(feedFetches.filter((r) => r.status === 200)).toHaveLength(2);
       expect(feedFetches.filter((r) => r.status === 304).length).toBeGreaterThan(0);
       expect(feedFetches.slice(1).every((r) => r.conditional)).toBe(true);
+    } finally {
+      await stop(child);
+    }
+  });
+
+  it('answers from articles another process ingested while it serves', async () => {
+    const data = copyOfData();
+    const { child, url } = await startServe(data, {});
+    try {
+      const file = join(mkdtempSync(join(tmpdir(), 'sitrep-in-')), 'monitors.txt');
+      writeFileSync(file, 'Monitors Reach Preah Vihear\n\nThirty-two ASEAN monitors reached the Preah Vihear temple area on Friday to observe the truce, the bloc said.\n');
+      expect((await runCliAsync(['ingest', file, '--published', '2025-12-26', '--data', data])).code).toBe(0);
+      const answer = await askUntil(url, 'How many ASEAN monitors reached Preah Vihear?', /Monitors Reach Preah Vihear/);
+      expect(answer.citations[0]?.title).toBe('Monitors Reach Preah Vihear');
     } finally {
       await stop(child);
     }
