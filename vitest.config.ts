@@ -34,7 +34,7 @@ export default defineConfig({
           isolate: false,
           include: ['test/worker/**/*.test.ts'],
           // Runs on Node first: the answers the Worker must match.
-          globalSetup: ['test/helpers/worker-global-setup.ts', 'test/helpers/digest-worker-setup.ts'],
+          globalSetup: ['test/helpers/worker-global-setup.ts', 'test/helpers/digest-worker-setup.ts', 'test/helpers/feed-worker-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { loadCorpus, type Corpus } from '../src/core/store/corpus-index.ts';
-import { buildIndex } from '../src/core/store/build-index.ts';
+import { buildIndex } from '../src/core/store/build-index-node.ts';
 import type { Article, Clock } from '../src/core/schema.ts';
 import { profilePhase, type ProfileSummary } from './profile.ts';
 

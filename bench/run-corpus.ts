@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { loadCorpus, type Corpus } from '../src/core/store/corpus-index.ts';
-import { buildIndex } from '../src/core/store/build-index.ts';
+import { buildIndex } from '../src/core/store/build-index-node.ts';
 import type { Article, Clock } from '../src/core/schema.ts';
 import { measureLatency, median, percentile, settledHeap, timed, type Latencies } from './measure.ts';
 import { buildPlainIndex, searchPlain } from './plain-lunr.ts';

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareArticle } from '../src/core/ingest/ingest.ts';
 import { loadCorpus } from '../src/core/store/corpus-index.ts';
-import { buildIndex } from '../src/core/store/build-index.ts';
+import { buildIndex } from '../src/core/store/build-index-node.ts';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { normalizeForMatch } from '../src/core/evaluate.ts';
 import type { Article } from '../src/core/schema.ts';

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ingests the seed articles of ../shared/seeds with the metadata of their manifest into DIR (default: data/).
+# Ingests the seed articles of ../shared/seeds with the metadata of their manifest into DIR (default: data/), then
+# folds the segments into DIR/index.json (the file the Worker bundles).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 seeds=${SEEDS:-$here/../shared/seeds}
@@ -12,3 +13,4 @@ for (const a of m.articles) console.log([a.file, a.id, a.title, a.source ?? "", 
   [ -n "$source" ] && args+=(--source "$source")
   node "$here/bin/sitrep.js" "${args[@]}"
 done
+node "$here/bin/sitrep.js" build --data "$dir"

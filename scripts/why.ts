@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareArticle } from '../src/core/ingest/ingest.ts';
 import { loadCorpus } from '../src/core/store/corpus-index.ts';
-import { buildIndex } from '../src/core/store/build-index.ts';
+import { buildIndex } from '../src/core/store/build-index-node.ts';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { parseQuery } from '../src/core/query/typed-query.ts';
 import { buildConcepts, searchPassages, withoutForgiven } from '../src/core/store/retrieve.ts';

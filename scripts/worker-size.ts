@@ -3,8 +3,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The seed corpus's Worker must stay within this many gzipped bytes (Workers' free plan allows 3 MiB). */
-export const WORKER_BUDGET_GZIP = 300 * 1024;
+/**
+ * The seed corpus's Worker must stay within this many gzipped bytes (Workers' free plan allows 3 MiB). Live news
+ * raised it from 300 KiB: a feed parser (feedsmith, about 64 KiB) and a DOM for Readability (linkedom, about 105 KiB);
+ * the rule tagger and index builder for segments built on the Worker add about 30 KiB more.
+ */
+export const WORKER_BUDGET_GZIP = 450 * 1024;
 
 export interface BundleSize {
   files: Array<{ name: string; raw: number; gzip: number }>;

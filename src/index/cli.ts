@@ -8,7 +8,8 @@ import { loadEnvFile } from './env-file.ts';
 import { runAsk } from './commands/ask.ts';
 import { runEval } from './commands/evaluate.ts';
 import { runIngest } from './commands/ingest.ts';
-import { openCorpus, rebuildIndex } from './fs-corpus.ts';
+import { rebuildIndex } from './fs-commit.ts';
+import { openCorpus } from './fs-corpus.ts';
 
 /** The project's own data/ folder, the default for --data. */
 export const DEFAULT_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
@@ -20,7 +21,11 @@ usage: sitrep <command> [--data DIR]
   ask "QUESTION" [--json]     answer one question (text, or Answer JSON)
   ask --jsonl                 answer one question per stdin line, one Answer JSON per line
   ingest FILE... [--id ID] [--title T] [--source S] [--url U] [--published YYYY-MM-DD]
-                              add articles (.txt, or .md with front matter) and rebuild the index
+                              add articles (.txt, or .md with front matter) to the index
+  ingest URL [--title T] [--source S] [--published YYYY-MM-DD]
+                              add the article of a web page (its text read with Readability)
+  follow add URL [--name N] [--every 15m] | list [--json] | remove URL | poll
+                              follow RSS, Atom and JSON feeds; poll fetches every source once now
   build                       rebuild the index from the articles
   eval FILE|STORY_DIR...      score question files or story folders; last line "N passed, M failed"
   serve [--port N] [--host H] the HTTP API and web console (and Slack / Discord when configured)
@@ -35,12 +40,15 @@ usage: sitrep <command> [--data DIR]
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** Notes about the data folder (a recovered change, articles not yet indexed) go to stderr. */
+const notice = (message: string) => process.stderr.write(`sitrep: ${message}\n`);
+
 type Command = (argv: string[], clock: Clock) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   async ask(argv, clock) {
     const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' } }, 'sitrep ask "QUESTION" [--json] | --jsonl');
-    const corpus = await openCorpus(dataDir(values.data), clock);
+    const corpus = await openCorpus(dataDir(values.data), clock, { notice });
     return runAsk(positionals, values, corpus, clock);
   },
   async ingest(argv, clock) {
@@ -49,9 +57,12 @@ const COMMANDS: Record<string, Command> = {
     }, 'sitrep ingest FILE... [--id ID] [--title T] [--source S] [--url U] [--published YYYY-MM-DD]');
     return runIngest(positionals, values, dataDir(values.data), clock);
   },
+  async follow(argv, clock) {
+    return (await import('./commands/follow.ts')).runFollow(argv, dataDir, clock);
+  },
   async build(argv, clock) {
     const { values } = parseCommandArgs(argv, {}, 'sitrep build [--data DIR]');
-    const built = await rebuildIndex(dataDir(values.data), clock);
+    const built = await rebuildIndex(dataDir(values.data), clock, notice);
     process.stdout.write(`index built: ${built.articles} articles, ${built.passages} passages, ${built.bytes} bytes\n`);
     return 0;
   },
@@ -68,7 +79,7 @@ const COMMANDS: Record<string, Command> = {
   },
   async eval(argv, clock) {
     const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE|STORY_DIR... [--data DIR]');
-    return runEval(positionals, () => openCorpus(dataDir(values.data), clock), clock);
+    return runEval(positionals, () => openCorpus(dataDir(values.data), clock, { notice }), clock);
   },
 };
 

@@ -1,75 +1,101 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArticle, serializeArticle } from '../core/ingest/article-file.ts';
-import { loadCorpus, type Corpus } from '../core/store/corpus-index.ts';
-import { buildIndex } from '../core/store/build-index.ts';
+import { parseArticle } from '../core/ingest/article-file.ts';
+import { loadCorpus, type Corpus, type IndexFile } from '../core/store/corpus-index.ts';
+import { buildIndex } from '../core/store/build-index-node.ts';
+import type { Manifest } from '../core/store/segment-manifest.ts';
+import { mergeIndexFiles } from '../core/store/segments.ts';
 import type { Article, Clock } from '../core/schema.ts';
+import { lockHolder, lockPath, withWriteLock } from './fs-lock.ts';
+import { JournalSchema, readJson, readManifest, recoverCorpus } from './fs-journal.ts';
+import { dataPaths } from './fs-paths.ts';
 
-/** The data folder's layout: DIR/articles/<id>.md and DIR/index.json. */
-export function dataPaths(dir: string) {
-  return { articles: join(dir, 'articles'), index: join(dir, 'index.json') };
-}
+export { dataPaths, writeFileAtomic } from './fs-paths.ts';
 
-/** Writes a file by writing a temporary sibling first and renaming it into place. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+/** Ids of the stored articles (file names under DIR/articles). */
+export async function storedArticleIds(dir: string): Promise<string[]> {
   try {
-    await writeFile(tmp, content, 'utf8');
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}
-
-/** Reads and validates every stored article. */
-export async function readArticles(dir: string): Promise<Article[]> {
-  const { articles } = dataPaths(dir);
-  let names: string[];
-  try {
-    names = (await readdir(articles)).filter((n) => n.endsWith('.md')).sort();
+    return (await readdir(dataPaths(dir).articles)).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return Promise.all(names.map(async (name) => parseArticle(await readFile(join(articles, name), 'utf8'), join(articles, name))));
 }
 
-/** Stores new articles: all temporary files are written before any is renamed into place. */
-export async function saveArticles(dir: string, newArticles: Article[]): Promise<void> {
+/** Reads and validates stored articles: all of them, or the ids given. */
+export async function readArticles(dir: string, ids?: string[]): Promise<Article[]> {
   const { articles } = dataPaths(dir);
-  await mkdir(articles, { recursive: true });
-  const staged: Array<[string, string]> = [];
-  try {
-    for (const article of newArticles) {
-      const path = join(articles, `${article.id}.md`);
-      const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, serializeArticle(article), { encoding: 'utf8', flag: 'wx' });
-      staged.push([tmp, path]);
+  const names = (ids ?? (await storedArticleIds(dir))).map((id) => join(articles, `${id}.md`));
+  return Promise.all(names.map(async (path) => parseArticle(await readFile(path, 'utf8'), path)));
+}
+
+/** The committed index files: data/index.json and the segments the manifest names (skipped when a build replaced them). */
+async function readCommitted(dir: string): Promise<{ files: IndexFile[]; manifest: Manifest | null }> {
+  const paths = dataPaths(dir);
+  const manifest = await readManifest(dir);
+  const base = (await readJson(paths.index)) as IndexFile | undefined;
+  const files = base ? [base] : [];
+  const baseReplaced = base && manifest && (!manifest.base || base.builtAt > manifest.base.builtAt);
+  if (manifest && !baseReplaced) {
+    for (const entry of manifest.segments) files.push((await readJson(join(paths.segments, `${entry.name}.json`)).then((json) => {
+      if (json === undefined) throw Object.assign(new Error(`segment ${entry.name} is missing`), { code: 'ENOENT' });
+      return json;
+    })) as IndexFile);
+  }
+  return { files, manifest };
+}
+
+export interface OpenOptions {
+  /** told about anything unusual: a recovered change, articles not in the index */
+  notice?: (message: string) => void;
+}
+
+/**
+ * The index of a data folder as one file: index.json plus the committed segments, merged with corpus-wide
+ * statistics. A change whose writer died is finished or rolled back first; a change in progress is not seen;
+ * articles on disk that no index holds (put there by hand) are indexed in memory and reported.
+ */
+export async function readCorpusIndex(dir: string, clock: Clock, options: OpenOptions = {}): Promise<IndexFile> {
+  const notice = options.notice ?? (() => {});
+  const paths = dataPaths(dir);
+  const lockLeft = (await readFile(lockPath(dir)).then(() => true, () => false)) && (await lockHolder(dir)) === null;
+  if (lockLeft || (await readJson(paths.journal).catch(() => undefined)) !== undefined) {
+    if ((await lockHolder(dir)) === null) {
+      try {
+        const { summary } = await withWriteLock(dir, () => recoverCorpus(dir), 0);
+        if (summary) notice(`${dir}: ${summary}`);
+      } catch (error) {
+        notice(`${dir}: an interrupted change could not be recovered (${(error as Error).message}); answering from what was committed`);
+      }
     }
-  } catch (error) {
-    await Promise.all(staged.map(([tmp]) => rm(tmp, { force: true })));
-    throw error;
   }
-  for (const [tmp, path] of staged) await rename(tmp, path);
+  const journal = JournalSchema.safeParse(await readJson(paths.journal).catch(() => undefined));
+  const pending = new Set(journal.success ? journal.data.articles : []);
+  let committed: { files: IndexFile[] } | undefined;
+  // A compaction may delete a segment between our reading the manifest and the segment: read again.
+  for (let attempt = 0; !committed; attempt++) {
+    try {
+      committed = await readCommitted(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 4) throw error;
+    }
+  }
+  const files = committed.files;
+  const indexed = new Set(files.flatMap((f) => f.articles.map((a) => a.id)));
+  const onDisk = await storedArticleIds(dir);
+  const strays = onDisk.filter((id) => !indexed.has(id) && !pending.has(id));
+  if (strays.length) {
+    files.push(buildIndex(await readArticles(dir, strays), clock.now()));
+    notice(`${dir}: ${strays.length} article${strays.length === 1 ? ' is' : 's are'} not in the index (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', ...' : ''}); answering with them included. Run \`sitrep build\` to index them for good`);
+  }
+  const disk = new Set(onDisk);
+  const missing = [...indexed].filter((id) => !disk.has(id));
+  if (missing.length && onDisk.length) notice(`${dir}: ${missing.length} indexed article${missing.length === 1 ? ' has' : 's have'} no file in articles/ (${missing.slice(0, 3).join(', ')}); run \`sitrep build\``);
+  if (!files.length) return buildIndex([], clock.now());
+  return mergeIndexFiles(files);
 }
 
-/** Rebuilds DIR/index.json from the stored articles. */
-export async function rebuildIndex(dir: string, clock: Clock): Promise<{ articles: number; passages: number; bytes: number }> {
-  const articles = await readArticles(dir);
-  const data = buildIndex(articles, clock.now());
-  const json = JSON.stringify(data);
-  await mkdir(dir, { recursive: true });
-  await writeFileAtomic(dataPaths(dir).index, json);
-  return { articles: articles.length, passages: data.lunr.docs.split(';').length, bytes: Buffer.byteLength(json) };
-}
-
-/** Loads DIR/index.json, building it in memory when it is missing or older than the articles. */
-export async function openCorpus(dir: string, clock: Clock): Promise<Corpus> {
-  const { index, articles } = dataPaths(dir);
-  const [indexStat, articlesStat] = await Promise.all([stat(index).catch(() => null), stat(articles).catch(() => null)]);
-  if (indexStat && (!articlesStat || indexStat.mtimeMs >= articlesStat.mtimeMs)) {
-    return loadCorpus(JSON.parse(await readFile(index, 'utf8')) as unknown);
-  }
-  return loadCorpus(JSON.parse(JSON.stringify(buildIndex(await readArticles(dir), clock.now()))) as unknown);
+/** Loads the corpus of a data folder, ready to answer from (see readCorpusIndex). */
+export async function openCorpus(dir: string, clock: Clock, options: OpenOptions = {}): Promise<Corpus> {
+  return loadCorpus(await readCorpusIndex(dir, clock, options));
 }

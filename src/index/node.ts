@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
 import { createApp } from '../adapters/http/app.ts';
 import type { DigestHttpDeps } from '../adapters/http/digest.ts';
+import type { AppEnv } from '../adapters/http/context.ts';
 import type { Logger } from '../adapters/logger.ts';
 import { ChatStore } from '../adapters/store/chat-store.ts';
 import { MemoryKeyValue } from '../adapters/store/memory-key-value.ts';
@@ -28,6 +29,8 @@ export interface Integration {
   stop?(): Promise<void> | void;
   /** the digest's options for GET /v1/digest and its delivery status for /healthz (the digest integration only) */
   digest?: DigestHttpDeps;
+  /** fields it adds to /healthz (followed sources) */
+  health?: () => Promise<Record<string, unknown>>;
 }
 
 export interface IntegrationContext {
@@ -46,6 +49,10 @@ export const INTEGRATIONS: IntegrationFactory[] = [createDiscordIntegration()];
 
 export interface StartOptions extends IntegrationContext {
   integrations?: IntegrationFactory[];
+  /** the current corpus when it changes while serving (followed sources); default: `corpus` */
+  getCorpus?: () => Promise<Corpus>;
+  /** /v1/sources and /v1/articles */
+  liveRoutes?: Hono<AppEnv>;
   /** how long shutdown may take in all (default 10 s): requests still open shortly before it are cut */
   shutdownTimeoutMs?: number;
 }
@@ -122,8 +129,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make({ ...options, store })));
   const active = integrations.filter((i) => i.status.on);
   const routes = active.flatMap((i) => i.routes ?? []);
+  const healths = integrations.flatMap((i) => (i.health ? [i.health] : []));
   const app = createApp({
-    getCorpus: () => Promise.resolve(corpus),
+    getCorpus: options.getCorpus ?? (() => Promise.resolve(corpus)),
+    ...(healths.length ? { health: async () => Object.assign({}, ...(await Promise.all(healths.map((h) => h())))) as Record<string, unknown> } : {}),
+    ...(options.liveRoutes ? { liveRoutes: options.liveRoutes } : {}),
     clock, logger, config: config.http, version: VERSION,
     clientKey: nodeClientKey(config.trustProxy),
     extraRoutes: routes,

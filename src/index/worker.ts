@@ -6,7 +6,9 @@ import { jsonErrorResponse } from '../adapters/http/errors.ts';
 import { coreBriefDeps } from '../adapters/discord/deps.ts';
 import { discordMount } from '../adapters/discord/routes.ts';
 import { createJsonLogger, type Logger } from '../adapters/logger.ts';
-import { loadCorpus, type Corpus } from '../core/store/corpus-index.ts';
+import { loadCorpus, type Corpus, type IndexFile } from '../core/store/corpus-index.ts';
+import { DEFAULT_FETCH_LIMITS } from '../adapters/feeds/fetch-limited.ts';
+import { liveRoutes } from '../adapters/http/live-routes.ts';
 import type { Clock } from '../core/schema.ts';
 // A Text module (wrangler.toml [[rules]]): a string here, parsed on the first request, not at start-up.
 import bundledIndex from '../../data/index.json';
@@ -16,6 +18,11 @@ import { slackEdgeRoutes } from './slack-edge.ts';
 import { VERSION } from './version.ts';
 import { workerChatStore } from './worker-chat-store.ts';
 import { runWorkerDigest, workerDigestHttp } from './worker-digest.ts';
+import { bucketOf, LiveCorpus, R2Live } from './worker-live.ts';
+import { R2Corpus } from './r2-corpus.ts';
+
+/** The cron that polls followed sources (wrangler.toml [triggers]); the other cron posts the digest. */
+export const POLL_CRON = '*/5 * * * *';
 
 /** The bindings this Worker reads: variables and secrets are strings (see wrangler.toml). */
 export type WorkerEnv = Record<string, unknown>;
@@ -26,14 +33,30 @@ export type WorkerContext = NonNullable<Parameters<Hono['fetch']>[2]>;
 const clock: Clock = { now: () => new Date() };
 
 let corpus: Promise<Corpus> | undefined;
+let parsedBase: IndexFile | undefined;
+
+/** The bundled index, parsed once per isolate on first use. */
+function bundledFile(): IndexFile {
+  const text = bundledIndex as unknown;
+  return (parsedBase ??= (typeof text === 'string' ? JSON.parse(text) : text) as IndexFile);
+}
+
+let live: { corpus: LiveCorpus; store: R2Live } | null | undefined;
+
+/** With the R2 binding: the bundled index plus R2's segments, and the store of followed sources (once per isolate). */
+function liveOf(env: WorkerEnv, log: Logger): { corpus: LiveCorpus; store: R2Live } | null {
+  if (live !== undefined) return live;
+  const bucket = bucketOf(env);
+  if (!bucket) return (live = null);
+  const liveCorpus = new LiveCorpus(bundledFile, new R2Corpus(bucket, bundledFile().builtAt, () => new Date()), log);
+  return (live = { corpus: liveCorpus, store: new R2Live(bucket, liveCorpus, { fetcher: (input, init) => fetch(input, init), logger: log, now: () => new Date(), limits: { ...DEFAULT_FETCH_LIMITS, userAgent: `sitrep/${VERSION} (news briefing assistant; feed reader)` } }) });
+}
 
 /** Parses and loads the bundled index once per isolate, on first use; a failure is retried on the next request. */
 function getCorpus(): Promise<Corpus> {
+  if (live) return live.corpus.get();
   corpus ??= Promise.resolve()
-    .then(() => {
-      const text = bundledIndex as unknown;
-      return loadCorpus(typeof text === 'string' ? JSON.parse(text) : text);
-    })
+    .then(() => loadCorpus(bundledFile()))
     .catch((error: unknown) => {
       corpus = undefined;
       throw error;
@@ -54,6 +77,7 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
   if (app?.key === key) return app.app;
   const config = loadConfig(env);
   logger = createJsonLogger({ write: (line) => console.log(line), clock, level: config.logLevel });
+  const liveNews = liveOf(env, logger);
   const store = workerChatStore(env);
   const extraRoutes = [
     ...slackEdgeRoutes(env, { getCorpus, clock, logger, store }),
@@ -63,6 +87,10 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
     })] : []),
   ];
   const built = createApp({
+    ...(liveNews ? {
+      liveRoutes: liveRoutes({ store: liveNews.store, noToken: !config.http.apiToken, onChange: async () => liveNews.corpus.invalidate() }),
+      health: () => liveNews.store.health(),
+    } : {}),
     getCorpus, clock, logger, config: config.http, version: VERSION,
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     digest: workerDigestHttp(env),
@@ -90,6 +118,14 @@ export default {
   /** The cron trigger (wrangler.toml [triggers]): the daily digest, posted once per date and destination. */
   async scheduled(controller: { scheduledTime: number; cron: string }, env: WorkerEnv, ctx: WorkerContext): Promise<void> {
     const log = logger ?? createJsonLogger({ write: (line) => console.log(line), clock });
+    const liveNews = liveOf(env, log);
+    if (liveNews) {
+      ctx.waitUntil(liveNews.store.scheduledRound().then((round) => log.info({ msg: 'sources polled', cron: controller.cron, ...round })).catch((error: unknown) => {
+        log.error({ msg: 'polling sources failed', cron: controller.cron, error: (error as Error).message });
+      }));
+    }
+    // The polling cron (wrangler.toml) only polls; any other cron is the daily digest's.
+    if (controller.cron === POLL_CRON) return;
     ctx.waitUntil(runWorkerDigest(controller.scheduledTime, env, { getCorpus, logger: log }).catch((error: unknown) => {
       // A bad variable or an unreadable index: logged, and the next run tries again.
       log.error({ msg: 'digest run failed', cron: controller.cron, error: (error as Error).message });

@@ -21,7 +21,8 @@ describe('sitrep digest', () => {
     const { code, stdout } = runCli(['digest', '--date', '2025-12-23']);
     expect(code).toBe(0);
     expect(stdout).toContain('Daily digest for 23 December 2025: 1 new report');
-    expect(stdout).toContain('killed: at least 41 (22 Dec) -> 20 (23 Dec, Cambodian Ministry of Interior)');
+    // civilian deaths are a first count of their own, not a fall from all deaths (issue 10 section 4)
+    expect(stdout).toContain('killed: 20 (23 Dec, Cambodian Ministry of Interior), first reported; scope: civilian, Cambodia');
     expect(stdout).toContain('- 24 December 2025: Sihasak told reporters');
     expect(stdout).toMatch(/Sources\n\[1\] Thailand and Cambodia Agree to Meet Again/);
   });

@@ -58,6 +58,10 @@ export interface AppDeps {
   chat?: { store: ChatStore };
   /** surfaces that are off here, and what turns each on: a 404 under `prefix` says `hint` */
   offRoutes?: Array<{ prefix: string; hint: string }>;
+  /** more /healthz fields (followed sources' last fetch, status and error) */
+  health?: () => Promise<Record<string, unknown>>;
+  /** routes that change the corpus (/v1/sources, /v1/articles); mounted under /v1 behind its guards */
+  liveRoutes?: Hono<AppEnv>;
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -119,6 +123,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v1/*', ...apiGuards(deps));
   app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars, answerCacheSize: config.answerCacheSize, ...(deps.chat ? { store: deps.chat.store } : {}) }));
   app.route('/v1', digestRoutes({ getCorpus, clock: deps.clock, digest: deps.digest ?? { options: {} } }));
+  if (deps.liveRoutes) app.route('/v1', deps.liveRoutes);
 
   app.get('/healthz', async (c) => {
     const { data } = await getCorpus();
@@ -129,6 +134,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       newest: data.articles[0]?.published ?? null, indexBuiltAt: data.builtAt, version: deps.version,
       ...(digest ? { digest } : {}),
       ...(feedback ? { feedback } : {}),
+      ...(deps.health ? await deps.health() : {}),
     }, 200, { 'Cache-Control': 'no-store' });
   });
 

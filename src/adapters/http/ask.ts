@@ -56,11 +56,14 @@ const SESSION = /^[\w-]{8,64}$/;
 export function askRoutes(deps: AskDeps): Hono<AppEnv> {
   const schema = questionSchema(deps.maxQuestionChars);
   const body = z.object({ question: z.unknown(), session: z.unknown().optional() }, { error: 'The body must be a JSON object: {"question": "..."}' });
-  const cache = new AnswerCache(deps.answerCacheSize);
+  let cache = new AnswerCache(deps.answerCacheSize);
+  let cachedFor: Corpus | null = null;
   const routes = new Hono<AppEnv>();
 
   const reply = async (c: Context<AppEnv>, question: string, session?: unknown) => {
     const corpus = await deps.getCorpus();
+    // Followed sources replace the corpus as articles arrive: answers cached for the old one are dropped.
+    if (corpus !== cachedFor) [cache, cachedFor] = [new AnswerCache(deps.answerCacheSize), corpus];
     const conversation = deps.store && typeof session === 'string' && SESSION.test(session) ? `console:${session}` : null;
     const history = conversation ? await deps.store!.history(conversation).catch(() => []) : [];
     const key = AnswerCache.key(deps.clock.now().toISOString().slice(0, 10), question);

@@ -38,6 +38,8 @@ export interface MessageDoc {
   context?: string;
   /** buttons under everything else */
   actions?: Array<{ text: string; actionId: string; value: string; style?: 'primary' | 'danger' }>;
+  /** a divider between sections and before the sources (the digest reads as a briefing) */
+  dividers?: boolean;
 }
 
 const FALLBACK_CHARS = 1000;
@@ -123,8 +125,10 @@ export function renderBlocks(doc: MessageDoc): SlackMessage {
   }
   if (doc.context?.trim()) head.push(...contextBlocks([truncateMrkdwn(escapeMrkdwn(doc.context.trim()), LIMITS.contextText)]));
   if (doc.lead?.trim()) head.push(...textSections(escapeMrkdwn(doc.lead.trim()), true));
-  const body = (doc.sections ?? []).flatMap(sectionBlocks);
+  const divider: Block[] = doc.dividers ? [{ type: 'divider' }] : [];
+  const body = (doc.sections ?? []).flatMap((section, i) => [...(i > 0 ? divider : []), ...sectionBlocks(section)]);
   const tail: Block[] = [
+    ...(body.length ? divider : []),
     // one context block per source: Slack lays the elements of one context block side by side
     ...(doc.sources ?? []).flatMap((ref) => contextBlocks([renderSourceRef(ref)])),
     ...contextBlocks((doc.notes ?? []).map((n) => truncateMrkdwn(escapeMrkdwn(n), LIMITS.contextText))),

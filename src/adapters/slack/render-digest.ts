@@ -8,10 +8,12 @@ import { renderBlocks, type MessageDoc } from './render-blocks.ts';
 export function digestToDoc(digest: Digest): MessageDoc {
   return {
     fallback: digest.headline,
+    header: `Morning briefing · ${formatDate(digest.date)}`,
     lead: digest.headline,
     sections: digestSections(digest).map((s) => ({ title: s.title, lines: s.lines.map((l) => `• ${l}`) })),
     sources: digest.citations.map((c) => ({ n: c.n, title: c.title, source: c.source, published: c.published, url: c.url })),
-    notes: digest.asOf ? [`As of ${formatDate(digest.asOf)} · sitrep daily digest`] : ['sitrep daily digest'],
+    notes: [`${digest.asOf ? `As of ${formatDate(digest.asOf)} · ` : ''}sitrep daily digest · Questions? Ask with /brief <question>, e.g. /brief latest casualty figures`],
+    dividers: true,
   };
 }
 

@@ -187,7 +187,9 @@ export function findDatelineDay(firstParagraph: string): { place: string; day: n
  * Infers when an article was published from its text, relative to `reference` (usually today):
  * a full date with its year near the top, or a dateline's day placed by the dates the text pins down.
  */
-export function inferPublished(paragraphs: string[], reference: string): string | null {
+export function inferPublished(paragraphs: string[], reference: string, report?: { yearGuessed?: boolean }): string | null {
+  // `report.yearGuessed` tells the caller whether the year was written or picked to fit (ingest reports a guess).
+  if (report) report.yearGuessed = true;
   const head = paragraphs.slice(0, 2).join(' ');
   const withYear = new RegExp(`\\b(?:${MONTH_RE}\\s+${DAY_RE},?\\s+(\\d{4})|${DAY_RE}\\s+${MONTH_RE},?\\s+(\\d{4}))\\b`, 'i').exec(head);
   if (withYear) {
@@ -195,7 +197,10 @@ export function inferPublished(paragraphs: string[], reference: string): string 
       ? [MONTHS[withYear[1].toLowerCase()]!, Number(withYear[2]), Number(withYear[3])]
       : [MONTHS[withYear[5]!.toLowerCase()]!, Number(withYear[4]), Number(withYear[6])];
     const iso = toIso(year, month, day);
-    if (iso && iso <= reference) return iso;
+    if (iso && iso <= reference) {
+      if (report) report.yearGuessed = false;
+      return iso;
+    }
   }
   const anchors = pinnedDates(paragraphs.join('\n'), reference);
   const dateline = findDatelineDay(paragraphs[0] ?? '');

@@ -1,8 +1,14 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import { countryOf, isCapital } from './geo.ts';
+import type { CountryNames } from './geo.ts';
 import { findNumbers } from './numbers.ts';
 import { MONTHS } from './dates.ts';
+import type { Tagger, Token } from './tagger.ts';
+
+/** What annotation runs with: a tagger, and the countries and capitals of the world (or none, in a Worker). */
+export interface AnnotationTools {
+  tagger: Tagger;
+  countryOf: (text: string) => CountryNames | null;
+  isCapital: (text: string) => boolean;
+}
 
 /** What a proper name refers to; `name` when the text does not say. */
 export type NameType = 'person' | 'org' | 'place' | 'name';
@@ -43,14 +49,6 @@ export interface SentenceAnnotation {
   times: TimeMention[];
 }
 
-// wink-nlp with its light English model: tokens, parts of speech and lemmas at tens of thousands of tokens a second.
-// Loaded on first use, at index-build time only; the answering runtime reads the stored annotations.
-let nlp: ReturnType<typeof winkNLP> | null = null;
-function tagger(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['pos']);
-  return nlp;
-}
-
 /** Titles and role words that stand before a person's name ("Prime Minister Andrew Holness"). */
 const TITLE = new Set([
   'president', 'prime', 'minister', 'secretary', 'gen', 'gen.', 'general', 'lt', 'lt.', 'lieutenant', 'col', 'col.', 'colonel',
@@ -72,36 +70,6 @@ const CONNECTOR = /^(of|for|the|el|al|bin|de|du|da|van|von|der|la|le|on|and)$/;
 const CALENDAR = new Set([...Object.keys(MONTHS), 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const NOT_NAME = new Set(['i', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'this', 'that', 'these', 'those', 'live', 'update', 'breaking']);
 
-interface Token {
-  value: string;
-  pos: string;
-  lemma: string;
-  start: number;
-  end: number;
-}
-
-function tokens(sentence: string): Token[] {
-  const doc = tagger().readDoc(sentence);
-  const its = tagger().its;
-  const list = doc.tokens();
-  // wink's typings do not cover every `its` helper with `out`; each returns one string per token.
-  const out_ = list.out.bind(list) as (f: unknown) => string[];
-  const values = out_(its.value);
-  const spaces = out_(its.precedingSpaces);
-  const pos = out_(its.pos);
-  const lemmas = out_(its.lemma);
-  const out: Token[] = [];
-  let offset = 0;
-  for (let i = 0; i < values.length; i++) {
-    offset += spaces[i]!.length;
-    const at = sentence.indexOf(values[i]!, offset);
-    const start = at >= 0 && at - offset < 3 ? at : offset;
-    out.push({ value: values[i]!, pos: pos[i]!, lemma: lemmas[i]!, start, end: start + values[i]!.length });
-    offset = start + values[i]!.length;
-  }
-  return out;
-}
-
 /** A title word, singular or plural ("Minister", "Ministers"). */
 const isTitle = (word: string) => TITLE.has(word.toLowerCase()) || TITLE.has(word.toLowerCase().replace(/s$/, ''));
 
@@ -117,7 +85,7 @@ function nameToken(list: Token[], i: number): boolean {
 }
 
 /** Proper names of a sentence with the evidence each mention gives of its type. */
-function findNames(sentence: string, list: Token[]): NameMention[] {
+function findNames(sentence: string, list: Token[], { countryOf, isCapital }: AnnotationTools): NameMention[] {
   const names: NameMention[] = [];
   for (let i = 0; i < list.length; i++) {
     if (!nameToken(list, i)) continue;
@@ -244,9 +212,9 @@ export function findTimes(sentence: string): TimeMention[] {
 }
 
 /** Names, quantities and times of one sentence, for the index to store (build time only). */
-export function annotateSentence(sentence: string): SentenceAnnotation {
-  const list = tokens(sentence);
+export function annotateSentence(sentence: string, tools: AnnotationTools): SentenceAnnotation {
+  const list = tools.tagger(sentence);
   const times = findTimes(sentence);
   const quantities = findQuantities(sentence, list).filter((q) => !times.some((t) => q.start < t.end && q.end > t.start));
-  return { names: findNames(sentence, list), quantities, times };
+  return { names: findNames(sentence, list, tools), quantities, times };
 }

@@ -5,6 +5,7 @@ import { formatShortDate } from '../annotate/dates.ts';
 import type { DigestFigure, FigureChange } from './digest-schema.ts';
 import { formatNumber } from '../annotate/numbers.ts';
 import type { FigureKind } from '../schema.ts';
+import { canonicalCountry, isCountryWord } from '../annotate/lexicon.ts';
 
 /** The kinds a morning reader follows from day to day; lengths and durations are not news when they change. */
 export const TRACKED_KINDS: readonly FigureKind[] = ['killed', 'injured', 'displaced', 'evacuated', 'detained'];
@@ -19,6 +20,17 @@ function scopeGroup(scope: string | null): ScopeGroup {
   if (civilian && !military) return 'civilian';
   if (military && !civilian) return 'military';
   return 'all';
+}
+
+/** The countries a figure is about: named in its scope ("people in Cambodia"), else its claimant's ("Cambodian Ministry"). */
+function placeOf(f: Pick<StoredFigure, 'scope' | 'claimant'>): string {
+  const countries = (text: string | null) => [...new Set((text ?? '').split(/[^\p{L}']+/u).filter(isCountryWord).map(canonicalCountry))].sort().join('+');
+  return countries(f.scope) || countries(f.claimant);
+}
+
+/** Figures are compared only within one scope: the same group (all, civilians, soldiers) of the same place. */
+function scopeKey(f: Pick<StoredFigure, 'scope' | 'claimant'>): string {
+  return `${scopeGroup(f.scope)}|${placeOf(f)}`;
 }
 
 function amount(f: Pick<StoredFigure, 'qualifier' | 'value'>): string {
@@ -37,12 +49,13 @@ function when(f: DigestFigure): string {
   return `${formatShortDate(f.asOf)}${f.claimant ? `, ${f.claimant}` : ''}`;
 }
 
-/** "killed: at least 41 (22 Dec) -> at least 80 (24 Dec); scope: civilians and soldiers (before: unspecified) [3][1]" */
+/** "killed: at least 41 (22 Dec) -> at least 80 (24 Dec); scope: civilians and soldiers [3][1]"; both figures count the same group. */
 function describeChange(kind: FigureKind, from: DigestFigure | null, to: DigestFigure): string {
   const head = from ? `${amount(from)} (${when(from)}) -> ${amount(to)} (${when(to)})` : `${amount(to)} (${when(to)}), first reported`;
-  let scope = to.scope ? `; scope: ${to.scope}` : '';
-  if (from && from.scope !== to.scope) scope = `; scope: ${to.scope ?? 'unspecified'} (before: ${from.scope ?? 'unspecified'})`;
-  const cites = from ? `[${from.n}][${to.n}]` : `[${to.n}]`;
+  const place = placeOf(to).split('+').filter(Boolean).map((c) => c.replace(/\b\w/g, (l) => l.toUpperCase())).join(' and ');
+  const named = place && !(to.scope ?? '').toLowerCase().includes(place.toLowerCase()) ? place : '';
+  const scope = to.scope || named ? `; scope: ${[to.scope, named].filter(Boolean).join(', ')}` : '';
+  const cites = from && from.n !== to.n ? `[${from.n}][${to.n}]` : `[${to.n}]`;
   return `${kind}: ${head}${scope} ${cites}`;
 }
 
@@ -66,29 +79,52 @@ export interface RawFigureChange {
 }
 
 /**
- * The tracked figures the window reports, each against the newest comparable figure published before the window
- * (the previous window's when it reported one, else the latest earlier report), skipping the unchanged ones.
- * Figures arrive newest article first (buildIndex order), so "first" means newest.
+ * The tracked figures the window reports, each against the newest figure of the same kind and scope (group and
+ * place) published before the window, skipping the unchanged ones; a scope counted for the first time is a first
+ * report, never compared with another scope's count. Figures arrive newest article first, so "first" means newest.
  */
 export function findFigureChanges(corpus: Corpus, window: { from: string; to: string }): RawFigureChange[] {
   const published = (f: StoredFigure) => articleOf(corpus, f.p).published;
-  const tracked = corpus.data.figures.filter((f) => TRACKED_KINDS.includes(f.kind));
+  // A single person ("one Chinese citizen injured") is a story, not a tally to follow from day to day.
+  const tracked = corpus.data.figures.filter((f) => TRACKED_KINDS.includes(f.kind) && f.value > 1);
   const inWindow = distinct(tracked.filter((f) => published(f) >= window.from && published(f) <= window.to));
   const before = tracked.filter((f) => published(f) < window.from);
   const changes: RawFigureChange[] = [];
   for (const kind of TRACKED_KINDS) {
-    const newestByGroup = new Map<ScopeGroup, StoredFigure>();
+    const newestByScope = new Map<string, StoredFigure>();
     for (const f of inWindow.filter((x) => x.kind === kind)) {
-      if (!newestByGroup.has(scopeGroup(f.scope))) newestByGroup.set(scopeGroup(f.scope), f);
+      if (!newestByScope.has(scopeKey(f))) newestByScope.set(scopeKey(f), f);
     }
     const earlier = before.filter((f) => f.kind === kind);
-    for (const [group, to] of newestByGroup) {
-      const from = earlier.find((f) => scopeGroup(f.scope) === group) ?? earlier[0] ?? null;
+    for (const [key, to] of newestByScope) {
+      const from = earlier.find((f) => scopeKey(f) === key) ?? null;
       if (from && from.value === to.value && from.qualifier === to.qualifier) continue;
-      changes.push({ kind, from, to, sameScope: !from || scopeGroup(from.scope) === group });
+      changes.push({ kind, from, to, sameScope: true });
     }
   }
   return changes;
+}
+
+/** The newest figure of each tracked kind and scope published up to `date`: the last known state on a quiet day. */
+export function latestFigures(corpus: Corpus, date: string): StoredFigure[] {
+  const seen = new Set<string>();
+  return distinct(corpus.data.figures.filter((f) => TRACKED_KINDS.includes(f.kind) && f.value > 1 && articleOf(corpus, f.p).published <= date))
+    .filter((f) => {
+      const key = `${f.kind}|${scopeKey(f)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** A figure as a line of the last known state: "killed: at least 80 civilians and soldiers (24 Dec) [2]". */
+export function describeLatest(figure: DigestFigure): string {
+  return `${figure.kind}: ${amount(figure)}${figure.scope ? ` ${figure.scope}` : ''} (${when(figure)}) [${figure.n}]`;
+}
+
+/** The last known figures, cited. */
+export function citeLatest(corpus: Corpus, book: CitationBook, figures: StoredFigure[]): DigestFigure[] {
+  return figures.map((f) => toDigestFigure(corpus, book, f));
 }
 
 /** The changes with their figures cited (the earlier figure first) and described in a line. */

@@ -59,6 +59,8 @@ export const DigestSchema = z.object({
   developments: z.array(z.object({ text: z.string(), citations: z.array(z.number().int().positive()) })),
   figureChanges: z.array(FigureChangeSchema),
   upcoming: z.array(UpcomingEventSchema),
+  /** on a day without new reports: the newest figure of each tracked kind and scope, the last known state */
+  latestFigures: z.array(DigestFigureSchema),
   citations: z.array(CitationSchema),
   /** the whole digest as plain text with [n] markers, for surfaces that show text */
   text: z.string(),

@@ -1,6 +1,7 @@
 import { articleOf, type ComposeContext } from '../answer/compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
 import { addDays, formatDate, isFutureTense, weekdayOf } from '../annotate/dates.ts';
+import { contentKeys, eventClass } from './digest-clusters.ts';
 import { digestQuote } from './digest-developments.ts';
 import type { UpcomingEvent } from './digest-schema.ts';
 
@@ -41,9 +42,34 @@ function pinnedWithin(corpus: Corpus, p: number, start: string, end: string, dat
   });
 }
 
+const REPLACED = /\b(instead|replac\w*|postponed|moved|rescheduled|cancel\w*|called off)\b/i;
+
+/**
+ * Whether a later report (an article published after the plan's, up to `date`) says the planned kind of event has
+ * happened (for a plan only a week pins down) or was moved or replaced: "will meet next week" is gone once a later
+ * article says the officials convened for talks on Wednesday.
+ */
+function superseded(corpus: Corpus, c: UpcomingCandidate, date: string): boolean {
+  const plan = corpus.data.passages[c.p]![2];
+  const kind = eventClass(plan);
+  if (!kind) return false;
+  const planned = articleOf(corpus, c.p).published;
+  const keys = contentKeys(plan);
+  return corpus.data.passages.some(([a, , text]) => {
+    const published = corpus.data.articles[a]!.published;
+    if (published <= planned || published > date || eventClass(text) !== kind) return false;
+    const replaced = REPLACED.test(text);
+    if (!replaced && (c.endDate === null || isFutureTense(text))) return false;
+    let shared = 0;
+    for (const key of contentKeys(text)) if (keys.has(key)) shared++;
+    return shared >= 3;
+  });
+}
+
 /**
  * What is scheduled after `date`: the dated future events named in the articles published up to that date
- * (a day, or a week for "this week" / "next week"), resolved against each article's date, soonest first.
+ * (a day, or a week for "this week" / "next week"), resolved against each article's date, soonest first; plans a
+ * later report says have happened or were replaced are left out.
  * Events named only by month are left out: a month is too vague to schedule by.
  */
 export function findUpcoming(corpus: Corpus, date: string, max: number): UpcomingCandidate[] {
@@ -68,7 +94,12 @@ export function findUpcoming(corpus: Corpus, date: string, max: number): Upcomin
   const key = (c: UpcomingCandidate) => (c.date > date ? c.date : addDays(date, 1));
   candidates.sort((x, y) => key(x).localeCompare(key(y)) || Number(x.endDate !== null) - Number(y.endDate !== null)
     || articleOf(corpus, y.p).published.localeCompare(articleOf(corpus, x.p).published) || x.p - y.p);
-  return candidates.slice(0, max);
+  const kept: UpcomingCandidate[] = [];
+  for (const c of candidates) {
+    if (kept.length >= max) break;
+    if (!superseded(corpus, c, date)) kept.push(c);
+  }
+  return kept;
 }
 
 /** The found events with their sentences quoted (relative dates resolved) and cited. */

@@ -1,10 +1,10 @@
 import { SitrepError } from '../ingest/article-file.ts';
-import { CitationBook } from '../answer/citations.ts';
 import type { ComposeContext } from '../answer/compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
 import { addDays, formatDate } from '../annotate/dates.ts';
 import { digestQuote, pickDevelopments } from './digest-developments.ts';
-import { citeFigureChanges, findFigureChanges } from './digest-figures.ts';
+import { ArticleCitationBook } from './digest-citations.ts';
+import { citeFigureChanges, citeLatest, findFigureChanges, latestFigures } from './digest-figures.ts';
 import { digestSections, digestText } from './digest-sections.ts';
 import { DigestOptionsSchema, type Digest, type DigestOptions } from './digest-schema.ts';
 import { citeUpcoming, findUpcoming } from './digest-upcoming.ts';
@@ -36,24 +36,28 @@ export function composeDigest({ corpus, date, options = {} }: DigestInput): Dige
   const articleIdx = corpus.data.articles.map((a, i) => ({ a, i })).filter(({ a }) => a.published >= window.from && a.published <= window.to);
   if (!articleIdx.length && opts.whenEmpty === 'none') return null;
 
-  const book = new CitationBook(corpus);
+  // One citation number per article, in reading order: developments, then figures, then what is coming up.
+  const book = new ArticleCitationBook(corpus);
   const ctx = { corpus, book, concepts: [], hits: [], wantsLatest: false, today: date, askedDates: [] } satisfies ComposeContext;
+  const empty = articleIdx.length === 0;
   const rawChanges = findFigureChanges(corpus, window);
   const upcomingFound = findUpcoming(corpus, date, opts.maxUpcoming);
   const skip = new Set([...rawChanges.map((c) => c.to.p), ...upcomingFound.map((c) => c.p)]);
-  // Cite in reading order: developments, then figures, then what is coming up.
-  const developments = pickDevelopments(ctx, articleIdx.map(({ i }) => i), opts.maxDevelopments, skip)
-    .map((p) => ({ text: `${digestQuote(ctx, p)} ${book.cite(p)}`, citations: [book.number(p)] }));
+  const developments = pickDevelopments(ctx, articleIdx.map(({ i }) => i), opts.maxDevelopments, skip).map((cluster) => {
+    const { marker, numbers } = book.citeAll([cluster.p, ...cluster.members]);
+    return { text: `${digestQuote(ctx, cluster.p)} ${marker}`, citations: numbers };
+  });
   const figureChanges = citeFigureChanges(corpus, book, rawChanges);
+  // A quiet day still tells the state of things: the latest figures with their dates.
+  const latest = empty ? citeLatest(corpus, book, latestFigures(corpus, date)) : [];
   const upcoming = citeUpcoming(ctx, upcomingFound);
 
   const span = opts.windowDays === 1 ? formatDate(date) : `${formatDate(window.from)} to ${formatDate(date)}`;
-  const empty = articleIdx.length === 0;
   const headline = empty ? `No new reports for ${span}.` : `Daily digest for ${span}: ${plural(articleIdx.length, 'report')}`;
   const articles = articleIdx.map(({ a }) => ({ id: a.id, title: a.title, source: a.source, url: a.url, published: a.published }));
-  const text = digestText(headline, digestSections({ articles, developments, figureChanges, upcoming }));
+  const text = digestText(headline, digestSections({ articles, developments, figureChanges, upcoming, latestFigures: latest }));
   return {
-    date, window, previousWindow, empty, headline, articles, developments, figureChanges, upcoming,
+    date, window, previousWindow, empty, headline, articles, developments, figureChanges, upcoming, latestFigures: latest,
     citations: book.citations, text, asOf: book.asOf(),
   };
 }

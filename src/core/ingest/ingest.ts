@@ -27,7 +27,7 @@ export function checkRawBytes(bytes: Uint8Array, label: string): string {
   if (bytes.includes(0)) throw new SitrepError('binary', `${label}: the file is binary (it contains NUL bytes), not text`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new SitrepError('binary', `${label}: the file is not valid UTF-8 text`);
   }

@@ -1,5 +1,7 @@
 import { annotateSentence, type NameType, type NameVotes, type SentenceAnnotation } from '../annotate/entities.ts';
-import { countryOf } from '../annotate/geo.ts';
+import type { AnnotationTools } from '../annotate/entities.ts';
+
+export type { AnnotationTools };
 import type { NameCode, PassageContext, StoredAnnotation } from './annotations.ts';
 
 // Build time only (wink-nlp and the world-countries data): see build-index.ts.
@@ -14,8 +16,9 @@ function nameKey(text: string): string {
  * Annotates every passage, then settles each name's type by the evidence of all its mentions in the corpus
  * (a name introduced once as "Sheriff Robert Luna" is a person wherever "Luna" appears alone).
  */
-export function annotatePassages(passages: Array<{ text: string } & PassageContext>): { annotations: StoredAnnotation[]; countries: string[][] } {
-  const raw: SentenceAnnotation[] = passages.map((p) => annotateSentence(p.text));
+export function annotatePassages(passages: Array<{ text: string } & PassageContext>, tools: AnnotationTools): { annotations: StoredAnnotation[]; countries: string[][] } {
+  const raw: SentenceAnnotation[] = passages.map((p) => annotateSentence(p.text, tools));
+  const { countryOf } = tools;
   const votes = new Map<string, NameVotes>();
   const add = (key: string, v: NameVotes, weight = 1) => {
     const total = votes.get(key) ?? { person: 0, org: 0, place: 0 };

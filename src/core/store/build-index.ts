@@ -6,13 +6,13 @@ import { spellingPipelineStep } from '../annotate/spelling.ts';
 import { tokenize } from '../annotate/text.ts';
 import { modelArticle } from '../ingest/article-model.ts';
 import type { Article } from '../schema.ts';
-import { annotatePassages } from './annotate-passages.ts';
+import { annotatePassages, type AnnotationTools } from './annotate-passages.ts';
 import { findAcronyms } from '../annotate/acronyms.ts';
 import { INDEX_FORMAT, passagesOf, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
 import { compactBuilder } from './lunr-compact.ts';
 
-// Build time only: this module pulls in the NLP annotator (wink-nlp and its model), which answering never needs,
-// so runtimes that only load an index (the Worker) do not import it.
+// Build time only. The tagger and country data come in as tools: Node passes wink-nlp and world-countries
+// (build-index-node.ts), a Worker the rule tagger, so its bundle carries no NLP model.
 
 /** Words as the index sees them, for lunr's tokenizer (which splits on spaces). */
 export function indexText(text: string): string {
@@ -28,8 +28,8 @@ function passageIndexText(text: string, previous: string | undefined): string {
   return `${indexText(text)} ${indexText(names.join(' '))}`;
 }
 
-/** Builds the passage-level index over articles, newest article first. */
-export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
+/** Builds the passage-level index over articles, newest article first, annotating with the tools given. */
+export function buildIndexWith(articles: Article[], builtAt: Date, tools: AnnotationTools): IndexFile {
   const sorted = [...articles].sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
   const passages: Passage[] = [];
   const figures: StoredFigure[] = [];
@@ -54,7 +54,7 @@ export function buildIndex(articles: Article[], builtAt: Date): IndexFile {
       for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
     }
   });
-  const { annotations, countries } = annotatePassages(passages.map(([, , text], i) => ({ text, ...contexts[i]! })));
+  const { annotations, countries } = annotatePassages(passages.map(([, , text], i) => ({ text, ...contexts[i]! })), tools);
   const metas = sorted.map(({ id, title, source, url, published, standfirst }) => ({ id, title, source, url, published, standfirst: standfirst ?? null }));
   const texts = groupByArticle(passages, sorted.length).map(textOf);
   // Paragraph numbers as loading will lay them out again from the texts (headings and furniture are not passages).

@@ -23,7 +23,8 @@ export interface CompactLunr {
 const K1 = 1.2;
 const B = 0.75;
 
-function encodeAscending(values: number[], counts?: number[]): string {
+/** Encodes ascending numbers as base-36 deltas, with ".count" after a value counted more than once. */
+export function encodeAscending(values: number[], counts?: number[]): string {
   return values.map((v, i) => `${(i === 0 ? v : v - values[i - 1]!).toString(36)}${counts && counts[i]! > 1 ? `.${counts[i]}` : ''}`).join(',');
 }
 
@@ -164,4 +165,64 @@ export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, d
     fields: [field],
     pipeline: lunr.Pipeline.load(compact.pipeline),
   } as unknown as lunr.Index.Attributes);
+}
+
+/** One compact index to merge, with where each of its documents goes in the merged index. */
+export interface CompactPart {
+  compact: CompactLunr;
+  /** docMap[localDoc] = merged document number */
+  docMap: number[];
+}
+
+/**
+ * Merges compact indexes over disjoint documents into the one `compactBuilder` would give for all of them in merged
+ * order: terms numbered in order of first use (as lunr's Builder numbers them), df summed, postings and document
+ * term lists renumbered, averageFieldLength recomputed. Ranking on the result equals ranking after a full build.
+ */
+export function mergeCompactLunr(parts: CompactPart[], docCount: number): CompactLunr {
+  const first = parts[0]?.compact;
+  if (!first) throw new Error('mergeCompactLunr needs at least one index');
+  for (const { compact } of parts) {
+    if (compact.version !== first.version || compact.field !== first.field || compact.pipeline.join() !== first.pipeline.join()) {
+      throw new Error(`cannot merge lunr indexes built differently (${compact.version}/${compact.field}/${compact.pipeline.join()})`);
+    }
+  }
+  // Which part and local document each merged document comes from.
+  const source: Array<[number, number]> = new Array(docCount);
+  const partDocs = parts.map(({ compact }) => compact.docs.split(';'));
+  parts.forEach(({ docMap }, s) => docMap.forEach((global, local) => (source[global] = [s, local])));
+  const globalId = new Map<string, number>();
+  const terms: string[] = [];
+  const postings: number[][] = [];
+  const docs: string[] = new Array(docCount);
+  let totalLength = 0;
+  for (let g = 0; g < docCount; g++) {
+    const from = source[g];
+    if (!from) throw new Error(`document ${g} is missing from every part`);
+    const [s, local] = from;
+    const { ids, tfs } = decodeDoc(partDocs[s]![local] ?? '');
+    const entries: Array<[number, number]> = [];
+    // Local ids ascend in the order the part first met its terms; a term new to the merge is new to its part
+    // here too, so numbering new terms in local order reproduces lunr's numbering of a full build.
+    for (let i = 0; i < ids.length; i++) {
+      const term = parts[s]!.compact.terms[ids[i]!]!;
+      let id = globalId.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        globalId.set(term, id);
+        terms.push(term);
+        postings.push([]);
+      }
+      postings[id]!.push(g);
+      entries.push([id, tfs[i]!]);
+      totalLength += tfs[i]!;
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    docs[g] = encodeAscending(entries.map((e) => e[0]), entries.map((e) => e[1]));
+  }
+  return {
+    version: first.version, field: first.field, pipeline: first.pipeline,
+    averageFieldLength: docCount ? totalLength / docCount : 1,
+    terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs: docs.join(';'),
+  };
 }

@@ -7,7 +7,7 @@ import { prepareArticle } from '../../core/ingest/ingest.ts';
 import { checkAnswer, EvalFileSchema, type EvalFile } from '../../core/evaluate.ts';
 import { parseQuery } from '../../core/query/typed-query.ts';
 import type { Article, Clock } from '../../core/schema.ts';
-import { buildIndex } from '../../core/store/build-index.ts';
+import { buildIndex } from '../../core/store/build-index-node.ts';
 import { loadCorpus, type Corpus } from '../../core/store/corpus-index.ts';
 
 const ManifestSchema = z.object({

@@ -6,6 +6,7 @@ import { createDigestIntegration } from '../digest-integration.ts';
 import { INTEGRATIONS, startServer } from '../node.ts';
 import { createSlackIntegration } from '../slack-integration.ts';
 import { startupSummary } from '../startup-summary.ts';
+import { serveLive } from '../serve-live.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -33,8 +34,9 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   const config = loadConfig(env);
   const logger = createJsonLogger({ write: (line) => process.stdout.write(`${line}\n`), clock, level: config.logLevel });
   const corpus = await openCorpus(flags.dataDir, clock);
-  const integrations = [...INTEGRATIONS, createSlackIntegration({ source: env }), createDigestIntegration({ source: env, dataDir: flags.dataDir })];
-  const server = await startServer({ config, corpus, clock, logger, integrations, shutdownTimeoutMs: config.shutdownSeconds * 1000 });
+  const live = await serveLive(flags.dataDir, env, corpus, { clock, logger, noToken: !config.http.apiToken });
+  const integrations = [...INTEGRATIONS, createSlackIntegration({ source: env }), createDigestIntegration({ source: env, dataDir: flags.dataDir }), live.integration];
+  const server = await startServer({ config, corpus, clock, logger, integrations, getCorpus: live.getCorpus, liveRoutes: live.routes, shutdownTimeoutMs: config.shutdownSeconds * 1000 });
   process.stderr.write(startupSummary(server, config, corpus));
   logger.info({ msg: 'listening', url: server.url, port: server.port });
 

@@ -24,7 +24,8 @@ describe('renderDigestMessage', () => {
   it('an empty day is a short grey embed', () => {
     const [embed] = renderDigestMessage(digestFor('2026-02-01')).embeds;
     expect(embed!.title).toBe('No new reports for 1 February 2026.');
-    expect(embed!.description).toBe('Nothing new and nothing scheduled in the sources.');
+    // a quiet day still gives the last known state
+    expect(embed!.description).toMatch(/^\*\*Latest figures\*\*\n• killed: at least 80 civilians and soldiers \(24 Dec\)/);
     expect(embed!.color).toBe(0x718096);
   });
 

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/adapters/logger.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
-import { buildIndex } from '../../../src/core/store/build-index.ts';
+import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadConfig } from '../../../src/index/config.ts';
 import { startServer, type RunningServer } from '../../../src/index/node.ts';
 import { fixedClock, ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';

@@ -17,6 +17,13 @@ describe('renderDigestBlocks', () => {
     expect(all).toContain('As of 24 December 2025');
   });
 
+  it('has a header, dividers between the parts and a pointer to /brief', () => {
+    const { blocks } = renderDigestBlocks(digestFor('2025-12-24'));
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Morning briefing · 24 December 2025' } });
+    expect(blocks.filter((b) => b.type === 'divider').length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(blocks.at(-1))).toContain('Ask with /brief');
+  });
+
   it('stays within Slack limits for a month-long window', () => {
     const { blocks } = renderDigestBlocks(digestFor('2025-12-31', { windowDays: 31, maxDevelopments: 10 }));
     expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);

@@ -4,7 +4,7 @@ import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { modelArticle } from '../../../src/core/ingest/article-model.ts';
 import { prepareArticle } from '../../../src/core/ingest/ingest.ts';
 import type { Article } from '../../../src/core/schema.ts';
-import { buildIndex } from '../../../src/core/store/build-index.ts';
+import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
 import { fixedClock, ROOT } from '../../helpers/seed-corpus.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
-import { buildIndex } from '../../../src/core/store/build-index.ts';
+import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { prepareArticle } from '../../../src/core/ingest/ingest.ts';
 import type { Article } from '../../../src/core/schema.ts';
 import { fixedClock } from '../../helpers/seed-corpus.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { parseArticle } from '../../../src/core/ingest/article-file.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
-import { buildIndex } from '../../../src/core/store/build-index.ts';
+import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { prepareArticle } from '../../../src/core/ingest/ingest.ts';
 import { fixedClock, ROOT } from '../../helpers/seed-corpus.ts';
 

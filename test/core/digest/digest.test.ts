@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SitrepError } from '../../../src/core/ingest/article-file.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
-import { buildIndex } from '../../../src/core/store/build-index.ts';
+import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { composeDigest } from '../../../src/core/digest/digest.ts';
 import { DigestSchema, type Digest } from '../../../src/core/digest/digest-schema.ts';
 import type { Article } from '../../../src/core/schema.ts';
@@ -43,13 +43,14 @@ describe('composeDigest over the seed corpus', () => {
     const digest = digestFor('2025-12-23');
     expect(digest.articles.map((a) => a.id)).toEqual(['2025-12-23-agree-to-meet-again']);
     const killed = digest.figureChanges.find((c) => c.kind === 'killed')!;
-    expect(killed.from).toMatchObject({ value: 41, asOf: '2025-12-22', articleId: '2025-12-22-officials-to-discuss-reviving-ceasefire' });
+    // civilian deaths are not all deaths: a first count of civilians, never "at least 41 -> 20" (which reads as a fall)
+    expect(killed.from).toBeNull();
     expect(killed.to).toMatchObject({ value: 20, asOf: '2025-12-23', claimant: 'Cambodian Ministry of Interior', scope: 'civilian' });
-    // civilian deaths are not all deaths: the change says so instead of reading as a fall
-    expect(killed.sameScope).toBe(false);
-    expect(killed.text).toContain('at least 41 (22 Dec) -> 20 (23 Dec, Cambodian Ministry of Interior); scope: civilian (before: unspecified)');
+    expect(killed.text).toBe('killed: 20 (23 Dec, Cambodian Ministry of Interior), first reported; scope: civilian, Cambodia [1]');
+    // the Cambodian ministry counts Cambodia; 22 Dec's "nearly one million" counted both countries
     const displaced = digest.figureChanges.find((c) => c.kind === 'displaced')!;
-    expect(displaced.text).toContain('nearly 1,000,000 (22 Dec) -> 525,000 (23 Dec, Cambodian Ministry of Interior)');
+    expect(displaced.from).toBeNull();
+    expect(digest.text).not.toMatch(/41 \(22 Dec\) -> 20|1,000,000 \(22 Dec\) -> 525,000/);
     expect(digest.figureChanges.find((c) => c.kind === 'injured')).toMatchObject({ from: null, to: { value: 79 } });
     expect(digest.upcoming[0]).toMatchObject({ date: '2025-12-24', endDate: null, articleId: '2025-12-23-agree-to-meet-again' });
     expect(digest.upcoming[0]!.text).toContain('Chanthaburi');
@@ -78,6 +79,27 @@ describe('composeDigest over the seed corpus', () => {
     expect(digest.asOf).toBe('2025-12-24');
     expect(digest.developments.length).toBeGreaterThanOrEqual(2);
     expect(digest.developments.length).toBeLessThanOrEqual(5);
+    expectCitationsConsistent(digest);
+  });
+
+  it('24 Dec reads like an editor wrote it: one bullet for the talks with both sources, one number per article, no gloss in quotes, no stale plan', () => {
+    const digest = digestFor('2025-12-24');
+    const talks = digest.developments.filter((d) => /\b(convened|begun|began|meet)\b.*\b(talks|truce|ceasefire)\b/i.test(d.text) && !/scheduled to last/.test(d.text));
+    expect(talks).toHaveLength(1);
+    expect(talks[0]!.citations).toHaveLength(2);
+    expect(new Set(digest.citations.map((c) => c.id)).size).toBe(digest.citations.length);
+    expect(digest.text).not.toMatch(/\w \(\d[\d,]*(-day)?\)/);
+    // "will meet next week" (22 Dec) took place on the 24th: it is no longer coming up
+    expect(digest.upcoming.map((e) => e.label)).toEqual(['27 December 2025']);
+  });
+
+  it('a quiet day gives the last known state: the latest figures with their dates, and what is scheduled', () => {
+    const digest = digestFor('2025-12-26');
+    expect(digest.empty).toBe(true);
+    expect(digest.latestFigures.find((f) => f.kind === 'killed')).toMatchObject({ value: 80, qualifier: 'at least', asOf: '2025-12-24' });
+    expect(digest.text).toContain('Latest figures:\n- killed: at least 80 civilians and soldiers (24 Dec) [1]');
+    expect(digest.text).toContain('Coming up:\n- 27 December 2025: ');
+    expect(digestFor('2025-12-24').latestFigures).toEqual([]);
     expectCitationsConsistent(digest);
   });
 

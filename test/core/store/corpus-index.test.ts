@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
-import { buildIndex } from '../../../src/core/store/build-index.ts';
+import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { parseArticle, serializeArticle } from '../../../src/core/ingest/article-file.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fixedClock, ROOT } from '../../helpers/seed-corpus.ts';
