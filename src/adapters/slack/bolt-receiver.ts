@@ -100,8 +100,10 @@ export class FetchReceiver implements Receiver {
       }).then(
         () => settle(empty(200)),
         (error: unknown) => {
-          this.options.logger.error({ msg: 'slack: processing failed', error });
-          settle(empty(500));
+          // An authentic request we could not process (a payload of a kind we do not handle, a listener's error):
+          // logged, and acknowledged so Slack does not retry what would fail again; never a 5xx.
+          this.options.logger.error({ msg: 'slack: processing failed', error: (error as Error)?.message ?? String(error) });
+          settle(empty(200));
         },
       );
     });

@@ -130,7 +130,8 @@ describe('fuzzing the HTTP app', () => {
         : await signInteraction(keys.privateKey, payload, timestamp);
       const res = await apps[0]!.request(route, { method: 'POST', headers: signed, body: payload });
       await check(res, 'POST', `${route} ${payload.slice(0, 80)}`);
-    }), { numRuns: 250 });
+    // A form body of one key "name" once made Bolt reject the event and the receiver answer 500: kept as an example.
+    }), { numRuns: 250, examples: [["/slack/events", "name"]] });
     expect(logged).toEqual([]);
   });
 });
