@@ -32,15 +32,15 @@ export interface DigestIntegration extends Integration {
  * options and delivery status to GET /v1/digest and /healthz.
  */
 export function createDigestIntegration(options: DigestIntegrationOptions): IntegrationFactory {
-  return ({ corpus, clock, logger }): DigestIntegration => {
+  return ({ corpus, getCorpus = () => Promise.resolve(corpus), clock, logger }): DigestIntegration => {
     const config = loadDigestConfig(options.source);
     const ledger = new DigestLedger(new FileDigestStore(digestStatePath(config.stateFile, options.dataDir)));
     if (!config.slack && !config.discord) {
       return { name: 'digest', status: { on: false, why: 'set DIGEST_SLACK_CHANNEL (with SLACK_BOT_TOKEN) or DIGEST_DISCORD_WEBHOOK_URL' }, digest: { options: config.options } };
     }
     const senders = digestSenders(config, 'all');
-    const runNow = (at: Date = clock.now()) => runDigestJob({
-      corpus, date: scheduledDigestDate(at), options: config.options, senders, catchUpDays: CATCH_UP_DAYS,
+    const runNow = async (at: Date = clock.now()) => runDigestJob({
+      corpus: await getCorpus(), date: scheduledDigestDate(at), options: config.options, senders, catchUpDays: CATCH_UP_DAYS,
       deps: {
         ledger, fetch: options.fetch ?? fetch, sleep: options.sleep ?? realSleep, now: () => clock.now(), logger,
         runId: crypto.randomUUID(), owner: processOwner(), ownerAlive,

@@ -15,10 +15,10 @@ export interface DiscordIntegrationOptions {
  * and a discord.js gateway client answering /brief when DISCORD_TOKEN is set.
  */
 export function createDiscordIntegration(options: DiscordIntegrationOptions = {}): IntegrationFactory {
-  return ({ config, corpus, clock, logger, store }) => {
+  return ({ config, corpus, getCorpus = () => Promise.resolve(corpus), clock, logger, store }) => {
     const { DISCORD_TOKEN: token, DISCORD_PUBLIC_KEY: publicKey } = config.env;
     if (!token && !publicKey) return { name: 'discord', status: { on: false, why: 'set DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (interactions endpoint)' } };
-    const deps = withBriefDefaults(coreBriefDeps(() => Promise.resolve(corpus), clock, logger, store));
+    const deps = withBriefDefaults(coreBriefDeps(getCorpus, clock, logger, store));
     const modes = [token && 'gateway client', publicKey && 'POST /discord/interactions'].filter(Boolean);
     let client: Client | undefined;
     return {

@@ -36,6 +36,8 @@ export interface Integration {
 export interface IntegrationContext {
   config: Config;
   corpus: Corpus;
+  /** the current corpus: with followed sources it changes while serving, so answers and digests read it each time */
+  getCorpus?: () => Promise<Corpus>;
   clock: Clock;
   logger: Logger;
   /** conversations, saved answers, feedback and channel settings, shared by Slack, Discord and the console */
@@ -126,7 +128,8 @@ function trackDrain(server: Server): { start(): void } {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, corpus, clock, logger } = options;
   const store = options.store ?? new ChatStore(new MemoryKeyValue({ now: () => clock.now().getTime() }), () => clock.now());
-  const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make({ ...options, store })));
+  const current = options.getCorpus ?? (() => Promise.resolve(corpus));
+  const integrations = await Promise.all((options.integrations ?? INTEGRATIONS).map((make) => make({ ...options, getCorpus: current, store })));
   const active = integrations.filter((i) => i.status.on);
   const routes = active.flatMap((i) => i.routes ?? []);
   const healths = integrations.flatMap((i) => (i.health ? [i.health] : []));

@@ -17,7 +17,7 @@ export interface SlackIntegrationOptions {
  */
 export function createSlackIntegration(options: SlackIntegrationOptions): IntegrationFactory {
   const { botToken, signingSecret, appToken, apiUrl, visibility } = loadSlackConfig(options.source);
-  return async ({ corpus, clock, logger, store }) => {
+  return async ({ corpus, getCorpus = () => Promise.resolve(corpus), clock, logger, store }) => {
     if (!botToken || (!signingSecret && !appToken)) {
       return { name: 'slack', status: { on: false, why: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)' } };
     }
@@ -26,10 +26,10 @@ export function createSlackIntegration(options: SlackIntegrationOptions): Integr
     const { createBoltRoute } = await import('../adapters/slack/bolt-route.ts');
     const clientOptions = options.clientOptions ?? (apiUrl ? { slackApiUrl: apiUrl } : undefined);
     const slack = createBoltSlack({
-      ask: (question, history) => answerQuestion(question, { corpus, clock, history }),
+      ask: async (question, history) => answerQuestion(question, { corpus: await getCorpus(), clock, history }),
       logger, botToken, defaultVisibility: visibility, clock,
       ...(store ? { store } : {}),
-      about: aboutCorpus(() => Promise.resolve(corpus), clock),
+      about: aboutCorpus(getCorpus, clock),
       ...(appToken ? { appToken } : { signingSecret: signingSecret! }),
       ...(clientOptions ? { clientOptions } : {}),
     });
