@@ -54,6 +54,8 @@ export const CitationSchema = z.object({
   published: IsoDate,
   url: z.string().nullable(),
   quote: z.string(),
+  /** every sentence of this article the answer quotes, `quote` first (one citation number per article) */
+  quotes: z.array(z.string()).optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
