@@ -6,8 +6,6 @@ import { parseCommandArgs, portFlag } from './args.ts';
 import { COMMAND_HELP, wantsHelp } from './command-help.ts';
 import { loadEnvFile } from './env-file.ts';
 import { runAsk } from './commands/ask.ts';
-import { runEval } from './commands/evaluate.ts';
-import { runIngest } from './commands/ingest.ts';
 import { rebuildIndex } from './fs-commit.ts';
 import { openCorpus } from './fs-corpus.ts';
 
@@ -55,7 +53,8 @@ const COMMANDS: Record<string, Command> = {
     const { values, positionals } = parseCommandArgs(argv, {
       id: { type: 'string' }, title: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, published: { type: 'string' },
     }, 'sitrep ingest FILE... [--id ID] [--title T] [--source S] [--url U] [--published YYYY-MM-DD]');
-    return runIngest(positionals, values, dataDir(values.data), clock);
+    // Loaded when used, like every command but ask: ingest brings the feed and page readers, eval the index builder.
+    return (await import('./commands/ingest.ts')).runIngest(positionals, values, dataDir(values.data), clock);
   },
   async follow(argv, clock) {
     return (await import('./commands/follow.ts')).runFollow(argv, dataDir, clock);
@@ -79,7 +78,7 @@ const COMMANDS: Record<string, Command> = {
   },
   async eval(argv, clock) {
     const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE|STORY_DIR... [--data DIR]');
-    return runEval(positionals, () => openCorpus(dataDir(values.data), clock, { notice }), clock);
+    return (await import('./commands/evaluate.ts')).runEval(positionals, () => openCorpus(dataDir(values.data), clock, { notice }), clock);
   },
 };
 

@@ -2,11 +2,10 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serializeArticle } from '../core/ingest/article-file.ts';
 import { type IndexFile } from '../core/store/corpus-index.ts';
-import { buildIndex } from '../core/store/build-index-node.ts';
 import { emptyManifest, planCompaction, registryName, segmentName, type Manifest, type SegmentEntry } from '../core/store/segment-manifest.ts';
 import { mergeIndexFiles, segmentMonth } from '../core/store/segments.ts';
 import type { Article, Clock } from '../core/schema.ts';
-import { readArticles, storedArticleIds } from './fs-corpus.ts';
+import { indexBuilder, readArticles, storedArticleIds } from './fs-corpus.ts';
 import { withWriteLock } from './fs-lock.ts';
 import { baseBuiltAt, readJson, readManifest, recoverCorpus, type Journal } from './fs-journal.ts';
 import { dataPaths, writeFileAtomic } from './fs-paths.ts';
@@ -70,6 +69,7 @@ export class CorpusWriter {
     for (const article of all) months.set(segmentMonth(article), [...(months.get(segmentMonth(article)) ?? []), article]);
     const segments: Array<[SegmentEntry, IndexFile]> = [];
     let indexed = 0;
+    const buildIndex = await indexBuilder();
     for (const [month, group] of [...months].sort()) {
       const file = buildIndex(group, this.clock.now());
       segments.push([entryFor(segmentName(month, generation), month, file), file]);
@@ -108,7 +108,7 @@ export class CorpusWriter {
   async build(): Promise<{ articles: number; passages: number; bytes: number }> {
     const manifest = await this.manifest();
     const articles = await readArticles(this.dir);
-    const file = buildIndex(articles, this.clock.now());
+    const file = (await indexBuilder())(articles, this.clock.now());
     const json = JSON.stringify(file);
     const generation = manifest.generation + 1;
     const next: Manifest = { ...manifest, generation, base: { builtAt: file.builtAt }, segments: [] };

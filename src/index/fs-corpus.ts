@@ -2,7 +2,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArticle } from '../core/ingest/article-file.ts';
 import { loadCorpus, type Corpus, type IndexFile } from '../core/store/corpus-index.ts';
-import { buildIndex } from '../core/store/build-index-node.ts';
 import type { Manifest } from '../core/store/segment-manifest.ts';
 import { mergeIndexFiles } from '../core/store/segments.ts';
 import type { Article, Clock } from '../core/schema.ts';
@@ -85,17 +84,25 @@ export async function readCorpusIndex(dir: string, clock: Clock, options: OpenOp
   const onDisk = await storedArticleIds(dir);
   const strays = onDisk.filter((id) => !indexed.has(id) && !pending.has(id));
   if (strays.length) {
-    files.push(buildIndex(await readArticles(dir, strays), clock.now()));
+    files.push((await indexBuilder())(await readArticles(dir, strays), clock.now()));
     notice(`${dir}: ${strays.length} article${strays.length === 1 ? ' is' : 's are'} not in the index (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', ...' : ''}); answering with them included. Run \`sitrep build\` to index them for good`);
   }
   const disk = new Set(onDisk);
   const missing = [...indexed].filter((id) => !disk.has(id));
   if (missing.length && onDisk.length) notice(`${dir}: ${missing.length} indexed article${missing.length === 1 ? ' has' : 's have'} no file in articles/ (${missing.slice(0, 3).join(', ')}); run \`sitrep build\``);
-  if (!files.length) return buildIndex([], clock.now());
+  if (!files.length) return (await indexBuilder())([], clock.now());
   return mergeIndexFiles(files);
 }
 
 /** Loads the corpus of a data folder, ready to answer from (see readCorpusIndex). */
 export async function openCorpus(dir: string, clock: Clock, options: OpenOptions = {}): Promise<Corpus> {
   return loadCorpus(await readCorpusIndex(dir, clock, options));
+}
+
+/**
+ * The index builder, loaded only when an index must be built: it brings wink-nlp's model and the world-countries
+ * data, which a `sitrep ask` on an up-to-date index never needs (and which cost it start-up time).
+ */
+export async function indexBuilder(): Promise<typeof import('../core/store/build-index-node.ts').buildIndex> {
+  return (await import('../core/store/build-index-node.ts')).buildIndex;
 }

@@ -7,7 +7,7 @@ import { prepareArticle } from '../../core/ingest/ingest.ts';
 import { checkAnswer, EvalFileSchema, type EvalFile } from '../../core/evaluate.ts';
 import { parseQuery } from '../../core/query/typed-query.ts';
 import type { Article, Clock } from '../../core/schema.ts';
-import { buildIndex } from '../../core/store/build-index-node.ts';
+import { indexBuilder } from '../fs-corpus.ts';
 import { loadCorpus, type Corpus } from '../../core/store/corpus-index.ts';
 
 const ManifestSchema = z.object({
@@ -51,7 +51,7 @@ async function storyCorpus(dir: string, clock: Clock): Promise<Corpus> {
       id: entry.id, title: entry.title, source: entry.source ?? null, url: entry.url ?? null, published: entry.published,
     }, articles, today));
   }
-  return loadCorpus(JSON.parse(JSON.stringify(buildIndex(articles, clock.now()))));
+  return loadCorpus(JSON.parse(JSON.stringify((await indexBuilder())(articles, clock.now()))));
 }
 
 function add(map: Map<string, Tally>, key: string, pass: boolean): void {
