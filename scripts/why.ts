@@ -1,29 +1,21 @@
 // Debug aid: how the engine sees one question over a story folder or the data dir (typed query, hits, answer).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { prepareArticle } from '../src/core/ingest/ingest.ts';
 import { loadCorpus } from '../src/core/store/corpus-index.ts';
-import { buildIndex } from '../src/core/store/build-index-node.ts';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { parseQuery } from '../src/core/query/typed-query.ts';
+import { storyCorpus } from '../src/index/commands/evaluate.ts';
 import { buildConcepts, searchPassages, withoutForgiven } from '../src/core/store/retrieve.ts';
-import type { Article } from '../src/core/schema.ts';
 
 const [dir, question] = process.argv.slice(2);
-let corpus;
-if (dir === 'data') corpus = loadCorpus(JSON.parse(readFileSync('data/index.json', 'utf8')));
-else {
-  const manifest = JSON.parse(readFileSync(join(dir!, 'manifest.json'), 'utf8'));
-  const arts: Article[] = [];
-  for (const a of manifest.articles) arts.push(prepareArticle(readFileSync(join(dir!, 'articles', a.file), 'utf8'), a.file, { id: a.id, title: a.title, source: a.source, url: a.url, published: a.published }, arts, '2026-12-01'));
-  corpus = loadCorpus(JSON.parse(JSON.stringify(buildIndex(arts, new Date()))));
-}
+const clock = { now: () => new Date('2026-12-01') };
+// A story folder goes through the same ingest and build as `sitrep eval STORY_DIR`; `data` reads the built index.
+const corpus = dir === 'data' ? loadCorpus(JSON.parse(readFileSync('data/index.json', 'utf8'))) : await storyCorpus(dir!, clock);
 const q = parseQuery(question!);
 console.log({ ...q, base: { intent: q.base.intent, kinds: q.base.kinds } });
 const concepts = withoutForgiven(corpus, buildConcepts(corpus, q.terms), q.text);
 console.log(concepts.map((c) => `${c.term}:${c.known ? c.weight.toFixed(2) : 'UNKNOWN'}`).join(' '));
 for (const h of searchPassages(corpus, concepts).slice(0, 8)) console.log(h.score.toFixed(2), h.coverage.toFixed(2), corpus.data.passages[h.p]![2].slice(0, 150), JSON.stringify(corpus.data.annotations[h.p]).slice(0, 200));
-console.log('---\n' + answerQuestion(question!, { corpus, clock: { now: () => new Date('2026-12-01') } }).answer);
+console.log('---\n' + answerQuestion(question!, { corpus, clock }).answer);
 if (process.env.CANDS) {
   const { numberCandidates, dateCandidates, nameCandidates, rankCandidates } = await import('../src/core/answer/candidates.ts');
   const { CitationBook } = await import('../src/core/answer/citations.ts');

@@ -374,7 +374,6 @@ function coordinated(ctx: ComposeContext, best: Candidate, allowed: NameCode[]):
 /** The first line and its support for a typed answer, or null when no candidate has enough support. */
 export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked: Candidate[][], type: string, sideBySide = false): Composed | null {
   const best = ranked[0]?.[0];
-  if (process.env.DBG) console.error('compose', type, ranked.slice(0, 3).map((g) => [g[0]!.key, g[0]!.score]));
   if (!best || best.score < 0.08) return null;
   const cite = ctx.book.cite(best.p);
   const when = formatShortDate(best.published);

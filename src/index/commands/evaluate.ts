@@ -40,7 +40,7 @@ function parseEvalFile(path: string, json: unknown): EvalFile {
  * A story folder (`manifest.json`, `articles/`, `questions.json`): its articles go through the same ingest and
  * index build as `sitrep ingest`, into a corpus of their own that only this story's questions are asked over.
  */
-async function storyCorpus(dir: string, clock: Clock): Promise<Corpus> {
+export async function storyCorpus(dir: string, clock: Clock): Promise<Corpus> {
   const manifest = ManifestSchema.safeParse(await readJson(join(dir, 'manifest.json')));
   if (!manifest.success) throw new SitrepError('bad_eval_file', `${dir}/manifest.json: ${manifest.error.issues[0]?.path.join('.')} ${manifest.error.issues[0]?.message}`);
   const today = clock.now().toISOString().slice(0, 10);
