@@ -77,8 +77,8 @@ const COMMANDS: Record<string, Command> = {
     return (await import('./commands/serve.ts')).runServe({ port: portFlag(values.port), host: values.host, dataDir: dataDir(values.data) }, clock);
   },
   async eval(argv, clock) {
-    const { values, positionals } = parseCommandArgs(argv, {}, 'sitrep eval FILE|STORY_DIR... [--data DIR]');
-    return (await import('./commands/evaluate.ts')).runEval(positionals, () => openCorpus(dataDir(values.data), clock, { notice }), clock);
+    const { values, positionals } = parseCommandArgs(argv, { 'hold-back': { type: 'string', multiple: true } }, 'sitrep eval FILE|STORY_DIR... [--data DIR] [--hold-back STORY]');
+    return (await import('./commands/evaluate.ts')).runEval(positionals, () => openCorpus(dataDir(values.data), clock, { notice }), clock, values['hold-back'] ?? []);
   },
 };
 

@@ -31,12 +31,15 @@ ${DATA}`,
 Rebuilds DIR/index.json from DIR/articles/.
 
 ${DATA}`,
-  eval: `usage: sitrep eval FILE|STORY_DIR... [--data DIR]
+  eval: `usage: sitrep eval FILE|STORY_DIR... [--data DIR] [--hold-back STORY]
 
 Scores question files (../shared/eval/README.md), "first" checks reading the answer's first line alone: a line per
 failure, last line "N passed, M failed"; exit 1 when any failed. A question file is asked over the corpus in --data;
 a story folder (manifest.json, articles/, questions.json) over its own articles, ingested into a corpus of their own.
 With more than one set, tables per set and per kind of question come before the last line (npm run eval).
+
+  --hold-back STORY  score that story folder's questions in the totals and the per-set table only, without its
+                     failure lines or kinds, so a held-back story can judge work that never looked at it
 
 ${DATA}`,
   serve: `usage: sitrep serve [--port N] [--host H] [--data DIR]
