@@ -21,6 +21,6 @@ if (process.env.CANDS) {
   const { CitationBook } = await import('../src/core/answer/citations.ts');
   const hits = searchPassages(corpus, concepts);
   const ctx = { corpus, book: new CitationBook(corpus), concepts, hits, wantsLatest: false, today: '2026-12-01', askedDates: [] };
-  const cands = q.answerType === 'date' ? dateCandidates(ctx as never, q, hits) : q.answerType === 'number' ? numberCandidates(ctx as never, q, hits) : nameCandidates(ctx as never, q, hits, q.answerType as never);
+  const cands = q.answerType === 'date' ? dateCandidates(ctx as never, q, hits) : q.answerType === 'number' ? numberCandidates(ctx as never, q, hits) : nameCandidates(ctx as never, q, hits, (q.answerType === 'role' ? 'person' : q.answerType) as never);
   for (const g of rankCandidates(ctx as never, cands, null).slice(0, 8)) console.log(g[0]!.key, g.map((c) => c.score.toFixed(3)).join(','), g[0]!.published);
 }

@@ -66,7 +66,7 @@ const ORG_WORD = /^(ministry|department|agency|office|council|commission|committ
 const PLACE_WORD = /^(province|district|city|county|region|village|town|strip|valley|canyon|meadow|river|bay|island|islands|mountains?|hills?|beach|airport|border|crossing|checkpoint|camp|parish|square|street|road|avenue|park|bowl|highway|coast|peninsula|gulf|sea|ocean|lake|desert|plateau|pass|port|harbour|harbor|bridge|prefecture|state|territory|kashmir|neighbourhood|neighborhood|area|zone|corridor|line|palace|hospital|stadium|base|station)$/i;
 const PLACE_BEFORE = /^(in|at|near|from|into|across|outside|inside|towards?|around|through|to|over|off|along|within|between)$/i;
 const SPEECH = /^(said|says|told|added|wrote|posted|announced|stated|warned|urged|confirmed|denied|tweeted)$/i;
-const CONNECTOR = /^(of|for|the|el|al|bin|de|du|da|van|von|der|la|le|on|and)$/;
+const CONNECTOR = /^(of|for|the|el|al|bin|ibn|de|del|du|da|dos|das|es|van|von|der|la|le|on|and)$/;
 const CALENDAR = new Set([...Object.keys(MONTHS), 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const NOT_NAME = new Set(['i', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'this', 'that', 'these', 'those', 'live', 'update', 'breaking']);
 
@@ -113,7 +113,9 @@ function findNames(sentence: string, list: Token[], { countryOf, isCapital }: An
       if (isTitle(list[k]!.value) && nameToken(list, k + 1) && !isTitle(next.value)) { first = k + 1; break; }
     }
     // A role phrase ending in its title: "Special Envoy for Asian Affairs", "Foreign Minister".
-    if (first === runStart && isTitle(list[j]!.value) && !list.slice(runStart, j + 1).some((t) => ORG_WORD.test(t.value))) continue;
+    // A title joined to the name by a particle or hyphen is part of it: "Sharm el-Sheikh".
+    const particleBefore = j > runStart && (list[j - 1]!.value === '-' || CONNECTOR.test(list[j - 1]!.value)) && !/^(of|for|the|on|and)$/.test(list[j - 1]!.value);
+    if (first === runStart && isTitle(list[j]!.value) && !particleBefore && !list.slice(runStart, j + 1).some((t) => ORG_WORD.test(t.value))) continue;
     // A role phrase with no name after it: "Director General of Military Operations".
     if (first === runStart && isTitle(list[runStart]!.value)) continue;
     const span = list.slice(first, j + 1);

@@ -127,19 +127,53 @@ function eventsOnDate(ctx: ComposeContext): Composed | null {
   const top = ctx.hits[0]?.score || 1;
   const hitScore = new Map(ctx.hits.map((h) => [h.p, h.score / top]));
   const scored: Array<{ p: number; score: number }> = [];
-  ctx.corpus.data.passages.forEach(([a], p) => {
+  const { passages, annotations } = ctx.corpus.data;
+  passages.forEach(([a], p) => {
     const article = ctx.corpus.data.articles[a]!;
-    const mentioned = (ctx.corpus.eventsByPassage.get(p) ?? []).some((e) => e.date !== null && days.has(e.date) && !e.future);
-    const published = days.has(article.published);
-    if (!mentioned && !published) return;
+    // A date written out ("on 13 October") dates its event surely; "on Wednesday" was counted back.
+    const mentions = (ctx.corpus.eventsByPassage.get(p) ?? []).filter((e) => e.date !== null && days.has(e.date) && !e.future);
+    const mentioned = mentions.length ? (mentions.some((e) => e.explicit) ? 2 : 1.4) : 0;
+    // A live blog's entries carry the day its day line gives; other sentences their article's date.
+    const entryDay = annotations[p]?.d;
+    const dated = days.has(entryDay ?? article.published);
+    if (!mentioned && !dated) return;
     const lead = (ctx.corpus.articlePassages[a] ?? []).indexOf(p);
-    const score = (mentioned ? 2 : 0) + (published ? (lead >= 0 && lead < 2 ? 1.5 : 0.4) : 0) + (hitScore.get(p) ?? 0);
+    // A time-stamped live-blog entry is an event of its day, its first sentence most of all.
+    const entry = annotations[p]?.t !== undefined;
+    const opensEntry = entry && (annotations[p - 1]?.t !== annotations[p]?.t || passages[p - 1]?.[1] !== passages[p]![1]);
+    const dayScore = entry ? (opensEntry ? 1.8 : 1.2) : lead >= 0 && lead < 2 ? 1.5 : 0.4;
+    const score = mentioned + (dated ? dayScore : 0) + (hitScore.get(p) ?? 0);
     scored.push({ p, score });
   });
   const picked = pickPassages(ctx, scored.sort((x, y) => y.score - x.score).map(({ p, score }) => ({ p, score, coverage: 1 })), 4);
   if (!picked.length) return null;
   const [first, ...rest] = picked;
+  const entries = entryTitles(ctx, days, scored.map((x) => x.p));
+  if (entries) return { lines: [entries, ...picked.map((p) => supportLine(ctx, p))], figures: [] };
   return { lines: [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`, ...rest.map((p) => supportLine(ctx, p))], figures: [] };
+}
+
+/**
+ * A live blog of the day asked about, told by its entries' titles in the order they happened: "13 October 2025:
+ * 11:30 All living hostages out; 13:40 Trump addresses the Knesset; ... [1]". Null when the day has no titled entries.
+ */
+function entryTitles(ctx: ComposeContext, days: Set<string>, dated: number[]): string | null {
+  const { annotations, passages, articles } = ctx.corpus.data;
+  const byArticle = new Map<number, Map<string, number>>();
+  for (const p of dated) {
+    const { s: title, t: time, d } = annotations[p] ?? {};
+    const a = passages[p]![0];
+    if (!title || !time || !days.has(d ?? articles[a]!.published)) continue;
+    // An entry's own title comes first; a lead-in line under it ("announced the following:") is not its title.
+    const entries = byArticle.get(a) ?? new Map<string, number>();
+    if (![...entries.keys()].some((k) => k.startsWith(`${time} `))) entries.set(`${time} ${title}`, p);
+    byArticle.set(a, entries);
+  }
+  const [best] = [...byArticle.values()].sort((x, y) => y.size - x.size);
+  if (!best || best.size < 2) return null;
+  const shown = [...best.entries()].sort(([x], [y]) => x.localeCompare(y)).slice(0, 8);
+  const day = [...days][0]!;
+  return `${formatDate(day)}: ${shown.map(([entry]) => entry).join('; ')} ${ctx.book.cite(shown[0]![1])}.`;
 }
 
 function compose(ctx: ComposeContext, q: Question, query: TypedQuery): Composed | null {

@@ -192,6 +192,42 @@ function doesTheAction(text: string, start: number, end: number, eventStems: Set
   return wordsOf(clause).some((w) => eventStems.has(w.stem)) ? 0.6 : 1;
 }
 
+/**
+ * Text before a place that says the place is where something is or happens: "in" or "at", possibly before other
+ * places of a list ("in Pasadena and"), a possessor ("in Punjab's") or a place noun ("in the resort town of"); or
+ * "near", "outside", "from" just before it ("outside the town of X" says where the event was not).
+ */
+const PLACE_NOUN = 'city|town|village|resort|district|province|region|county|state|port|capital|area|suburb|neighbou?rhoods?|community|island|municipality|commune|department|parish|valley|coast';
+const LOCATED = new RegExp(
+  `(?:\\b(?:[Nn]ear|[Oo]utside|[Ff]rom|[Aa]cross|[Aa]round)\\s+(?:the\\s+)?$|\\b(?:[Ii]n|[Aa]t|[Ii]nto|[Ii]nside)\\s+(?:the\\s+)?`
+  + `(?:(?:[\\p{L}'-]+\\s+){0,3}(?:${PLACE_NOUN})\\s+of\\s+(?:the\\s+)?)?`
+  + `(?:\\p{Lu}[\\p{L}'.-]*(?:\\s+\\p{Lu}[\\p{L}'.-]*){0,3}(?:'s\\s+|,\\s+|\\s+and\\s+|,\\s+and\\s+))?$)`,
+  'u',
+);
+
+/**
+ * Whether a name is listed with a name the question gives, before a shared noun: asked about "the Eaton fire",
+ * "Hurst" in "the Hurst, Eaton and Palisades fires" is another fire, not an answer.
+ */
+function peerOfAsked(ctx: ComposeContext, query: TypedQuery, p: number, start: number, end: number): boolean {
+  const text = ctx.corpus.data.passages[p]![2];
+  const spans = nameSpans(ctx, p).map(([s, e]) => [s, e] as const).sort((a, b) => a[0] - b[0]);
+  const at = spans.findIndex(([s]) => s === start);
+  if (at < 0) return false;
+  // The run of names joined by commas and "and" around this one.
+  let lo = at;
+  let hi = at;
+  const joined = (a: readonly [number, number], b: readonly [number, number]) => /^(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+or\s+)$/.test(text.slice(a[1], b[0]));
+  while (lo > 0 && joined(spans[lo - 1]!, spans[lo]!)) lo--;
+  while (hi < spans.length - 1 && joined(spans[hi]!, spans[hi + 1]!)) hi++;
+  if (lo === hi) return false;
+  const run = spans.slice(lo, hi + 1);
+  if (!run.some(([s, e]) => s !== start && questionMentions(query, text.slice(s, e)))) return false;
+  // Peers share the noun after the list ("fires"); without one they may be a place list ("in Paris and Lyon").
+  const after = /^\s+([\p{L}]+)/u.exec(text.slice(run.at(-1)![1], run.at(-1)![1] + 30))?.[1];
+  return after !== undefined && /^\p{Ll}/u.test(after);
+}
+
 const NAME_TYPES: Record<string, NameCode[]> = {
   agent: ['p', 'o', 'g', 'n'],
   person: ['p', 'n'],
@@ -236,9 +272,24 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       // "before Trump's visit": a possessor modifies a noun; it is not the one who acted.
       if (type !== 'place' && /^'s\b/.test(text.slice(end, end + 3))) typeFit *= 0.5;
       if (type === 'place') {
-        if (/\b(in|at|near|outside|from|into|across)\s+(the\s+)?$/i.test(before)) typeFit *= 1.6;
+        const lead = text.slice(Math.max(0, start - 80), start);
+        // "in Pasadena and Altadena", "in Punjab's Firozpur district", "in the resort town of Sharm": the
+        // preposition reaches every place of a list, past a possessor, and a place noun's "of" is one too.
+        if (LOCATED.test(lead)) typeFit *= 1.6;
+        // "in the Angeles National Forest in Los Angeles County": the place a located place lies in is the wider one,
+        // and so is one named as a county, state or province.
+        if (/\p{Lu}[\p{L}'.-]*\s+in\s+(?:the\s+)?$/u.test(lead) && nameSpans(ctx, p).some(([, e]) => /^\s+in\s+(?:the\s+)?$/.test(text.slice(e, start)))) typeFit *= 0.6;
+        if (/\b(County|State|Province|Region|Governorate|Oblast)$/.test(label)) typeFit *= 0.7;
         // "Punjab's Firozpur district": the possessor is the wider place.
-        if (/^'s\s+\p{Lu}/u.test(text.slice(end, end + 5))) typeFit *= 0.6;
+        if (/^'s\s+\p{Lu}/u.test(text.slice(end, end + 5))) typeFit *= 0.5;
+        // "a Gaza summit", "the Eaton fire": a name that modifies the very thing asked about is not where it is.
+        const next = /^\s+([\p{L}]+)/u.exec(text.slice(end, end + 30))?.[1];
+        if (next && termStems.has(stemWord(next.toLowerCase()))) typeFit *= 0.3;
+        // "the leaders of Egypt, Qatar and Turkey": a name completing a noun of the question says whose, not where.
+        const whose = /([\p{L}]+)\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3}(?:,\s+|\s+and\s+|,\s+and\s+))?$/u.exec(lead);
+        if (whose && termStems.has(stemWord(whose[1]!.toLowerCase()))) typeFit *= 0.4;
+        // "the Hurst, Eaton and Palisades fires": names listed with the one asked about are its peers.
+        if (peerOfAsked(ctx, query, p, start, end)) continue;
         // A country, or a place the corpus names everywhere, is less exact than the venue or town of one event.
         if (countryFormsOf(ctx.corpus.data.countries, label)) typeFit *= 0.4;
         typeFit *= 1 / (1 + 0.35 * Math.log2(mentions.get(label.toLowerCase()) ?? 1));

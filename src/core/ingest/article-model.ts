@@ -1,4 +1,4 @@
-import { MONTHS } from '../annotate/dates.ts';
+import { findDateMentions, MONTHS } from '../annotate/dates.ts';
 import { splitSentences } from '../annotate/text.ts';
 import type { Article } from '../schema.ts';
 
@@ -12,6 +12,10 @@ export interface BodySentence {
   section: string | null;
   /** a live-blog entry's time stamp ("17:25", "9:10 a.m."), 24-hour "HH:MM" */
   time: string | null;
+  /** the day a dated line above it gives ("Monday 13 October 2025. Times are local."), ISO, when the article has one */
+  day: string | null;
+  /** for a list item: the sentence that introduces the list ("The Governor also announced the following actions:") */
+  lead: string | null;
 }
 
 /** What ingestion recognises in an article beyond its body: the parts that are page furniture, not facts. */
@@ -30,7 +34,7 @@ const TERMINAL_PERIOD = /[.!]["')\]]*$/;
 const BYLINE = /^(?:By|Briefing by|Reporting by|Editing by|Additional reporting by|Written by|Compiled by|Photos? by)\s+\S/i;
 const STAMP_LINE = /^(?:Published|Updated|Posted|Last updated|First published)\b/i;
 /** A live-blog entry's time stamp at the start of a paragraph: "17:25 - ", "9:10 a.m. - ", "18:02 IST: ". */
-const TIME_STAMP = /^(\d{1,2})[:.](\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:-|:|\|)\s+/i;
+const TIME_STAMP = /^(\d{1,2})[:.](\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:-|–|—|:|\|)\s+/i;
 /** A dateline opening the first paragraph: "KINGSTON, Oct 28 (Wire) - ", "AMMAN, Jordan - ". */
 const DATELINE = /^([A-Z][A-Z .'/-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z]+\.?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*-\s+/;
 /** A label before the text of a paragraph: "SUMMARY:", "UPDATE:", "BREAKING:". */
@@ -60,6 +64,17 @@ export function isFurnitureLine(text: string): boolean {
   return hasDate && words(text).length <= 8 && words(dateless.replace(/\.$/, '')).length <= 3;
 }
 
+/**
+ * A live blog's day line: a date standing alone, then at most a few short notes ("Monday 13 October 2025. Times are
+ * local (GMT+3). Latest first."). Its date is the day of the entries below it, which may be before the article's own.
+ */
+function dayLine(text: string): boolean {
+  if (text.length > 120) return false;
+  const [first, ...rest] = splitSentences(text);
+  if (!first || !isFurnitureLine(first.replace(/\.$/, ''))) return false;
+  return rest.every((sentence) => words(sentence).length <= 5);
+}
+
 /** A section heading: a short line that does not end a sentence ("Death toll", "1. Approval", "Why is Israel doing this?"). */
 export function isHeadingLine(text: string): boolean {
   if (/^[-*•]\s/.test(text)) return false;
@@ -84,25 +99,47 @@ function clockTime(hours: string, minutes: string, meridiem: string | undefined)
  * The article model: which paragraphs are furniture, headings or body, and the body's sentences with the section
  * and live-blog time each stands under. Datelines, list markers, labels and time stamps leave the sentence text.
  */
-export function modelArticle(article: Pick<Article, 'paragraphs' | 'standfirst'>): ArticleModel {
+export function modelArticle(article: Pick<Article, 'paragraphs' | 'standfirst'> & { published?: string; title?: string }): ArticleModel {
   const model: ArticleModel = { datelinePlace: null, headings: [], furniture: [], body: [] };
   let section: string | null = null;
   let time: string | null = null;
+  let day: string | null = null;
+  let lead: string | null = null;
   const paragraphs: Array<[number, string]> = article.standfirst ? [[-1, article.standfirst]] : [];
   article.paragraphs.forEach((text, i) => paragraphs.push([i, text]));
   let seenBody = false;
-  for (const [para, raw] of paragraphs) {
+  for (const [index, [para, raw]] of paragraphs.entries()) {
     let text = raw.replace(/^#{1,6}\s+/, '').trim();
-    if (isFurnitureLine(text)) {
+    // The headline repeated over the body is no section of it.
+    const furniture = isFurnitureLine(text) || (!seenBody && text === article.title?.trim());
+    if (furniture || (!seenBody && dayLine(text))) {
       model.furniture.push(text);
       // A capitalised place line before the body is the dateline ("LOS ANGELES").
       if (!seenBody && !model.datelinePlace && words(text).length <= 3 && !/\d/.test(text) && capitalShare(text) > 0.8) model.datelinePlace = text;
+      // A dated line above the body ("Live updates | Tuesday, March 4, 2026") gives the day of what follows.
+      if (!seenBody && article.published) day = findDateMentions(text, article.published).find((m) => m.date && m.explicit)?.date ?? day;
       continue;
     }
     const stamp = TIME_STAMP.exec(text);
     if (stamp) {
       time = clockTime(stamp[1]!, stamp[2]!, stamp[3]) ?? time;
       text = text.slice(stamp[0].length);
+      // "19:45 – Declaration signed in Sharm el-Sheikh" over a paragraph of its own: the entry's title, a heading.
+      const next = paragraphs[index + 1]?.[1].trim();
+      if (next && !TIME_STAMP.test(next) && !isFurnitureLine(next) && isHeadingLine(text) && !/^[-*•]\s/.test(next)) {
+        section = text;
+        model.headings.push(section);
+        continue;
+      }
+    }
+    const listItem = /^[-*•]\s/.test(text);
+    const nextIsItem = /^[-*•]\s/.test(paragraphs[index + 1]?.[1].trim() ?? '');
+    // "The Governor also announced the following actions:" over a list: a sentence of its own, and the items'
+    // lead-in, which says who did what they report.
+    const leadIn = !stamp && nextIsItem && /:$/.test(text) && words(text).length >= 4;
+    if (!listItem) lead = null;
+    if (stamp || leadIn || listItem) {
+      // not a heading
     } else if (para >= 0 && isHeadingLine(text.replace(/^\d{1,2}\.\s+/, ''))) {
       section = text.replace(/^\d{1,2}\.\s+/, '');
       model.headings.push(section);
@@ -119,8 +156,9 @@ export function modelArticle(article: Pick<Article, 'paragraphs' | 'standfirst'>
     seenBody = true;
     for (const sentence of splitSentences(text)) {
       // A list number or a stray symbol on its own ("1.") is no sentence.
-      if ((sentence.match(/\p{L}/gu) ?? []).length >= 2) model.body.push({ para, text: sentence, section, time });
+      if ((sentence.match(/\p{L}/gu) ?? []).length >= 2) model.body.push({ para, text: sentence, section, time, day, lead: listItem ? lead : null });
     }
+    if (leadIn) lead = text;
   }
   return model;
 }

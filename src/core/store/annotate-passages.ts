@@ -63,6 +63,8 @@ export function annotatePassages(passages: Array<{ text: string } & PassageConte
     const context = passages[i]!;
     if (context.section) out.s = context.section;
     if (context.time) out.t = context.time;
+    if (context.day) out.d = context.day;
+    if (context.lead) out.l = context.lead;
     const names = a.names.filter((n) => !(n.start <= 1 && !n.text.includes(' ') && lowercase.has(n.text.toLowerCase())));
     if (names.length) out.n = names.map((n) => [n.start, n.end, typeOf(n.text)]);
     if (a.quantities.length) out.q = a.quantities.map((q) => [q.start, q.end, q.value, q.head ?? '']);

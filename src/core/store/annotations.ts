@@ -3,12 +3,16 @@
 export type NameCode = 'p' | 'o' | 'g' | 'n';
 
 /**
- * What the index keeps of a passage's annotation, compactly: its section heading and live-blog time, names
+ * What the index keeps of a passage's annotation, compactly: its section heading, live-blog time and day, names
  * `[start, end, type]`, quantities `[start, end, value, head]` and times `[start, end, "HH:MM"]`.
  */
 export interface StoredAnnotation {
   s?: string;
   t?: string;
+  /** the day a live blog's day line gives, when it is not the article's date */
+  d?: string;
+  /** for a list item: the sentence introducing the list ("The Governor also announced the following actions:") */
+  l?: string;
   n?: Array<[number, number, NameCode]>;
   q?: Array<[number, number, number, string]>;
   tm?: Array<[number, number, string]>;
@@ -17,6 +21,10 @@ export interface StoredAnnotation {
 export interface PassageContext {
   section: string | null;
   time: string | null;
+  /** the day of the entry, when a dated line above it differs from the article's date */
+  day?: string | null;
+  /** a list item's lead-in sentence */
+  lead?: string | null;
 }
 
 /** The forms of a country the corpus names ("pakistan", "pakistani"), found by any one of them. */

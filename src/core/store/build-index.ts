@@ -35,20 +35,22 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
   const figures: StoredFigure[] = [];
   const events: StoredEvent[] = [];
   const mentions: Array<{ name: string; role: string | null; p: number }> = [];
-  const contexts: Array<{ section: string | null; time: string | null }> = [];
+  const contexts: Array<{ section: string | null; time: string | null; day: string | null; lead: string | null }> = [];
   sorted.forEach((article, a) => {
     let lastClaimant: string | null = null;
-    for (const { para, text: sentence, section, time } of modelArticle(article).body) {
+    for (const { para, text: sentence, section, time, day, lead } of modelArticle(article).body) {
       const p = passages.length;
       passages.push([a, para, sentence]);
-      contexts.push({ section, time });
+      // A live blog's day line dates its entries, and their "on Wednesday" counts back from that day.
+      const anchor = day ?? article.published;
+      contexts.push({ section, time, day: day && day !== article.published ? day : null, lead });
       const claimant = findClaimant(sentence);
-      for (const figure of extractFigures(sentence, article.published)) {
+      for (const figure of extractFigures(sentence, anchor)) {
         const resolved = figure.claimant ?? (/\b(the|this) (ministry|statement|report)\b/i.test(sentence) ? lastClaimant : null);
         figures.push({ ...figure, claimant: resolved, p });
       }
       if (claimant) lastClaimant = claimant;
-      for (const mention of findDateMentions(sentence, article.published)) {
+      for (const mention of findDateMentions(sentence, anchor)) {
         events.push({ p, date: mention.date, month: mention.month, text: mention.text, future: isFutureTense(sentence), explicit: mention.explicit });
       }
       for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
@@ -68,8 +70,10 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
   passages.forEach(([a, , text], i) => {
     const prev = passages[i - 1];
     // A sentence is found by its section's heading too ("Death toll" over "Sixteen people have been confirmed dead").
-    const section = contexts[i]!.section;
-    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + (section ? ` ${indexText(section)}` : '') });
+    // A list item is found by its lead-in too ("The Governor also announced the following actions:").
+    const { section, lead } = contexts[i]!;
+    const context = [section, lead].filter(Boolean).map((t) => ` ${indexText(t!)}`).join('');
+    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + context });
   });
   builder.build();
   return {
