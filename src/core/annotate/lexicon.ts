@@ -26,7 +26,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['spokesman', 'spokeswoman', 'spokesperson'],
   ['officials', 'official', 'representatives', 'representative', 'delegates', 'delegation', 'envoys', 'generals', 'officers'],
   ['landmines', 'mines', 'demining', 'mine'],
-  ['start', 'started', 'starts', 'began', 'begin', 'begun', 'beginning', 'erupted', 'erupt', 'reignited', 'flared', 'outbreak', 'broke', 'break', 'ignited', 'sparked', 'commenced', 'commence', 'launched', 'launch'],
+  ['start', 'started', 'starts', 'began', 'begin', 'begun', 'beginning', 'effect', 'erupted', 'erupt', 'reignited', 'flared', 'outbreak', 'broke', 'break', 'ignited', 'sparked', 'commenced', 'commence', 'launched', 'launch'],
   ['end', 'ended', 'ends', 'halted', 'halt', 'stopped', 'stop', 'ceased', 'conclude', 'concluded'],
   ['collapse', 'collapsed', 'failed', 'fail', 'breakdown', 'violations', 'violation', 'violated', 'unravel', 'renewed'],
   ['why', 'because', 'reason', 'reasons', 'due', 'after', 'blamed', 'blaming', 'accuse', 'accused'],

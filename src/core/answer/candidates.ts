@@ -320,6 +320,31 @@ function nameMentions(ctx: ComposeContext): Map<string, number> {
   return counts;
 }
 
+/** Whether a word of the stems stands within three words before the span or one after it ("took effect on Wednesday"). */
+function nearVerb(words: WordAt[], stems: Set<string>, start: number, end: number): boolean {
+  const at = words.findIndex((w) => w.start >= start);
+  const from = at < 0 ? words.length : at;
+  const after = words.findIndex((w) => w.start >= end);
+  const window = [...words.slice(Math.max(0, from - 3), from), ...(after >= 0 ? words.slice(after, after + 1) : [])];
+  return window.some((w) => stems.has(w.stem));
+}
+
+const SPEECH_WORD = /\b(said|says|say|saying|told|tell|telling|speaking|spoke|speak|announced|announce|announcing|wrote|posted|tweeted|added|statement|interview|briefing|press conference|remarks)\b/i;
+
+/**
+ * Whether a date says when something was said rather than when the thing said happens: a speech word governs it
+ * with no verb or new subject between ("Speaking by phone on Wednesday", "told reporters on Thursday", "said on
+ * Monday"), unlike "said he expected them to be freed on Monday".
+ */
+function statementDate(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 90), start);
+  const speech = [...before.matchAll(new RegExp(SPEECH_WORD.source, 'gi'))].at(-1);
+  if (!speech) return false;
+  const gap = before.slice((speech.index ?? 0) + speech[0].length);
+  return gap.split(/\s+/).length <= 12 && !/[;:]/.test(gap)
+    && !/\b(he|she|they|it|we|i|you|that|will|would|could|should|to be|is|are|was|were|\w+ed|\w+ing)\b/i.test(gap);
+}
+
 /** Dates of events near the question's words, resolved against their article's date. */
 export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit[]): Candidate[] {
   const out: Candidate[] = [];
@@ -329,6 +354,11 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   // "When is the next meeting?": only what lies after the newest report counts as next.
   const next = /\b(next|upcoming|coming|forthcoming|future)\b/i.test(query.text);
   const newest = ctx.corpus.data.articles[0]?.published ?? '';
+  const asksAboutStatement = SPEECH_WORD.test(query.text);
+  // "When did the lorry ban start?": the question ends on what happened; a date right by that verb dates it.
+  const lastWord = /(?:^|\s)([\p{L}'-]+)[?.!\s]*$/u.exec(query.text)?.[1]?.toLowerCase();
+  const verb = /^\s*when\s+(did|does|do|will|would|was|were|is|are|has|have|had)\b/i.test(query.text) && lastWord
+    ? ctx.concepts.find((c) => c.term === lastWord) : undefined;
   for (const { p, weight, anchor } of poolWithNeighbours(ctx, hits, next ? 40 : POOL)) {
     const text = ctx.corpus.data.passages[p]![2];
     const words = wordsOf(text);
@@ -348,7 +378,12 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       const start = text.indexOf(event.text);
       if (start < 0) continue;
       const tense = event.future === future ? 1 : 0.6;
-      const score = weight * (0.2 + nearness(ctx, words, start, start + event.text.length)) * tense * (event.date ? 1 : 0.8);
+      // "held since October 7, 2023": the start of some state, seldom the event asked about.
+      const since = /\bsince\s+$/i.test(text.slice(Math.max(0, start - 8), start)) ? 0.5 : 1;
+      // "Speaking to reporters on Thursday, she said they would return on Sunday": Thursday dates what was said.
+      const said = !asksAboutStatement && statementDate(text, start) ? 0.45 : 1;
+      const byVerb = verb && nearVerb(words, verb.stems, start, start + event.text.length) ? 1.5 : 1;
+      const score = weight * (0.2 + nearness(ctx, words, start, start + event.text.length)) * tense * since * said * byVerb * (event.date ? 1 : 0.8);
       out.push({
         label: `${event.future ? 'Scheduled for ' : ''}${eventLabel(event)}`, key: event.date ?? event.month ?? event.text,
         p, start, end: start + event.text.length, score, published: articleOf(ctx.corpus, p).published, event, anchor,

@@ -128,6 +128,12 @@ describe('answers on a story the engine has never seen', () => {
     expect(first('When did the lorry ban take effect?')).toBe('4 March 2026 [1].');
   });
 
+  it('dates the event asked about, not when it was said, and reads "take effect" as a start', () => {
+    // "Speaking to reporters on Thursday, Dovic said she expected the last evacuees to return home on Sunday."
+    expect(first('When were the evacuees expected home?')).toMatch(/8 March 2026/);
+    expect(first('When did the lorry ban start?')).toBe('4 March 2026 [1].');
+  });
+
   it('answers a when-question about an event named with a word the sources do not use', () => {
     expect(first('when was the Pettersby disaster?')).toBe('2 March 2026 [1].');
   });
