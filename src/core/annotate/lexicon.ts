@@ -32,6 +32,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['why', 'because', 'reason', 'reasons', 'due', 'after', 'blamed', 'blaming', 'accuse', 'accused'],
   ['succeed', 'succeeded', 'success', 'successful', 'successfully', 'progress', 'breakthrough', 'achieved', 'outcome', 'outcomes', 'results'],
   ['obstacle', 'obstacles', 'challenge', 'challenges', 'difficulty', 'difficulties', 'problem', 'problems', 'hurdle', 'hurdles', 'barrier', 'barriers', 'risk', 'risks'],
+  ['remain', 'remains', 'remaining', 'remained', 'still', 'left'],
   ['weapons', 'weapon', 'artillery', 'shelling', 'shelled', 'shells', 'rockets', 'strikes', 'drones', 'mines', 'landmines', 'arms'],
 ];
 

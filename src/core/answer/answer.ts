@@ -7,11 +7,11 @@ import { CitationBook } from './citations.ts';
 import { boostHits, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
 import { formatDate } from '../annotate/dates.ts';
-import { type Question } from '../query/question.ts';
+import { analyseQuestion, type Question } from '../query/question.ts';
 import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
 import { expandAcronyms } from '../annotate/acronyms.ts';
 import { resolveFollowUp, type StoredQuery } from '../query/follow-up.ts';
-import { composeCandidates, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
+import { atEventFit, composeCandidates, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
 import { buildConcepts, corpusCoverage, namesUnknown, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
 import type { ConversationTurn } from '../query/conversation.ts';
@@ -73,7 +73,20 @@ const DECLINE = 'decline' as const;
 function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof DECLINE | null {
   let candidates: Candidate[];
   switch (query.answerType) {
-    case 'number': candidates = numberCandidates(ctx, query, ctx.hits); break;
+    case 'number': {
+      const fit = atEventFit(ctx, query);
+      if (!fit) {
+        candidates = numberCandidates(ctx, query, ctx.hits);
+        break;
+      }
+      // The figure is sought with the question proper; the "when ..." clause only dates it.
+      const clauseTerms = new Set(analyseQuestion(query.atEvent!).terms);
+      const own = query.terms.filter((t) => !clauseTerms.has(t));
+      const concepts = withoutForgiven(ctx.corpus, buildConcepts(ctx.corpus, own), query.text);
+      const figureCtx = { ...ctx, concepts, hits: own.length ? searchPassages(ctx.corpus, concepts) : ctx.hits };
+      candidates = numberCandidates(figureCtx, query, figureCtx.hits).map((c) => ({ ...c, score: c.score * fit(c) }));
+      break;
+    }
     case 'agent': candidates = nameCandidates(ctx, query, ctx.hits, 'agent'); break;
     case 'place': candidates = nameCandidates(ctx, query, ctx.hits, 'place'); break;
     case 'date': candidates = dateCandidates(ctx, query, ctx.hits); break;
@@ -99,7 +112,7 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
  * candidates that fit the question about as well, the newest leads, so a stale figure is never given as current.
  */
 function impliesLatest(ctx: ComposeContext, query: TypedQuery): boolean {
-  return !ctx.askedDates.length && !query.wantsFirst && query.base.kinds.some((k) => k !== 'duration' && k !== 'distance');
+  return !ctx.askedDates.length && !query.wantsFirst && !query.atEvent && query.base.kinds.some((k) => k !== 'duration' && k !== 'distance');
 }
 
 /**

@@ -4,7 +4,8 @@ import { stemWord } from '../annotate/spelling.ts';
 import type { TypedQuery } from '../query/typed-query.ts';
 import { countryFormsOf, countryNameOf, type NameCode } from '../store/annotations.ts';
 import { roleWords, sameName } from '../annotate/people.ts';
-import type { Hit } from '../store/retrieve.ts';
+import { buildConcepts, searchPassages, withoutForgiven, type Hit } from '../store/retrieve.ts';
+import { analyseQuestion } from '../query/question.ts';
 import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import { describeFigure, KIND_TITLE } from './answer-figures.ts';
 import type { StoredEvent, StoredFigure } from '../store/corpus-index.ts';
@@ -159,6 +160,30 @@ export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: H
     }
   }
   return out;
+}
+
+/** The day a passage tells of: its live-blog entry's day, or its article's date. */
+function dayOf(ctx: ComposeContext, p: number): string {
+  return ctx.corpus.data.annotations[p]?.d ?? articleOf(ctx.corpus, p).published;
+}
+
+/**
+ * "How many were still held when Trump announced the deal?": the passage that best tells of that event dates it;
+ * a figure from the same report fits best, one reported by then fits, one from later days hardly fits.
+ */
+export function atEventFit(ctx: ComposeContext, query: TypedQuery): ((c: Candidate) => number) | null {
+  if (!query.atEvent) return null;
+  const clause = analyseQuestion(query.atEvent);
+  const hits = searchPassages(ctx.corpus, withoutForgiven(ctx.corpus, buildConcepts(ctx.corpus, clause.terms), clause.text), 5);
+  const event = hits[0];
+  if (!event || (hits[1] && hits[1].score > event.score * 0.95 && articleOf(ctx.corpus, hits[1].p).id !== articleOf(ctx.corpus, event.p).id)) return null;
+  const article = articleOf(ctx.corpus, event.p).id;
+  const day = dayOf(ctx, event.p);
+  return (c) => {
+    if (articleOf(ctx.corpus, c.p).id === article) return 1.8;
+    // A figure reported after that moment cannot be the one that stood then, unless no other is given.
+    return dayOf(ctx, c.p) <= day ? 1 : 0.2;
+  };
 }
 
 /** Where a clause ends: a semicolon, a colon or a full stop that is not an initial's ("U.S."). */

@@ -31,6 +31,8 @@ export interface TypedQuery {
   money: boolean;
   /** the names asked for are organisations ("which group", "which organisation") */
   wantsOrg: boolean;
+  /** "how many were still held when Trump announced the deal": the event whose time the answer must hold at */
+  atEvent: string | null;
   /** the legacy analysis (intent, figure kinds) the Answer JSON still reports */
   base: Question;
 }
@@ -92,6 +94,15 @@ function answerTypeOf(q: Question, text: string): AnswerType {
   return 'passage';
 }
 
+/**
+ * A clause after the question proper that names the moment asked about: "... when Trump announced the deal", "...
+ * at the time of the summit", "... by the time the fire was contained". Not a question that opens with "when".
+ */
+function atEventOf(text: string): string | null {
+  const m = /\S\s+(?:when|by the time|at the time(?: of)?|as of the time)\s+(?!(?:did|do|does|was|were|is|are|will|would)\b)([^?.!]{3,})/i.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
 /** Parses a question once into a typed query. */
 export function parseQuery(raw: string): TypedQuery {
   const meta = withoutMeta(raw);
@@ -108,6 +119,7 @@ export function parseQuery(raw: string): TypedQuery {
     wantsLatest: base.wantsLatest,
     disputed: meta.disputed,
     money: answerType === 'number' && /\b(cost|costs|spent|spend|money|dollars?|rupees?|euros?|pounds?|yuan|yen|budget|funding|funds|worth|price|paid|pay|loss|losses|damages?)\b|\$/i.test(base.text),
+    atEvent: answerType === 'number' ? atEventOf(base.text) : null,
     wantsOrg: /\bwhich (group|groups|organi[sz]ations?|militant|militants|agency|body|party|company|firm)\b/i.test(base.text),
     wantsFirst: /\b(first|earliest|initially|originally)\b/i.test(base.text) && !/\bfirst (phase|stage|round|day|week|time)\b/i.test(base.text),
     base,

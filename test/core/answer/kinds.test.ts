@@ -134,6 +134,14 @@ describe('answers on a story the engine has never seen', () => {
     expect(first('When did the lorry ban start?')).toBe('4 March 2026 [1].');
   });
 
+  it('gives a figure as it stood at the moment a "when" clause names', () => {
+    // 22 missing on 3 March, the day before the governor declared the emergency; 16 on 5 March.
+    expect(first('how many people were still missing when the governor declared a state of emergency?')).toMatch(/^Missing: 22 /);
+    expect(first('how many people are missing?')).toMatch(/^Missing: 16 /);
+    // 11 roads closed in the report of the declaration's day; 2 two days later.
+    expect(first('how many roads were still closed when the governor declared a state of emergency?')).toMatch(/^11 road/);
+  });
+
   it('answers a when-question about an event named with a word the sources do not use', () => {
     expect(first('when was the Pettersby disaster?')).toBe('2 March 2026 [1].');
   });
