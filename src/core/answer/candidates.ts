@@ -278,6 +278,13 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   for (const { p, weight, anchor } of poolWithNeighbours(ctx, hits)) {
     const text = ctx.corpus.data.passages[p]![2];
     const words = wordsOf(text);
+    // A list item in the passive with no "by": its lead-in says who acted.
+    const passive = type === 'agent' && new RegExp(`\\b(?:has|have|had|was|were|is|are|been|being)\\s+(?:\\w+\\s+)?(?:${[...eventStems].map((e) => e.replace(/[^\p{L}]/gu, '')).join('|') || '-'})\\w*\\b(?![^.;]*\\bby\\b)`, 'iu').test(text);
+    const doer = passive ? leadInDoer(ctx, p) : null;
+    if (doer && !questionMentions(query, doer)) {
+      const score = weight * (0.2 + nearness(ctx, words, 0, 0)) * AGENT_FIT.p * 1.5;
+      out.push({ label: doer, key: doer.toLowerCase(), p, start: 0, end: 0, score, published: articleOf(ctx.corpus, p).published, anchor });
+    }
     for (const [start, end, code] of nameSpans(ctx, p)) {
       if (!allowed.includes(code)) continue;
       let label = text.slice(start, end);
@@ -325,6 +332,35 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
     }
   }
   return out;
+}
+
+/** A lead-in's doer: "The Governor also announced the following actions:", "Dovic listed these steps:". */
+const LEAD_DOER = /^(?:the\s+)?([\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,3}?)\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?(?:announced|said|listed|set out|ordered|approved|unveiled|outlined|agreed|declared|decided|took|called for|promised|pledged)\b/iu;
+
+/**
+ * Who did what a list item reports in the passive ("The deployment of the Guard has been doubled"): the doer of
+ * its lead-in, named there, or named by the role it gives ("The Governor"), in the same article first.
+ */
+function leadInDoer(ctx: ComposeContext, p: number): string | null {
+  const lead = ctx.corpus.data.annotations[p]?.l;
+  const doer = lead ? LEAD_DOER.exec(lead)?.[1] : undefined;
+  if (!doer) return null;
+  const { people } = ctx.corpus.data;
+  const named = people.find((person) => sameName(person.name, doer) || person.name.split(/\s+/).includes(doer));
+  if (named) return named.name;
+  const wanted = roleWords(doer);
+  if (!wanted.length) return null;
+  const article = ctx.corpus.data.passages[p]![0];
+  let best: { name: string; score: number } | null = null;
+  for (const person of people) {
+    for (const r of person.roles) {
+      const have = new Set(roleWords(r.role));
+      if (!wanted.every((w) => have.has(w))) continue;
+      const score = ctx.corpus.data.passages[r.p]![0] === article ? 2 : 1;
+      if (!best || score > best.score) best = { name: person.name, score };
+    }
+  }
+  return best?.name ?? null;
 }
 
 const mentionCounts = new WeakMap<object, Map<string, number>>();

@@ -84,7 +84,8 @@ function answerTypeOf(q: Question, text: string): AnswerType {
   if (/^\s*why\b|\bwhat (caused|led to|triggered|prompted|is behind|was behind)\b|\bthe (reason|cause)\b|\bhow come\b/.test(t)) return 'reason';
   if (/\bwhat time\b|\bat what time\b|\bwhat hour\b/.test(t)) return 'time';
   if (/\bhow long\b/.test(t) && !/\bhow long is\b/.test(t)) return 'duration';
-  if (NUMBER_ASK.test(t)) return 'number';
+  // "Who tripled the number of engineers?" asks for a doer, whatever number it names.
+  if (NUMBER_ASK.test(t) && !/^\s*(who|whom)\b/.test(t)) return 'number';
   if (/^\s*when\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bon what (date|day)\b/.test(t)) return 'date';
   if (/^\s*where\b|\bwhich (city|province|country|location|venue|place|town|district|area|region)\b|\bin what (city|place|town)\b/.test(t)) return 'place';
   if (ROLE_ASK.test(t) && !/\bwho(?:'s|\s+(?:is|was|are|were))\s+(?:\w+ing|behind|responsible)\b/.test(t)) return 'role';

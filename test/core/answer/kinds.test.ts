@@ -134,6 +134,13 @@ describe('answers on a story the engine has never seen', () => {
     expect(first('When did the lorry ban start?')).toBe('4 March 2026 [1].');
   });
 
+  it('names the doer of a passive list item from its lead-in, by the role it gives', () => {
+    // "The governor also announced the following measures: - The number of army engineers ... has been tripled"
+    expect(first('Who tripled the number of army engineers?')).toMatch(/^Mirela Dovic \(Regional governor\)/i);
+    const model = modelArticle({ standfirst: null, paragraphs: ['The mayor announced these steps:', '- Schools will close.', '- Buses are free.', 'Rain is due later.'] });
+    expect(model.body.map((s) => s.lead)).toEqual([null, 'The mayor announced these steps:', 'The mayor announced these steps:', null]);
+  });
+
   it('gives a figure as it stood at the moment a "when" clause names', () => {
     // 22 missing on 3 March, the day before the governor declared the emergency; 16 on 5 March.
     expect(first('how many people were still missing when the governor declared a state of emergency?')).toMatch(/^Missing: 22 /);
