@@ -11,7 +11,7 @@ import { analyseQuestion, type Question } from '../query/question.ts';
 import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
 import { expandAcronyms } from '../annotate/acronyms.ts';
 import { resolveFollowUp, type StoredQuery } from '../query/follow-up.ts';
-import { atEventFit, composeCandidates, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
+import { atEventFit, composeCandidates, roleHolders, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
 import { buildConcepts, corpusCoverage, namesUnknown, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
 import type { ConversationTurn } from '../query/conversation.ts';
@@ -96,7 +96,7 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
     case 'role':
       // "Who is Vikram Misri?" asks for a role (the people composer); "who is India's DGMO?" asks for a person.
       if (!query.subject || isKnownName(ctx, query.subject)) return null;
-      candidates = nameCandidates(ctx, query, ctx.hits, 'person');
+      candidates = [...nameCandidates(ctx, query, ctx.hits, 'person'), ...roleHolders(ctx, query)];
       break;
     default: return null;
   }

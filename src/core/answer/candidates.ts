@@ -263,8 +263,11 @@ const NAME_TYPES: Record<string, NameCode[]> = {
 export function isKnownName(ctx: ComposeContext, text: string): boolean {
   const wanted = text.replace(/[?.!]+$/, '').trim();
   if (!wanted) return false;
-  for (const name of nameMentions(ctx).keys()) if (sameName(name, wanted.toLowerCase())) return true;
-  return ctx.corpus.data.people.some((person) => sameName(person.name, wanted));
+  // Every word asked must be the name's: "Trump" is Donald Trump, "India's DGMO" is not the name "DGMO".
+  const words = wanted.toLowerCase().split(/\s+/);
+  const covers = (name: string) => { const own = name.toLowerCase().split(/\s+/); return words.every((w) => own.includes(w)); };
+  for (const name of nameMentions(ctx).keys()) if (covers(name)) return true;
+  return ctx.corpus.data.people.some((person) => covers(person.name));
 }
 
 /** Names of the expected type near the question's words; names the question itself gives are not answers. */
@@ -300,7 +303,11 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       let typeFit = type === 'agent' && !query.wantsOrg ? AGENT_FIT[code] : code === 'n' ? 0.6 : 1;
       const before = text.slice(Math.max(0, start - 12), start);
       if (type === 'agent') typeFit *= doesTheAction(text, start, end, eventStems);
-      if (query.answerType === 'role' && query.subject) typeFit *= 1 + 3 * roleFit(ctx, label, query.subject);
+      // Asked who holds a role, a name the sources never give that role counts little.
+      if (query.answerType === 'role' && query.subject) {
+        const fit = roleFit(ctx, label, query.subject);
+        typeFit *= fit > 0 ? 1 + 3 * fit : 0.4;
+      }
       // "before Trump's visit": a possessor modifies a noun; it is not the one who acted.
       if (type !== 'place' && /^'s\b/.test(text.slice(end, end + 3))) typeFit *= 0.5;
       if (type === 'place') {
@@ -574,6 +581,39 @@ function withRole(ctx: ComposeContext, name: string, p: number): string {
   const role = roles.find((r) => r.p === p) ?? roles[0];
   const full = people.find((person) => person.name.length >= name.length)?.name ?? name;
   return role ? `${full} (${role.role})` : name;
+}
+
+/**
+ * "Who is India's DGMO?": people whose role in the sources carries every word of the one asked (an acronym counts
+ * as its long form and the long form as it), from anywhere in the corpus, not only the best passages. A role
+ * that names another country is someone else's ("Pakistan's Director General ...").
+ */
+export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[] {
+  if (!query.subject) return [];
+  const { countries, people, acronyms } = ctx.corpus.data;
+  // "India's DGMO": the possessor says whose; the rest is the role.
+  const possessor = /^\s*([\p{L}.-]+)'s\s+/u.exec(query.subject)?.[1]?.toLowerCase() ?? null;
+  const subjectWords = roleWords(query.subject.replace(/^\s*[\p{L}.-]+'s\s+/u, ''));
+  const asked = (possessor && (countryNameOf(countries, possessor) ?? possessor)) || (subjectWords.map((w) => countryNameOf(countries, w)).find((c): c is string => c !== null) ?? null);
+  const wanted = subjectWords.filter((w) => !countryNameOf(countries, w));
+  if (!wanted.length) return [];
+  const long = new Map(acronyms.map(([short, full]) => [short.toLowerCase(), roleWords(full)]));
+  const out: Candidate[] = [];
+  for (const person of people) {
+    // A title alone ("General") is no one's name.
+    if (person.name.split(/\s+/).length < 2 && roleWords(person.name).every((w) => /^(general|director|minister|president|chief|officer|spokesperson)$/.test(w))) continue;
+    for (const r of person.roles) {
+      const have = new Set(roleWords(r.role));
+      for (const [short, words] of long) if (have.has(short) || words.every((w) => have.has(w))) { have.add(short); for (const w of words) have.add(w); }
+      if (!wanted.every((w) => have.has(w))) continue;
+      const named = [...have].map((w) => countryNameOf(countries, w)).filter((c): c is string => c !== null);
+      const own = asked !== null && (named.includes(asked) || have.has(asked.toLowerCase()));
+      if (asked && named.length && !own) continue;
+      const score = 0.5 * (own ? 1.3 : 1);
+      out.push({ label: person.name, key: person.name.toLowerCase(), p: r.p, start: 0, end: 0, score, published: articleOf(ctx.corpus, r.p).published });
+    }
+  }
+  return out;
 }
 
 /** Share of a role's words ("Thai defence minister") that a person's roles in the sources carry, 0..1. */

@@ -51,6 +51,12 @@ function capitalShare(text: string): number {
   return letters.filter((l) => l === l.toUpperCase() && l !== l.toLowerCase()).length / letters.length;
 }
 
+/** What a byline says after its "By" / "Briefing by": "Government Spokesperson Shosh Bedrosian"; null for other lines. */
+export function bylineText(line: string): string | null {
+  const m = BYLINE.exec(line);
+  return m ? line.replace(/^(?:By|Briefing by|Reporting by|Editing by|Additional reporting by|Written by|Compiled by|Photos? by)\s+/i, '').trim() : null;
+}
+
 /** A line of page furniture: "Live updates | Saturday, May 10, 2025", "OFFICE OF THE GOVERNOR", a byline. */
 export function isFurnitureLine(text: string): boolean {
   if (text.length > 200) return false;

@@ -4,7 +4,7 @@ import { extractFigures, findClaimant } from '../annotate/figures.ts';
 import { extractPeople, sameName } from '../annotate/people.ts';
 import { spellingPipelineStep } from '../annotate/spelling.ts';
 import { tokenize } from '../annotate/text.ts';
-import { modelArticle } from '../ingest/article-model.ts';
+import { bylineText, modelArticle } from '../ingest/article-model.ts';
 import type { Article } from '../schema.ts';
 import { annotatePassages, type AnnotationTools } from './annotate-passages.ts';
 import { findAcronyms } from '../annotate/acronyms.ts';
@@ -36,9 +36,20 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
   const events: StoredEvent[] = [];
   const mentions: Array<{ name: string; role: string | null; p: number }> = [];
   const contexts: Array<{ section: string | null; time: string | null; day: string | null; lead: string | null }> = [];
+  // Bylines with a title ("Briefing by Government Spokesperson Shosh Bedrosian") name someone and their role: the
+  // person is learnt, and the article's first sentence is found by the name.
+  const bylines = new Map<number, string>();
   sorted.forEach((article, a) => {
     let lastClaimant: string | null = null;
-    for (const { para, text: sentence, section, time, day, lead } of modelArticle(article).body) {
+    const model = modelArticle(article);
+    const firstPassage = passages.length;
+    for (const line of model.furniture) {
+      const byline = bylineText(line);
+      const people = byline && model.body.length ? extractPeople(byline).filter((person) => person.role) : [];
+      for (const person of people) mentions.push({ ...person, p: firstPassage });
+      if (people.length) bylines.set(firstPassage, [bylines.get(firstPassage), byline].filter(Boolean).join(' '));
+    }
+    for (const { para, text: sentence, section, time, day, lead } of model.body) {
       const p = passages.length;
       passages.push([a, para, sentence]);
       // A live blog's day line dates its entries, and their "on Wednesday" counts back from that day.
@@ -72,7 +83,7 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
     // A sentence is found by its section's heading too ("Death toll" over "Sixteen people have been confirmed dead").
     // A list item is found by its lead-in too ("The Governor also announced the following actions:").
     const { section, lead } = contexts[i]!;
-    const context = [section, lead].filter(Boolean).map((t) => ` ${indexText(t!)}`).join('');
+    const context = [section, lead, bylines.get(i)].filter(Boolean).map((t) => ` ${indexText(t!)}`).join('');
     builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + context });
   });
   builder.build();

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
+import { roleHolders } from '../../../src/core/answer/candidates.ts';
+import { parseQuery } from '../../../src/core/query/typed-query.ts';
 import { modelArticle } from '../../../src/core/ingest/article-model.ts';
 import { prepareArticle } from '../../../src/core/ingest/ingest.ts';
 import type { Article } from '../../../src/core/schema.ts';
@@ -132,6 +134,18 @@ describe('answers on a story the engine has never seen', () => {
     // "Speaking to reporters on Thursday, Dovic said she expected the last evacuees to return home on Sunday."
     expect(first('When were the evacuees expected home?')).toMatch(/8 March 2026/);
     expect(first('When did the lorry ban start?')).toBe('4 March 2026 [1].');
+  });
+
+  it('finds who holds a role anywhere in the sources, and who a byline names', () => {
+    // "led by Colonel Ivo Stern, the Director of Civil Protection Operations (DCPO)", in a passage that does not
+    // rank among the best for the question's words.
+    expect(first("who is Orlan's DCPO?")).toMatch(/^Ivo Stern \(/);
+    // From the whole corpus, not the best passages alone; a role naming another country is someone else's.
+    const holders = (q: string) => new Set(roleHolders({ corpus } as never, parseQuery(q)).map((c) => c.label));
+    expect(holders("who is Norway's DCPO?")).toEqual(new Set(['Ivo Stern', 'Rasa Oud']));
+    expect(holders("who is Sweden's DCPO?")).toEqual(new Set(['Ivo Stern']));
+    // "Briefing by Cabinet Spokesperson Ilse Varga" is furniture, yet says who she is.
+    expect(first('who is Ilse Varga?')).toMatch(/Cabinet Spokesperson/i);
   });
 
   it('names the doer of a passive list item from its lead-in, by the role it gives', () => {
