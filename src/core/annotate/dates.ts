@@ -247,3 +247,21 @@ function pinnedDates(text: string, reference: string): string[] {
   }
   return out.sort();
 }
+
+/**
+ * The last day a "by ..." or "as of ..." phrase allows: "by mid-January" -> the 20th, "by early March" -> the 10th,
+ * "by January 12" -> that day, "by the end of May" or "by May" -> the month's last day. The year is the one that
+ * puts the day on or before the newest report. Null when the question sets no such bound.
+ */
+export function untilOf(question: string, newest: string): string | null {
+  const m = new RegExp(`\\b(?:by|as of|up to|until)\\s+(?:the\\s+)?(?:(early|mid|late|end of)[- ]?\\s*)?${MONTH_RE}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?`, 'i').exec(question);
+  if (!m) return null;
+  const month = MONTHS[m[2]!.toLowerCase().replace(/\.$/, '')];
+  if (!month) return null;
+  const part = m[1]?.toLowerCase();
+  const newestYear = Number(newest.slice(0, 4));
+  const year = `${newestYear}-${String(month).padStart(2, '0')}` > newest.slice(0, 7) ? newestYear - 1 : newestYear;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = m[3] ? Number(m[3]) : part === 'early' ? 10 : part === 'mid' ? 20 : last;
+  return toIso(year, month, Math.min(day, last));
+}

@@ -6,12 +6,12 @@ import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
 import { boostHits, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
-import { formatDate } from '../annotate/dates.ts';
+import { formatDate, untilOf } from '../annotate/dates.ts';
 import { analyseQuestion, type Question } from '../query/question.ts';
 import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
 import { expandAcronyms } from '../annotate/acronyms.ts';
 import { resolveFollowUp, type StoredQuery } from '../query/follow-up.ts';
-import { atEventFit, composeCandidates, roleHolders, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
+import { atEventFit, composeCandidates, dayOf, roleHolders, dateCandidates, isKnownName, nameCandidates, numberCandidates, rankCandidates, timeCandidates, type Candidate } from './candidates.ts';
 import { buildConcepts, corpusCoverage, namesUnknown, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
 import type { ConversationTurn } from '../query/conversation.ts';
@@ -74,17 +74,19 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
   let candidates: Candidate[];
   switch (query.answerType) {
     case 'number': {
+      // "by mid-January": figures reported after that day are not the one that stood then.
+      const until = untilOf(query.text, ctx.corpus.data.articles[0]?.published ?? ctx.today);
+      let figureCtx: ComposeContext = until ? { ...ctx, askedDates: [] } : ctx;
       const fit = atEventFit(ctx, query);
-      if (!fit) {
-        candidates = numberCandidates(ctx, query, ctx.hits);
-        break;
+      if (fit) {
+        // The figure is sought with the question proper; the "when ..." clause only dates it.
+        const clauseTerms = new Set(analyseQuestion(query.atEvent!).terms);
+        const own = query.terms.filter((t) => !clauseTerms.has(t));
+        const concepts = withoutForgiven(ctx.corpus, buildConcepts(ctx.corpus, own), query.text);
+        figureCtx = { ...figureCtx, concepts, hits: own.length ? searchPassages(ctx.corpus, concepts) : ctx.hits };
       }
-      // The figure is sought with the question proper; the "when ..." clause only dates it.
-      const clauseTerms = new Set(analyseQuestion(query.atEvent!).terms);
-      const own = query.terms.filter((t) => !clauseTerms.has(t));
-      const concepts = withoutForgiven(ctx.corpus, buildConcepts(ctx.corpus, own), query.text);
-      const figureCtx = { ...ctx, concepts, hits: own.length ? searchPassages(ctx.corpus, concepts) : ctx.hits };
-      candidates = numberCandidates(figureCtx, query, figureCtx.hits).map((c) => ({ ...c, score: c.score * fit(c) }));
+      candidates = numberCandidates(figureCtx, query, figureCtx.hits)
+        .map((c) => ({ ...c, score: c.score * (fit ? fit(c) : 1) * (until && dayOf(ctx, c.p) > until ? 0.2 : 1) }));
       break;
     }
     case 'agent': candidates = nameCandidates(ctx, query, ctx.hits, 'agent'); break;
@@ -265,7 +267,11 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   const standsAlone = q.intent === 'latest' || q.intent === 'timeline' || query.answerType === 'events-on-date' || (q.intent === 'when' && AGENDA.test(q.text));
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return { ...notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent), query: stored };
   const typed = ['number', 'agent', 'person', 'place', 'date', 'time', 'role'].includes(query.answerType);
-  const concepts = withoutForgiven(corpus, buildConcepts(corpus, q.terms), q.text, typed);
+  // "by March 4": a date's words no source writes are a constraint on when, not words a passage must hold.
+  const dateNumbers = new Set(datesAsked(corpus, q.text).flatMap((d) => d.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+  const built = buildConcepts(corpus, q.terms);
+  const searched = built.filter((c) => c.known || !dateNumbers.has(c.term));
+  const concepts = withoutForgiven(corpus, searched.length ? searched : built, q.text, typed);
   const byDate = query.answerType === 'events-on-date' && datesAsked(corpus, q.text).some((d) => d.date);
   if (q.terms.length && !byDate && (corpusCoverage(concepts) <= MIN_CORPUS_COVERAGE || namesUnknown(concepts, q.text))) return { ...notCovered(corpus, question, q.intent), query: stored };
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];

@@ -4,7 +4,7 @@ import { stemWord } from '../annotate/spelling.ts';
 import type { TypedQuery } from '../query/typed-query.ts';
 import { countryFormsOf, countryNameOf, type NameCode } from '../store/annotations.ts';
 import { roleWords, sameName } from '../annotate/people.ts';
-import { buildConcepts, searchPassages, withoutForgiven, type Hit } from '../store/retrieve.ts';
+import { buildConcepts, searchPassages, synonymsByStem, withoutForgiven, type Hit } from '../store/retrieve.ts';
 import { analyseQuestion } from '../query/question.ts';
 import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import { describeFigure, KIND_TITLE } from './answer-figures.ts';
@@ -112,6 +112,11 @@ function nameSpans(ctx: ComposeContext, p: number): Array<[number, number, NameC
   return ctx.corpus.data.annotations[p]?.n ?? [];
 }
 
+/** Counted nouns that a synonym group holds together ("soldiers", "troops", "personnel"). */
+function sameThingCounted(a: string, b: string): boolean {
+  return synonymsByStem().get(a)?.has(b) ?? false;
+}
+
 /** Numbers of the counted thing near the question's words. */
 export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit[]): Candidate[] {
   const out: Candidate[] = [];
@@ -139,6 +144,8 @@ export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: H
       const headStem = head ? stemWord(head) : null;
       if (counted) {
         if (headStem === counted) typeFit = 2.5;
+        // "soldiers" asked, "personnel" given; "buildings" asked, "structures" given.
+        else if (headStem && sameThingCounted(counted, headStem)) typeFit = 2.2;
         else if (head === 'percent') typeFit = wantsShare ? 1.5 : 0.3;
         else if (headStem && ['peopl', 'person'].includes(counted) && /^(civilian|soldier|resid|victim|tourist|child|women|men|worker|hostag|prison|troop|fighter|militari|individu|peopl|person)/.test(headStem)) typeFit = 1.6;
         else if (headStem) typeFit = 0.35;
@@ -163,7 +170,7 @@ export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: H
 }
 
 /** The day a passage tells of: its live-blog entry's day, or its article's date. */
-function dayOf(ctx: ComposeContext, p: number): string {
+export function dayOf(ctx: ComposeContext, p: number): string {
   return ctx.corpus.data.annotations[p]?.d ?? articleOf(ctx.corpus, p).published;
 }
 
@@ -651,10 +658,14 @@ function composeNumber(ctx: ComposeContext, query: TypedQuery, ranked: Candidate
   const kinds = query.base.kinds.filter((k) => k !== 'duration' && k !== 'distance');
   const lead = figureOf(ctx, best, kinds);
   const bestArticle = articleOf(ctx.corpus, best.p).id;
+  const text = ctx.corpus.data.passages[best.p]![2];
+  // "35 to 40 personnel": the other end of the lead figure's range is not another figure.
+  const rangeOfBest = (c: Candidate) => c.p === best.p && /^\s*(?:to|-|–|and|or)\s*$/.test(c.start > best.end ? text.slice(best.end, c.start) : text.slice(c.end, best.start));
   const others = ranked.slice(1, 8).map((g) => g[0]!).filter((c) => {
-    if (c.value === best.value) return false;
-    const sameThing = c.head === best.head || !c.head || !best.head;
-    if (query.disputed) return (sameThing || (lead !== null && figureOf(ctx, c, [lead.kind]) !== null)) && articleOf(ctx.corpus, c.p).id !== bestArticle && c.score >= best.score * 0.2;
+    if (c.value === best.value || rangeOfBest(c)) return false;
+    const sameThing = c.head === best.head || !c.head || !best.head || sameThingCounted(stemWord(c.head), stemWord(best.head));
+    // Disputed: another source's figure, or the same report's other sentence giving someone else's count.
+    if (query.disputed) return (sameThing || (lead !== null && figureOf(ctx, c, [lead.kind]) !== null)) && (articleOf(ctx.corpus, c.p).id !== bestArticle || c.p !== best.p) && c.score >= best.score * 0.2;
     // Every source's figure of the kind asked stands beside the lead one, when it fits the question too.
     if (lead && c.score >= best.score * (sideBySide ? 0.2 : 0.3)) return figureOf(ctx, c, [lead.kind]) !== null;
     return sameThing && c.score >= best.score * 0.45;
@@ -662,7 +673,7 @@ function composeNumber(ctx: ComposeContext, query: TypedQuery, ranked: Candidate
   const asOf = `(as of ${formatDate(best.published)})`;
   const lines = [lead
     ? `${KIND_TITLE[lead.kind]}: ${figureText(ctx, best, lead)} ${ctx.book.cite(best.p)} ${asOf}.`
-    : `${numberLabel(best)}: ${quoteLine(ctx, best.p)} ${ctx.book.cite(best.p)} ${asOf}`];
+    : `${rangeLabel(best, ranked.flat().find(rangeOfBest)) ?? numberLabel(best)}: ${quoteLine(ctx, best.p)} ${ctx.book.cite(best.p)} ${asOf}`];
   const shown: StoredFigure[] = lead ? [lead] : [];
   if (others.length) {
     lines.push('Sources differ, newest first:');
@@ -675,6 +686,13 @@ function composeNumber(ctx: ComposeContext, query: TypedQuery, ranked: Candidate
   }
   if (lead) lines.push(supportLine(ctx, best.p));
   return { lines, figures: shown.map((f) => ({ kind: f.kind, value: f.value, unit: f.unit ?? null, qualifier: f.qualifier, scope: f.scope, claimant: f.claimant, asOf: articleOf(ctx.corpus, f.p).published, articleId: articleOf(ctx.corpus, f.p).id })) };
+}
+
+/** "35 to 40 personnel": a figure given as a range, both ends. */
+function rangeLabel(c: Candidate, other: Candidate | undefined): string | null {
+  if (!other || other.value === undefined || c.value === undefined) return null;
+  const [lo, hi] = [Math.min(c.value, other.value), Math.max(c.value, other.value)];
+  return `${formatNumber(lo)} to ${formatNumber(hi)}${c.head && c.head !== 'percent' ? ` ${c.head}` : c.head === 'percent' ? '%' : ''}`;
 }
 
 function numberLabel(c: Candidate): string {

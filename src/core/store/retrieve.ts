@@ -35,7 +35,7 @@ const CANDIDATES = 300;
 let synonymStems: Map<string, Set<string>> | null = null;
 
 /** stem -> stems of its synonym groups, built once. */
-function synonymsByStem(): Map<string, Set<string>> {
+export function synonymsByStem(): Map<string, Set<string>> {
   if (synonymStems) return synonymStems;
   synonymStems = new Map();
   for (const group of SYNONYM_GROUPS) {

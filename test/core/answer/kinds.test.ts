@@ -155,6 +155,22 @@ describe('answers on a story the engine has never seen', () => {
     expect(model.body.map((s) => s.lead)).toEqual([null, 'The mayor announced these steps:', 'The mayor announced these steps:', null]);
   });
 
+  it('counts a synonym of the noun asked, keeps a range whole, and sets disputed counts side by side', () => {
+    // "57 structures destroyed in Tarn" answers "buildings"; "180 buildings" elsewhere is another place's.
+    expect(first('how many buildings were destroyed in Tarn?')).toMatch(/^57 /);
+    expect(first('how many rescue personnel were there?')).toMatch(/^300 to 350 personnel/);
+    // Two counts in one report, from two sources.
+    const bridges = ask('how many bridges were damaged? the numbers I see do not match').answer;
+    expect(bridges).toMatch(/\b14\b/);
+    expect(bridges).toMatch(/\b9\b/);
+  });
+
+  it('gives a figure as it stood by the day a question names', () => {
+    // 22 missing on 3 March; 16 on 5 March.
+    expect(first('how many people were missing by March 4?')).toMatch(/^Missing: 22 /);
+    expect(first('how many people were missing by early March?')).toMatch(/^Missing: 22 /);
+  });
+
   it('gives a figure as it stood at the moment a "when" clause names', () => {
     // 22 missing on 3 March, the day before the governor declared the emergency; 16 on 5 March.
     expect(first('how many people were still missing when the governor declared a state of emergency?')).toMatch(/^Missing: 22 /);
