@@ -122,8 +122,26 @@ function impliesLatest(ctx: ComposeContext, query: TypedQuery): boolean {
  * it in its paragraph, where reports often give the rest of the reason, then the next best.
  */
 function reasonAnswer(ctx: ComposeContext): Composed | null {
-  const ranked = boostHits(ctx, ctx.hits, CUES.reason, 1.6);
-  const [best, ...rest] = pickPassages(ctx, ranked, 3);
+  // An explainer's "Why is Israel doing this?" heading stands over the reason.
+  const underWhy = (p: number) => WHY_HEADING.test(ctx.corpus.data.annotations[p]?.s ?? '');
+  // The passages under such a heading answer for the article whose other passages tell of the event asked about.
+  const byPassage = new Map(ctx.hits.map((h) => [h.p, h]));
+  const { annotations } = ctx.corpus.data;
+  for (const h of ctx.hits.slice(0, 5)) {
+    const article = ctx.corpus.articlePassages[ctx.corpus.data.passages[h.p]![0]] ?? [];
+    // The "Why ...?" section right after the one telling of the event answers it above all.
+    const nextSection = article.find((p) => p > h.p && annotations[p]?.s !== annotations[h.p]?.s);
+    for (const p of article) {
+      if (!underWhy(p)) continue;
+      const opens = annotations[p - 1]?.s !== annotations[p]?.s;
+      const follows = nextSection !== undefined && annotations[nextSection]?.s === annotations[p]?.s;
+      const score = h.score * (opens ? (follows ? 1.9 : 0.8) : 0.5);
+      if ((byPassage.get(p)?.score ?? 0) < score) byPassage.set(p, { ...h, p, score });
+    }
+  }
+  const hits = [...byPassage.values()];
+  const ranked = boostHits(ctx, hits, CUES.reason, 1.6).map((h) => (underWhy(h.p) ? { ...h, score: h.score * 2.2 } : h)).sort((a, b) => b.score - a.score);
+  const [best, ...rest] = pickPassages(ctx, ranked, 4);
   if (best === undefined) return null;
   const [a, para] = ctx.corpus.data.passages[best]!;
   const around = [best - 1, best + 1].filter((p) => {
@@ -134,6 +152,8 @@ function reasonAnswer(ctx: ComposeContext): Composed | null {
   for (const p of [...around, ...rest.filter((p) => !around.includes(p))].slice(0, 3)) lines.push(supportLine(ctx, p));
   return { lines, figures: [] };
 }
+
+const WHY_HEADING = /^(why\b|what (caused|led|prompted|triggered|is behind)\b|(the )?(reasons?|causes?)\b)/i;
 
 /** "What happened on 13 October?": what the sources report of that day, the sentences that date it first. */
 function eventsOnDate(ctx: ComposeContext): Composed | null {

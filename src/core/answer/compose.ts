@@ -118,6 +118,26 @@ export function continuations(ctx: ComposeContext, p: number, cue: RegExp, max =
   return out;
 }
 
+/**
+ * The list a passage belongs to: for a lead-in ("The Governor also announced the following actions:") its items,
+ * for an item its lead-in and the other items, in reading order. Empty for a passage outside a list.
+ */
+export function listAround(ctx: ComposeContext, p: number, max = 6): number[] {
+  const { passages, annotations } = ctx.corpus.data;
+  const [a, , text] = passages[p]!;
+  const lead = annotations[p]?.l ?? (/:$/.test(text) ? text : null);
+  if (!lead) return [];
+  const out: number[] = [];
+  // The lead-in stands just before its first item; items follow one another.
+  let start = p;
+  while (start > 0 && passages[start - 1]![0] === a && (annotations[start - 1]?.l === lead || passages[start - 1]![2] === lead)) start--;
+  for (let q = start; q < passages.length && passages[q]![0] === a && out.length < max; q++) {
+    if (q !== start && annotations[q]?.l !== lead) break;
+    if (q !== p) out.push(q);
+  }
+  return out;
+}
+
 export function coverageOf(ctx: ComposeContext, p: number, concepts: Concept[] = ctx.concepts): number {
   return passageCoverage(ctx.corpus, p, concepts);
 }
@@ -207,8 +227,10 @@ export function generalAnswer(ctx: ComposeContext, hits = ctx.hits, count = 3): 
   if (!picked.length) return null;
   const [first, ...rest] = picked;
   const lines = [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`];
-  const extra = continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
-  for (const p of [...extra, ...rest]) lines.push(supportLine(ctx, p));
+  // A list's lead-in or item brings the whole list: what was announced is every item, not the best one.
+  const list = listAround(ctx, first!);
+  const extra = list.length ? list : continuations(ctx, first!, CONTINUES, 1).filter((p) => !rest.includes(p));
+  for (const p of [...extra, ...rest.filter((p) => !extra.includes(p))]) lines.push(supportLine(ctx, p));
   return { lines, figures: [] };
 }
 

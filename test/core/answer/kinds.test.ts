@@ -165,6 +165,15 @@ describe('answers on a story the engine has never seen', () => {
     expect(bridges).toMatch(/\b9\b/);
   });
 
+  it('answers why from the explainer section that follows the event, and what was announced with the whole list', () => {
+    // "What did the government do on Friday? ... closed the quarry" then "Why is the government doing this?".
+    expect(first('Why did the government close the quarry?')).toMatch(/^Ministers say the operator ignored three warnings/);
+    expect(first('Why did the slope fail?')).toMatch(/^Geologists say/);
+    const announced = ask('what measures did the governor announce?').answer;
+    expect(announced).toMatch(/tripled/);
+    expect(announced).toMatch(/grant of 5,000 euros/);
+  });
+
   it('gives a figure as it stood by the day a question names', () => {
     // 22 missing on 3 March; 16 on 5 March.
     expect(first('how many people were missing by March 4?')).toMatch(/^Missing: 22 /);
