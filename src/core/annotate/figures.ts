@@ -34,7 +34,9 @@ const ACCORDING = /according to ((?:the )?[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|f
 
 function clauseAfter(sentence: string, span: NumberSpan, next: NumberSpan | undefined): string {
   const end = next ? next.start : sentence.length;
-  return sentence.slice(span.end, end).split(/;/)[0]!.split(/\s+/).slice(0, 10).join(' ');
+  // "the government's count of 23, because they include people still missing": a clause that gives a reason or
+  // adds a remark says nothing of what the number counts.
+  return sentence.slice(span.end, end).split(/;|,\s*(?:because|since|although|though|while|whereas|which|who|as)\b/)[0]!.split(/\s+/).slice(0, 10).join(' ');
 }
 
 function kindIn(text: string): FigureKind | null {

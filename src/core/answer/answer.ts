@@ -155,6 +155,25 @@ function reasonAnswer(ctx: ComposeContext): Composed | null {
 
 const WHY_HEADING = /^(why\b|what (caused|led|prompted|triggered|is behind)\b|(the )?(reasons?|causes?)\b)/i;
 
+/**
+ * "Latest on aid into Gaza?": the newest report on the subject leads, by its sentences that match best, its first
+ * sentences and those with figures first (news of a subject is mostly its numbers); then the report before it.
+ */
+function latestOn(ctx: ComposeContext): Composed | null {
+  const ordered = newestFirst(ctx, ctx.hits);
+  const newest = ordered[0];
+  if (!newest) return null;
+  const article = ctx.corpus.data.passages[newest.p]![0];
+  const withFigures = (p: number) => (ctx.corpus.data.annotations[p]?.q?.length ? 1.5 : 1);
+  // A report's first sentences say what is new in it.
+  const lead = (p: number) => ((ctx.corpus.articlePassages[article] ?? []).indexOf(p) < 2 ? 1.8 : 1);
+  const own = ordered.filter((h) => ctx.corpus.data.passages[h.p]![0] === article)
+    .map((h) => ({ ...h, score: h.score * withFigures(h.p) * lead(h.p) })).sort((a, b) => b.score - a.score).slice(0, 3);
+  const before = ordered.find((h) => ctx.corpus.data.passages[h.p]![0] !== article);
+  const [first, ...rest] = [...own.map((h) => h.p).sort((a, b) => a - b), ...(before ? [before.p] : [])];
+  return { lines: [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`, ...rest.map((p) => supportLine(ctx, p))], figures: [] };
+}
+
 /** "What happened on 13 October?": what the sources report of that day, the sentences that date it first. */
 function eventsOnDate(ctx: ComposeContext): Composed | null {
   const days = new Set(ctx.askedDates.map((d) => d.date).filter((d): d is string => d !== null));
@@ -235,7 +254,7 @@ function compose(ctx: ComposeContext, q: Question, query: TypedQuery): Composed 
     case 'timeline':
       return answerTimeline(ctx) ?? generalAnswer(ctx);
     case 'latest':
-      return q.terms.length ? generalAnswer(ctx, newestFirst(ctx, ctx.hits)) : answerLatest(ctx);
+      return q.terms.length ? latestOn(ctx) ?? generalAnswer(ctx, newestFirst(ctx, ctx.hits)) : answerLatest(ctx);
     default:
       if (/^\s*why\b/i.test(q.text)) return generalAnswer(ctx, boostHits(ctx, ctx.hits, CUES.reason, 1.6));
       return generalAnswer(ctx, q.wantsLatest ? newestFirst(ctx, ctx.hits) : ctx.hits);

@@ -101,7 +101,7 @@ export function boostHits(ctx: ComposeContext, hits: Hit[], cue: RegExp, factor:
 export function newestFirst(ctx: ComposeContext, hits: Hit[]): Hit[] {
   if (!hits.length) return hits;
   const best = hits[0]!.coverage;
-  const relevant = hits.filter((h) => h.coverage >= best * 0.6);
+  const relevant = hits.filter((h) => h.coverage >= best * 0.5);
   const date = (h: Hit) => articleOf(ctx.corpus, h.p).published;
   return [...relevant].sort((a, b) => date(b).localeCompare(date(a)) || b.score - a.score);
 }

@@ -174,6 +174,14 @@ describe('answers on a story the engine has never seen', () => {
     expect(announced).toMatch(/grant of 5,000 euros/);
   });
 
+  it('tells the latest on a subject from the newest report on it, and reads no kind from a clause giving a reason', () => {
+    const latest = ask('latest on the roads?').answer.split('\n');
+    expect(latest.slice(0, 3).join('\n')).toMatch(/Only 2 roads in the valley are still closed/);
+    expect(latest[0]).toMatch(/\[1\]$/);
+    // "the government's count of 23, because they include people still missing": 23 is no count of the missing.
+    expect(ask('whats the latest on the missing?').answer).not.toMatch(/23 missing/);
+  });
+
   it('gives a figure as it stood by the day a question names', () => {
     // 22 missing on 3 March; 16 on 5 March.
     expect(first('how many people were missing by March 4?')).toMatch(/^Missing: 22 /);
