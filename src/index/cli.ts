@@ -6,7 +6,6 @@ import { parseCommandArgs, portFlag } from './args.ts';
 import { COMMAND_HELP, wantsHelp } from './command-help.ts';
 import { loadEnvFile } from './env-file.ts';
 import { runAsk } from './commands/ask.ts';
-import { rebuildIndex } from './fs-commit.ts';
 import { openCorpus } from './fs-corpus.ts';
 
 /** The project's own data/ folder, the default for --data. */
@@ -61,6 +60,7 @@ const COMMANDS: Record<string, Command> = {
   },
   async build(argv, clock) {
     const { values } = parseCommandArgs(argv, {}, 'sitrep build [--data DIR]');
+    const { rebuildIndex } = await import('./fs-commit.ts');
     const built = await rebuildIndex(dataDir(values.data), clock, notice);
     process.stdout.write(`index built: ${built.articles} articles, ${built.passages} passages, ${built.bytes} bytes\n`);
     return 0;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,12 +36,58 @@ describe('the compiled build (npm run build, run by npm ci through prepare)', ()
     expect(tsx).toBe(false);
   });
 
-  it('gives way to the TypeScript (through tsx) when a source file is newer than the build, or when asked to', () => {
-    expect(askAndTrace({ SITREP_FROM_SOURCE: '1' }).loads).toContain('src/index/cli.ts');
+  it("keeps zod's English messages (its only locale the build bundles) in what it reports", () => {
+    const data = mkdtempSync(join(tmpdir(), 'sitrep-bad-index-'));
+    const index = JSON.parse(readFileSync(join(project, 'data/index.json'), 'utf8'));
+    index.lunr.averageFieldLength = -1;
+    writeFileSync(join(data, 'index.json'), JSON.stringify(index));
+    mkdirSync(join(data, 'articles'));
+    const result = spawnSync(process.execPath, [join(project, 'bin/sitrep.js'), 'ask', '--data', data, 'who mediated?'], { encoding: 'utf8', env: { ...process.env, SITREP_ENV_FILE: 'none' } });
+    rmSync(data, { recursive: true, force: true });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('lunr.averageFieldLength: Too small: expected number to be >0');
+  });
+
+  it('gives way to the TypeScript (through tsx) when asked to', () => {
+    const { loads, tsx } = askAndTrace({ SITREP_FROM_SOURCE: '1' });
+    expect(loads).toContain('src/index/cli.ts');
+    expect(tsx).toBe(true);
+  });
+
+  // the core's schema (every command), a command only `serve` loads, and package.json (the version is bundled)
+  it.each(['src/core/schema.ts', 'src/index/commands/serve.ts', 'package.json'])('gives way to the TypeScript when %s is newer than the build', (file) => {
+    const path = join(project, file);
+    const { atime, mtime } = statSync(path);
     const future = new Date(Date.now() + 60_000);
-    utimesSync(join(project, 'src/core/schema.ts'), future, future);
-    const stale = askAndTrace();
-    expect(stale.loads).toContain('src/index/cli.ts');
-    expect(stale.tsx).toBe(true);
+    utimesSync(path, future, future);
+    try {
+      const stale = askAndTrace();
+      expect(stale.loads).toContain('src/index/cli.ts');
+      expect(stale.tsx).toBe(true);
+    } finally {
+      utimesSync(path, atime, mtime);
+    }
+    expect(askAndTrace().loads).toContain('dist/node/cli.js');
+  });
+
+  it('gives way to the TypeScript when the build has no list of the files it was built from', () => {
+    const list = join(project, 'dist/node/sources.json');
+    renameSync(list, `${list}.away`);
+    try {
+      expect(askAndTrace().tsx).toBe(true);
+    } finally {
+      renameSync(`${list}.away`, list);
+    }
+  });
+
+  it('runs the build when the project ships without src/ (nothing to be stale against)', () => {
+    renameSync(join(project, 'src'), join(project, 'src.away'));
+    try {
+      const { loads, tsx } = askAndTrace();
+      expect(loads).toContain('dist/node/cli.js');
+      expect(tsx).toBe(false);
+    } finally {
+      renameSync(join(project, 'src.away'), join(project, 'src'));
+    }
   });
 });
