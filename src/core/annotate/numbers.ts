@@ -62,10 +62,10 @@ export function findNumbers(text: string): NumberSpan[] {
   return spans;
 }
 
-/** 525000 -> "525,000"; 0.5 -> "0.5". */
 // Made on first use: building an Intl.NumberFormat costs about 12 ms, which every CLI start would pay.
 let numberFormat: Intl.NumberFormat | undefined;
 
+/** 525000 -> "525,000"; 0.5 -> "0.5". */
 export function formatNumber(value: number): string {
   return (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })).format(value);
 }
