@@ -91,7 +91,12 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
     }
     case 'agent': candidates = nameCandidates(ctx, query, ctx.hits, 'agent'); break;
     case 'place': candidates = nameCandidates(ctx, query, ctx.hits, 'place'); break;
-    case 'date': candidates = dateCandidates(ctx, query, ctx.hits); break;
+    case 'date': {
+      // "When the ceasefire was announced, when were they due to meet?": what was said at that moment.
+      const fit = atEventFit(ctx, query);
+      candidates = dateCandidates(ctx, query, ctx.hits).map((c) => ({ ...c, score: c.score * (fit ? fit(c) : 1) }));
+      break;
+    }
     case 'time': candidates = timeCandidates(ctx, query, ctx.hits); break;
     case 'events-on-date': return eventsOnDate(ctx);
     case 'reason': return reasonAnswer(ctx);

@@ -181,9 +181,12 @@ export function dayOf(ctx: ComposeContext, p: number): string {
 export function atEventFit(ctx: ComposeContext, query: TypedQuery): ((c: Candidate) => number) | null {
   if (!query.atEvent) return null;
   const clause = analyseQuestion(query.atEvent);
-  const hits = searchPassages(ctx.corpus, withoutForgiven(ctx.corpus, buildConcepts(ctx.corpus, clause.terms), clause.text), 5);
-  const event = hits[0];
-  if (!event || (hits[1] && hits[1].score > event.score * 0.95 && articleOf(ctx.corpus, hits[1].p).id !== articleOf(ctx.corpus, event.p).id)) return null;
+  const hits = searchPassages(ctx.corpus, withoutForgiven(ctx.corpus, buildConcepts(ctx.corpus, clause.terms), clause.text), 8);
+  // News reports an event when it happens and recalls it later: of the passages that tell of it well, the earliest
+  // report dates it.
+  const strong = hits.filter((h) => h.score >= (hits[0]?.score ?? 0) * 0.45);
+  const event = strong.reduce<Hit | undefined>((first, h) => (!first || dayOf(ctx, h.p) < dayOf(ctx, first.p) ? h : first), undefined);
+  if (!event) return null;
   const article = articleOf(ctx.corpus, event.p).id;
   const day = dayOf(ctx, event.p);
   return (c) => {

@@ -100,6 +100,9 @@ function answerTypeOf(q: Question, text: string): AnswerType {
  * at the time of the summit", "... by the time the fire was contained". Not a question that opens with "when".
  */
 function atEventOf(text: string): string | null {
+  // "When the ceasefire was announced, when were the DGMOs due to speak again?"
+  const leading = /^\s*(?:when|by the time|at the time)\s+([^,?]{3,}),\s*(?:who|what|when|where|how|which|did|was|were|is|are)\b/i.exec(text);
+  if (leading) return leading[1]!.trim();
   const m = /\S\s+(?:when|by the time|at the time(?: of)?|as of the time)\s+(?!(?:did|do|does|was|were|is|are|will|would)\b)([^?.!]{3,})/i.exec(text);
   return m ? m[1]!.trim() : null;
 }
@@ -120,7 +123,7 @@ export function parseQuery(raw: string): TypedQuery {
     wantsLatest: base.wantsLatest,
     disputed: meta.disputed,
     money: answerType === 'number' && /\b(cost|costs|spent|spend|money|dollars?|rupees?|euros?|pounds?|yuan|yen|budget|funding|funds|worth|price|paid|pay|loss|losses|damages?)\b|\$/i.test(base.text),
-    atEvent: answerType === 'number' ? atEventOf(base.text) : null,
+    atEvent: answerType === 'number' || answerType === 'date' ? atEventOf(base.text) : null,
     wantsOrg: /\bwhich (group|groups|organi[sz]ations?|militant|militants|agency|body|party|company|firm)\b/i.test(base.text),
     wantsFirst: /\b(first|earliest|initially|originally)\b/i.test(base.text) && !/\bfirst (phase|stage|round|day|week|time)\b/i.test(base.text),
     base,

@@ -192,6 +192,7 @@ describe('answers on a story the engine has never seen', () => {
     // 22 missing on 3 March, the day before the governor declared the emergency; 16 on 5 March.
     expect(first('how many people were still missing when the governor declared a state of emergency?')).toMatch(/^Missing: 22 /);
     expect(first('how many people are missing?')).toMatch(/^Missing: 16 /);
+    expect(first('When the governor declared a state of emergency, how many people were missing?')).toMatch(/^Missing: 22 /);
     // 11 roads closed in the report of the declaration's day; 2 two days later.
     expect(first('how many roads were still closed when the governor declared a state of emergency?')).toMatch(/^11 road/);
   });
