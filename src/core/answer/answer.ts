@@ -38,7 +38,7 @@ const CUES = {
 const AGENDA = /\b(coming up|what'?s next|what is next|what happens next|upcoming (events|meetings|dates)|agenda|calendar|what is planned|what's planned)\b/i;
 
 /** A sentence that states what was agreed, rather than merely mentioning an agreement. */
-const AGREED_CONTENT = /\bunder the (deal|agreement|accord|truce|ceasefire|terms|plan)\b|\b(both sides|the two sides|the two countries|each side) (will|would|must|agreed|are to)\b|\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b/i;
+const AGREED_CONTENT = /\bunder the (deal|agreement|accord|truce|ceasefire|terms|plan)\b|\b(both sides|the two sides|the two countries|each side) (will|would|must|agreed|are to)\b|\b(agreed|agree|committed|pledged|decided|undertook|consented)\s+(to|on|that)\b|\bagreements? (in|on) (several|key|the following|\w+ areas)\b|\bproduced agreements?\b|\b(expected|set) to include\b|\bplan to\b|\b(calls|called|provides|provided) for\b|\bin (return|exchange) for\b|\b(will|would|are to|is to) (be released|be freed|release|free|withdraw|pull|redeploy|hand over|return|receive|allow|reopen|open|stop|halt|cease)\b/i;
 
 
 function agreedAnswer(ctx: ComposeContext, newest: boolean): Composed | null {

@@ -61,7 +61,8 @@ function classify(text: string, kinds: FigureKind[]): Intent {
   if (/^\s*where\b|\bwhich (city|province|country|location|venue|place|town)\b|\bvenue\b|\blocation\b/.test(t)) return 'where';
   if (/\b(timeline|chronology|sequence of events|key events|what has happened so far)\b/.test(t)) return 'timeline';
   if (/\b(ask|asking|asked|demand\w*|request\w*|want|wants|insist\w*|urg\w*|call(ing|ed)? on|conditions?)\b/.test(t)) return 'demands';
-  if (/\b(agree\w*|terms|deal include|commitments?|pledg\w*|concessions?|provisions?)\b/.test(t)) return 'agreed';
+  // "What came out of the talks?", "what was the outcome of the meeting": what the sides agreed.
+  if (/\b(agree\w*|terms|deal include|commitments?|pledg\w*|concessions?|provisions?)\b|\bwhat (came|come|has come) out of\b|\b(outcome|result|results) of\b|\bwhat did the (talks|meeting|summit|call|negotiations) (produce|yield|achieve|decide)\b/.test(t)) return 'agreed';
   if (/\b(say|said|says|saying|stated?|statement|comment\w*|react\w*|respond\w*|think|view|position)\b/.test(t)) return 'statement';
   if (/\b(latest|newest|most recent|update|updates|news|happening|status|what's new|whats new|so far|right now|sitrep|briefing)\b/.test(t)) return 'latest';
   return 'general';

@@ -182,6 +182,11 @@ describe('answers on a story the engine has never seen', () => {
     expect(ask('whats the latest on the missing?').answer).not.toMatch(/23 missing/);
   });
 
+  it('reads what came out of talks as what was agreed, and terms in the words agreements use', () => {
+    expect(parseQuery('So what came out of the talks with the quarry operator?').answerType).toBe('terms');
+    expect(ask('So what came out of the talks with the quarry operator?').answer).toMatch(/calls for the operator to pay/);
+  });
+
   it('gives a figure as it stood by the day a question names', () => {
     // 22 missing on 3 March; 16 on 5 March.
     expect(first('how many people were missing by March 4?')).toMatch(/^Missing: 22 /);
