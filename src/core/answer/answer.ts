@@ -4,7 +4,7 @@ import { findPlace } from './answer-places.ts';
 import { answerLatest, answerTimeline, answerUpcoming, answerWhen } from './answer-time.ts';
 import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, repeats, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
 import { formatDate, untilOf } from '../annotate/dates.ts';
 import { analyseQuestion, type Question } from '../query/question.ts';
@@ -32,7 +32,7 @@ const CUES = {
   agreed: /\b(agreed|agree|agreements?|committed|commitments?|pledged|decided|will|plan to|outcome|provisions?)\b/i,
   demands: /\b(request|requests|requested|demand\w*|insist\w*|ask\w*|urg\w*|call\w* (on|for)|want\w*|must)\b/i,
   statement: /\b(said|says|told|wrote|stated|statement|announced|added|noted|warned)\b|"/,
-  reason: /\b(because|due to|as a result|rush\w*|hasty|hastily|so that|in order to|blam\w*|accus\w*|after|in response to|in retaliation|retaliat\w*|following|trigger\w*|spark\w*|led to|caus\w*|reason|why|over)\b/i,
+  reason: /\b(because|due to|as a result|rush\w*|hasty|hastily|so that|in order to|blam\w*|accus\w*|after|in response to|in retaliation|retaliat\w*|following|trigger\w*|spark\w*|led to|caus\w*|reason|why|over|alleg\w*|(?:started|ignited|sparked|set off) the)\b/i,
 };
 /** Questions for the agenda as a whole rather than one date. */
 const AGENDA = /\b(coming up|what'?s next|what is next|what happens next|upcoming (events|meetings|dates)|agenda|calendar|what is planned|what's planned)\b/i;
@@ -146,15 +146,25 @@ function reasonAnswer(ctx: ComposeContext): Composed | null {
   }
   const hits = [...byPassage.values()];
   const ranked = boostHits(ctx, hits, CUES.reason, 1.6).map((h) => (underWhy(h.p) ? { ...h, score: h.score * 2.2 } : h)).sort((a, b) => b.score - a.score);
-  const [best, ...rest] = pickPassages(ctx, ranked, 4);
+  const [best] = pickPassages(ctx, ranked, 1);
   if (best === undefined) return null;
   const [a, para] = ctx.corpus.data.passages[best]!;
-  const around = [best - 1, best + 1].filter((p) => {
+  const around = [best + 1].filter((p) => {
     const other = ctx.corpus.data.passages[p];
     return other !== undefined && other[0] === a && other[1] === para;
   });
+  // Then what other reports give as the reason: an official finding beside an allegation.
+  const others = pickPassages(ctx, ranked.filter((h) => ctx.corpus.data.passages[h.p]![0] !== a), 8, new Set(), 3);
+  const sameReport = pickPassages(ctx, ranked.filter((h) => ctx.corpus.data.passages[h.p]![0] === a), 2, new Set([best, ...around]), 1);
   const lines = [`${quoteLine(ctx, best)} ${ctx.book.cite(best)}`];
-  for (const p of [...around, ...rest.filter((p) => !around.includes(p))].slice(0, 3)) lines.push(supportLine(ctx, p));
+  // A sentence that repeats one already given ("the investigation is ongoing") makes room for another claim.
+  const chosen = [best];
+  for (const p of [...around, ...sameReport, ...others]) {
+    if (chosen.length >= 5) break;
+    if (repeats(ctx, p, chosen)) continue;
+    chosen.push(p);
+    lines.push(supportLine(ctx, p));
+  }
   return { lines, figures: [] };
 }
 

@@ -5,6 +5,7 @@ import { findNumbers, formatNumber } from '../annotate/numbers.ts';
 import type { Concept, Hit } from '../store/retrieve.ts';
 import { passageCoverage } from '../store/retrieve.ts';
 import type { Figure } from '../schema.ts';
+import { stemWord } from '../annotate/spelling.ts';
 
 /** What every intent's composer works with. */
 export interface ComposeContext {
@@ -136,6 +137,23 @@ export function listAround(ctx: ComposeContext, p: number, max = 6): number[] {
     if (q !== p) out.push(q);
   }
   return out;
+}
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'by', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'that', 'this', 'with', 'at', 'as', 'into', 'from']);
+
+/** The content words of a passage, stemmed: for telling two sentences that say the same apart from two that don't. */
+function contentStems(ctx: ComposeContext, p: number): Set<string> {
+  return new Set((ctx.corpus.data.passages[p]![2].toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !STOP.has(w)).map(stemWord));
+}
+
+/** Whether a passage mostly repeats one already chosen: half its content words or more are in it. */
+export function repeats(ctx: ComposeContext, p: number, chosen: number[]): boolean {
+  const own = contentStems(ctx, p);
+  return chosen.some((q) => {
+    const other = contentStems(ctx, q);
+    const shared = [...own].filter((w) => other.has(w)).length;
+    return shared >= 0.5 * Math.min(own.size, other.size);
+  });
 }
 
 export function coverageOf(ctx: ComposeContext, p: number, concepts: Concept[] = ctx.concepts): number {

@@ -182,6 +182,13 @@ describe('answers on a story the engine has never seen', () => {
     expect(ask('whats the latest on the missing?').answer).not.toMatch(/23 missing/);
   });
 
+  it('gives a cause with the claims beside the official finding, without repeating the finding', () => {
+    const cause = ask('What caused the landslide?').answer;
+    expect(cause.split('\n')[0]).toMatch(/still under investigation/);
+    expect(cause).toMatch(/alleges that blasting at the quarry caused/);
+    expect(cause).not.toMatch(/investigation into the cause is continuing/);
+  });
+
   it('reads what came out of talks as what was agreed, and terms in the words agreements use', () => {
     expect(parseQuery('So what came out of the talks with the quarry operator?').answerType).toBe('terms');
     expect(ask('So what came out of the talks with the quarry operator?').answer).toMatch(/calls for the operator to pay/);
