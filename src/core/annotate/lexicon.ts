@@ -4,7 +4,7 @@
 export const SYNONYM_GROUPS: string[][] = [
   ['killed', 'kill', 'killing', 'dead', 'death', 'deaths', 'died', 'die', 'fatalities', 'fatality', 'toll', 'casualties', 'casualty', 'lives', 'slain'],
   ['injured', 'injury', 'injuries', 'wounded', 'hurt', 'casualties', 'casualty', 'injuring'],
-  ['displaced', 'displacement', 'evacuated', 'evacuation', 'evacuations', 'fled', 'flee', 'refugees', 'homeless', 'uprooted', 'homes', 'shelters', 'camps'],
+  ['displaced', 'displacement', 'evacuated', 'evacuation', 'evacuations', 'evacuees', 'evacuee', 'fled', 'flee', 'refugees', 'homeless', 'uprooted', 'homes', 'shelters', 'camps'],
   ['detained', 'detention', 'captured', 'prisoners', 'prisoner', 'release', 'released', 'freed', 'detainees', 'held'],
   ['mediated', 'mediate', 'mediation', 'mediator', 'mediators', 'brokered', 'broker', 'facilitated', 'facilitate', 'facilitator', 'witnessed', 'witness', 'involvement', 'support', 'backed', 'helped'],
   ['accord', 'agreement', 'agreements', 'declaration', 'truce', 'ceasefire', 'deal', 'pact', 'treaty', 'accords'],
@@ -33,6 +33,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['succeed', 'succeeded', 'success', 'successful', 'successfully', 'progress', 'breakthrough', 'achieved', 'outcome', 'outcomes', 'results'],
   ['obstacle', 'obstacles', 'challenge', 'challenges', 'difficulty', 'difficulties', 'problem', 'problems', 'hurdle', 'hurdles', 'barrier', 'barriers', 'risk', 'risks'],
   ['remain', 'remains', 'remaining', 'remained', 'still', 'left'],
+  ['back', 'return', 'returns', 'returning', 'returned'],
   ['weapons', 'weapon', 'artillery', 'shelling', 'shelled', 'shells', 'rockets', 'strikes', 'drones', 'mines', 'landmines', 'arms'],
 ];
 

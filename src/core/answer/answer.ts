@@ -110,7 +110,7 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
   if (query.money && !candidates.length) return DECLINE;
   const order = query.wantsFirst ? 'earliest' : query.wantsLatest ? 'latest' : query.answerType === 'number' && impliesLatest(ctx, query) ? 'newest' : null;
   // A wide place or the day of the newest report is named in many passages: for them agreement counts little.
-  const agreement = query.answerType === 'number' || query.answerType === 'agent' ? 0.15 : 0.03;
+  const agreement = query.answerType === 'number' || query.answerType === 'agent' ? 0.15 : query.answerType === 'place' ? 0.12 : 0.03;
   return composeCandidates(ctx, query, rankCandidates(ctx, candidates, order, agreement), query.answerType, order === 'newest' || order === 'latest');
 }
 

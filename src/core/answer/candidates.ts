@@ -324,7 +324,8 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
         const lead = text.slice(Math.max(0, start - 80), start);
         // "in Pasadena and Altadena", "in Punjab's Firozpur district", "in the resort town of Sharm": the
         // preposition reaches every place of a list, past a possessor, and a place noun's "of" is one too.
-        if (LOCATED.test(lead)) typeFit *= 1.6;
+        // "near Pasadena", "outside the town": only close to the place, so it says less than "in".
+        if (LOCATED.test(lead)) typeFit *= /\b(?:[Nn]ear|[Oo]utside|[Ff]rom|[Aa]cross|[Aa]round)\s+(?:the\s+)?$/.test(lead) ? 1.2 : 1.6;
         // "in the Angeles National Forest in Los Angeles County": the place a located place lies in is the wider one,
         // and so is one named as a county, state or province.
         if (/\p{Lu}[\p{L}'.-]*\s+in\s+(?:the\s+)?$/u.test(lead) && nameSpans(ctx, p).some(([, e]) => /^\s+in\s+(?:the\s+)?$/.test(text.slice(e, start)))) typeFit *= 0.6;
@@ -407,6 +408,9 @@ function nearVerb(words: WordAt[], stems: Set<string>, start: number, end: numbe
   return window.some((w) => stems.has(w.stem));
 }
 
+/** A wait ahead: "at least another week", "within two days", "in the coming weeks", "one more week". */
+const WAIT_AHEAD = /\b(?:(?:at least|up to|about|roughly|nearly)\s+)?(?:another|one more|a further|within|in the (?:next|coming)|in)\s+(?:(?:a|one|two|three|four|five|six|several|a few|few|\d+)\s+)?(?:more\s+)?(?:days?|weeks?|months?|hours?)\b/gi;
+
 const SPEECH_WORD = /\b(said|says|say|saying|told|tell|telling|speaking|spoke|speak|announced|announce|announcing|wrote|posted|tweeted|added|statement|interview|briefing|press conference|remarks)\b/i;
 
 /**
@@ -433,6 +437,8 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   const next = /\b(next|upcoming|coming|forthcoming|future)\b/i.test(query.text);
   const newest = ctx.corpus.data.articles[0]?.published ?? '';
   const asksAboutStatement = SPEECH_WORD.test(query.text);
+  // "When can / will / could ...?": a wait ahead answers as well as a date.
+  const ahead = /^\s*(when|how soon)\s+(can|could|will|would|should|might|may|are .* expected|is .* expected)\b/i.test(query.text);
   // "When did the lorry ban start?": the question ends on what happened; a date right by that verb dates it.
   const lastWord = /(?:^|\s)([\p{L}'-]+)[?.!\s]*$/u.exec(query.text)?.[1]?.toLowerCase();
   const verb = /^\s*when\s+(did|does|do|will|would|was|were|is|are|has|have|had)\b/i.test(query.text) && lastWord
@@ -447,6 +453,15 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       const published = articleOf(ctx.corpus, p).published;
       const event: StoredEvent = { p, date: published, month: published.slice(0, 7), text, future: false, explicit: false };
       out.push({ label: eventLabel(event), key: published, p, start: 0, end: text.length, score: weight * 0.35 * (0.2 + nearness(ctx, words, 0, 0)), published, event });
+    }
+    // "When can residents go home?" -> "at least another week": a wait stated as a span from the report's day.
+    if (ahead) {
+      for (const m of text.matchAll(WAIT_AHEAD)) {
+        const start = m.index ?? 0;
+        const label = m[0].trim().replace(/^./, (c) => c.toUpperCase());
+        const score = weight * (0.2 + nearness(ctx, words, start, start + m[0].length)) * 0.9;
+        out.push({ label, key: m[0].toLowerCase(), p, start, end: start + m[0].length, score, published: articleOf(ctx.corpus, p).published, anchor });
+      }
     }
     for (const event of events) {
       if (event.date !== null && asked.has(event.date)) continue;

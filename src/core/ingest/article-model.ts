@@ -63,6 +63,9 @@ export function isFurnitureLine(text: string): boolean {
   if (/\s\|\s/.test(text)) return true;
   if (BYLINE.test(text) && words(text).length <= 12 && !TERMINAL_PERIOD.test(text)) return true;
   if (STAMP_LINE.test(text) && words(text).length <= 12) return true;
+  // A dateline with a label and no text: "LOS ANGELES, Jan. 13 (Wire) - BRIEF".
+  const dateline = DATELINE.exec(text);
+  if (dateline && words(text.slice(dateline[0].length)).length <= 2 && capitalShare(text.slice(dateline[0].length)) > 0.8) return true;
   if (words(text).length <= 12 && capitalShare(text) > 0.8 && !TERMINAL_PERIOD.test(text)) return true;
   // A place and a date alone: "Jerusalem, Thursday 9 October 2025".
   const dateless = text.replace(WEEKDAY, '').replace(new RegExp(MONTH_WORD.source, 'gi'), '').replace(/\d+(st|nd|rd|th)?/g, '').replace(/[,.()]/g, ' ');

@@ -34,6 +34,7 @@ describe('the article model: page furniture is metadata, not fact', () => {
       'Published March 4, 2026',
       'Jerusalem, Thursday 9 October 2025',
       'VELMORA, Mar 3 (Wire) - A bridge collapsed on Monday.',
+      'BRASK, Mar. 4 (Wire) - BRIEF',
       'Death toll',
       'Four people died, officials said.',
       'What happened next?',
@@ -47,7 +48,8 @@ describe('the article model: page furniture is metadata, not fact', () => {
 
   it('keeps mastheads, bylines, stamps and date lines out of the body', () => {
     const body = model.body.map((s) => s.text).join(' ');
-    for (const furniture of ['Live updates', 'OFFICE OF THE MAYOR', 'Jane Doe', 'Published', 'Jerusalem']) expect(body).not.toContain(furniture);
+    for (const furniture of ['Live updates', 'OFFICE OF THE MAYOR', 'Jane Doe', 'Published', 'Jerusalem', 'BRIEF']) expect(body).not.toContain(furniture);
+    expect(model.headings).not.toContain('BRASK, Mar. 4 (Wire) - BRIEF');
     expect(model.furniture).toContain('Live updates | Tuesday, March 4, 2026 | All times CET');
   });
 
@@ -207,6 +209,10 @@ describe('answers on a story the engine has never seen', () => {
     expect(first('When the governor declared a state of emergency, how many people were missing?')).toMatch(/^Missing: 22 /);
     // 11 roads closed in the report of the declaration's day; 2 two days later.
     expect(first('how many roads were still closed when the governor declared a state of emergency?')).toMatch(/^11 road/);
+  });
+
+  it('answers "when can ..." with the wait the sources give when they give no date', () => {
+    expect(first('When can evacuated residents go back to their houses?')).toMatch(/^At least another week \[\d\] \(7 Mar\)/);
   });
 
   it('answers a when-question about an event named with a word the sources do not use', () => {
