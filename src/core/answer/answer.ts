@@ -6,7 +6,7 @@ import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
 import { boostHits, repeats, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
-import { formatDate, untilOf } from '../annotate/dates.ts';
+import { formatDate, formatShortDate, untilOf } from '../annotate/dates.ts';
 import { analyseQuestion, type Question } from '../query/question.ts';
 import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
 import { expandAcronyms } from '../annotate/acronyms.ts';
@@ -157,6 +157,9 @@ function reasonAnswer(ctx: ComposeContext): Composed | null {
   const others = pickPassages(ctx, ranked.filter((h) => ctx.corpus.data.passages[h.p]![0] !== a), 8, new Set(), 3);
   const sameReport = pickPassages(ctx, ranked.filter((h) => ctx.corpus.data.passages[h.p]![0] === a), 2, new Set([best, ...around]), 1);
   const lines = [`${quoteLine(ctx, best)} ${ctx.book.cite(best)}`];
+  // A headline often gives the cause in brief ("Israel halts Gaza aid after two soldiers killed in Rafah").
+  const title = ctx.corpus.data.articles[a]!.title;
+  if (HEADLINE_CAUSE.test(title)) lines.push(`- Headline: "${title}" ${ctx.book.cite(best)} (${formatShortDate(ctx.corpus.data.articles[a]!.published)})`);
   // A sentence that repeats one already given ("the investigation is ongoing") makes room for another claim.
   const chosen = [best];
   for (const p of [...around, ...sameReport, ...others]) {
@@ -168,6 +171,7 @@ function reasonAnswer(ctx: ComposeContext): Composed | null {
   return { lines, figures: [] };
 }
 
+const HEADLINE_CAUSE = /\b(after|because|over|following|amid|due to|in response to|blames?)\b/i;
 const WHY_HEADING = /^(why\b|what (caused|led|prompted|triggered|is behind)\b|(the )?(reasons?|causes?)\b)/i;
 
 /**

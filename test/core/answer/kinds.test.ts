@@ -191,6 +191,10 @@ describe('answers on a story the engine has never seen', () => {
     expect(cause).not.toMatch(/investigation into the cause is continuing/);
   });
 
+  it('quotes a headline that gives the cause in brief', () => {
+    expect(ask('Why did the valley road reopen?').answer).toMatch(/Headline: "LIVE: Valley road reopens after lorry ban/);
+  });
+
   it('reads what came out of talks as what was agreed, and terms in the words agreements use', () => {
     expect(parseQuery('So what came out of the talks with the quarry operator?').answerType).toBe('terms');
     expect(ask('So what came out of the talks with the quarry operator?').answer).toMatch(/calls for the operator to pay/);
