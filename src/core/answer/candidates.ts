@@ -613,30 +613,65 @@ function withRole(ctx: ComposeContext, name: string, p: number): string {
  * as its long form and the long form as it), from anywhere in the corpus, not only the best passages. A role
  * that names another country is someone else's ("Pakistan's Director General ...").
  */
+/** One role a person holds in the sources, with its words. */
+interface HeldRole {
+  name: string;
+  p: number;
+  words: Set<string>;
+}
+
+const roleIndexes = new WeakMap<object, Map<string, HeldRole[]>>();
+
+/**
+ * Roles by each of their words, built once per corpus on first use, so a role question reads the few roles that
+ * carry its words rather than every role the sources give (15,000 of them at 5,000 articles). A title alone
+ * ("General") is no one's name and is left out.
+ */
+function roleIndex(ctx: ComposeContext): Map<string, HeldRole[]> {
+  let index = roleIndexes.get(ctx.corpus);
+  if (index) return index;
+  index = new Map();
+  for (const person of ctx.corpus.data.people) {
+    if (person.name.split(/\s+/).length < 2 && roleWords(person.name).every((w) => /^(general|director|minister|president|chief|officer|spokesperson)$/.test(w))) continue;
+    for (const r of person.roles) {
+      const held: HeldRole = { name: person.name, p: r.p, words: new Set(roleWords(r.role)) };
+      for (const word of held.words) {
+        const list = index.get(word);
+        if (list) list.push(held);
+        else index.set(word, [held]);
+      }
+    }
+  }
+  roleIndexes.set(ctx.corpus, index);
+  return index;
+}
+
 export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[] {
   if (!query.subject) return [];
-  const { countries, people, acronyms } = ctx.corpus.data;
+  const { countries, acronyms } = ctx.corpus.data;
   // "India's DGMO": the possessor says whose; the rest is the role.
   const possessor = /^\s*([\p{L}.-]+)'s\s+/u.exec(query.subject)?.[1]?.toLowerCase() ?? null;
   const subjectWords = roleWords(query.subject.replace(/^\s*[\p{L}.-]+'s\s+/u, ''));
   const asked = (possessor && (countryNameOf(countries, possessor) ?? possessor)) || (subjectWords.map((w) => countryNameOf(countries, w)).find((c): c is string => c !== null) ?? null);
   const wanted = subjectWords.filter((w) => !countryNameOf(countries, w));
   if (!wanted.length) return [];
+  // An acronym asked may be written out in the role, and the other way round.
   const long = new Map(acronyms.map(([short, full]) => [short.toLowerCase(), roleWords(full)]));
+  const shortOf = new Map([...long].map(([short, words]) => [words.join(' '), short]));
+  const has = (held: HeldRole, word: string) => held.words.has(word) || (long.get(word)?.every((w) => held.words.has(w)) ?? false);
+  const index = roleIndex(ctx);
+  const first = wanted[0]!;
+  const pool = new Set([...(index.get(first) ?? []), ...(index.get(long.get(first)?.[0] ?? '') ?? [])]);
+  const whole = shortOf.get(wanted.join(' '));
+  if (whole) for (const held of index.get(whole) ?? []) pool.add(held);
   const out: Candidate[] = [];
-  for (const person of people) {
-    // A title alone ("General") is no one's name.
-    if (person.name.split(/\s+/).length < 2 && roleWords(person.name).every((w) => /^(general|director|minister|president|chief|officer|spokesperson)$/.test(w))) continue;
-    for (const r of person.roles) {
-      const have = new Set(roleWords(r.role));
-      for (const [short, words] of long) if (have.has(short) || words.every((w) => have.has(w))) { have.add(short); for (const w of words) have.add(w); }
-      if (!wanted.every((w) => have.has(w))) continue;
-      const named = [...have].map((w) => countryNameOf(countries, w)).filter((c): c is string => c !== null);
-      const own = asked !== null && (named.includes(asked) || have.has(asked.toLowerCase()));
-      if (asked && named.length && !own) continue;
-      const score = 0.5 * (own ? 1.3 : 1);
-      out.push({ label: person.name, key: person.name.toLowerCase(), p: r.p, start: 0, end: 0, score, published: articleOf(ctx.corpus, r.p).published });
-    }
+  for (const held of pool) {
+    if (!wanted.every((w) => has(held, w)) && !(whole && held.words.has(whole))) continue;
+    const named = [...held.words].map((w) => countryNameOf(countries, w)).filter((c): c is string => c !== null);
+    const own = asked !== null && (named.includes(asked) || held.words.has(asked.toLowerCase()));
+    if (asked && named.length && !own) continue;
+    const score = 0.5 * (own ? 1.3 : 1);
+    out.push({ label: held.name, key: held.name.toLowerCase(), p: held.p, start: 0, end: 0, score, published: articleOf(ctx.corpus, held.p).published });
   }
   return out;
 }
@@ -645,12 +680,13 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
 function roleFit(ctx: ComposeContext, name: string, role: string): number {
   const wanted = roleWords(role);
   if (!wanted.length) return 0;
+  // Only roles sharing a word with the one asked can fit; the role index finds them without reading every person.
+  const index = roleIndex(ctx);
   let best = 0;
-  for (const person of ctx.corpus.data.people) {
-    if (!sameName(person.name, name)) continue;
-    for (const r of person.roles) {
-      const have = new Set(roleWords(r.role));
-      best = Math.max(best, wanted.filter((w) => have.has(w)).length / wanted.length);
+  for (const word of new Set(wanted)) {
+    for (const held of index.get(word) ?? []) {
+      if (!sameName(held.name, name)) continue;
+      best = Math.max(best, wanted.filter((w) => held.words.has(w)).length / wanted.length);
     }
   }
   return best;
