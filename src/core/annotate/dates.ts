@@ -65,7 +65,7 @@ export interface DateMention {
   explicit: boolean;
 }
 
-const FUTURE_CUE = /\b(will|would|shall|scheduled|expected|planned|plans?|due|upcoming|forthcoming|next|to be|set to|to meet|to hold|ahead of|going to)\b/i;
+const FUTURE_CUE = /\b(will|would|shall|scheduled|expected|planned|plans?|due|upcoming|forthcoming|next|to be|set to|to meet|to hold|ahead of|going to|prepar(?:es|ing) to|(?:is|are) to)\b/i;
 
 /** Whether a sentence talks about something still to come. */
 export function isFutureTense(sentence: string): boolean {

@@ -449,10 +449,15 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
     const events = ctx.corpus.eventsByPassage.get(p) ?? [];
     // "A short time ago the army commenced the operation": a report of something just done is dated by its article.
     const lead = (ctx.corpus.articlePassages[ctx.corpus.data.passages[p]![0]] ?? []).indexOf(p);
-    if (!events.length && !future && weight >= 0.5 && lead >= 0 && lead < 3 && !isFutureTense(text)) {
-      const published = articleOf(ctx.corpus, p).published;
+    // A live-blog entry's first sentence reports what happened on the entry's day.
+    const { annotations } = ctx.corpus.data;
+    const opensEntry = annotations[p]?.t !== undefined && annotations[p - 1]?.t !== annotations[p]?.t;
+    // Its dates, but for "since" ones (the start of a state, not this event).
+    const sinceOnly = events.every((e) => /\bsince\s+$/i.test(text.slice(Math.max(0, text.indexOf(e.text) - 8), text.indexOf(e.text))));
+    if (sinceOnly && !future && weight >= 0.5 && ((lead >= 0 && lead < 3) || opensEntry) && !isFutureTense(text)) {
+      const published = dayOf(ctx, p);
       const event: StoredEvent = { p, date: published, month: published.slice(0, 7), text, future: false, explicit: false };
-      out.push({ label: eventLabel(event), key: published, p, start: 0, end: text.length, score: weight * 0.35 * (0.2 + nearness(ctx, words, 0, 0)), published, event });
+      out.push({ label: eventLabel(event), key: published, p, start: 0, end: text.length, score: weight * (opensEntry ? 0.8 : 0.35) * (0.2 + nearness(ctx, words, 0, 0)), published, event });
     }
     // "When can residents go home?" -> "at least another week": a wait stated as a span from the report's day.
     if (ahead) {
