@@ -110,8 +110,11 @@ function atEventOf(text: string): string | null {
 /** Parses a question once into a typed query. */
 export function parseQuery(raw: string): TypedQuery {
   const meta = withoutMeta(raw);
-  const base = { ...analyseQuestion(meta.text), raw };
-  const answerType = answerTypeOf(base, base.text);
+  const analysed = analyseQuestion(meta.text);
+  const answerType = answerTypeOf(analysed, analysed.text);
+  // "Where did the attack take place?": the answer type says where; "take place" is no word a passage must hold.
+  const filler = answerType === 'place' || answerType === 'date' || answerType === 'time' ? /^(take|took|taken|takes|place|happen|happened|happens|occur|occurred|occurs)$/ : null;
+  const base = { ...analysed, raw, terms: filler && analysed.terms.some((t) => !filler.test(t)) ? analysed.terms.filter((t) => !filler.test(t)) : analysed.terms };
   return {
     text: base.text,
     answerType,

@@ -215,6 +215,11 @@ describe('answers on a story the engine has never seen', () => {
     expect(first('how many roads were still closed when the governor declared a state of emergency?')).toMatch(/^11 road/);
   });
 
+  it('reads "take place" and "happen" as filler when the answer type already says where or when', () => {
+    expect(parseQuery('where did the landslide take place?').terms).toEqual(['landslide']);
+    expect(parseQuery('when did it happen?').terms).toEqual(['happen']);
+  });
+
   it('dates what a live-blog entry reports by the entry\'s day, past a "since" date', () => {
     // "14:00 – Power line falls / ... injured two workers on duty since March 1" in the blog of 6 March, published the 7th.
     expect(first('When were the two workers injured?')).toBe('6 March 2026 [1].');
