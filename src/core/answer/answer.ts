@@ -171,7 +171,8 @@ function reasonAnswer(ctx: ComposeContext): Composed | null {
   return { lines, figures: [] };
 }
 
-const HEADLINE_CAUSE = /\b(after|because|over|following|amid|due to|in response to|blames?)\b/i;
+// "after two soldiers killed" gives a cause; "after more than three weeks" only a time.
+const HEADLINE_CAUSE = /\b(after(?!\s+(?:more than\s+|nearly\s+|about\s+|almost\s+|just\s+)?(?:(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\b)|because|over|following|amid|due to|in response to|blames?)\b/i;
 const WHY_HEADING = /^(why\b|what (caused|led|prompted|triggered|is behind)\b|(the )?(reasons?|causes?)\b)/i;
 
 /**

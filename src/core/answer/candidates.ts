@@ -481,7 +481,11 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       // "Speaking to reporters on Thursday, she said they would return on Sunday": Thursday dates what was said.
       const said = !asksAboutStatement && statementDate(text, start) ? 0.45 : 1;
       const byVerb = verb && nearVerb(words, verb.stems, start, start + event.text.length) ? 1.5 : 1;
-      const score = weight * (0.2 + nearness(ctx, words, start, start + event.text.length)) * tense * since * said * byVerb * (event.date ? 1 : 0.8);
+      // "A lawsuit filed Monday alleges ... started the fire": a date right after another deed dates that deed (asked
+      // about a past event; "to be signed this Sunday" may well date what a plan will do).
+      const deed = /([\p{L}]+ed)\s+(?:on\s+|last\s+|this\s+)?$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1];
+      const otherDeed = !future && deed && !ctx.concepts.some((c) => c.stems.has(stemWord(deed.toLowerCase()))) ? 0.55 : 1;
+      const score = weight * (0.2 + nearness(ctx, words, start, start + event.text.length)) * tense * since * said * byVerb * otherDeed * (event.date ? 1 : 0.8);
       out.push({
         label: `${event.future ? 'Scheduled for ' : ''}${eventLabel(event)}`, key: event.date ?? event.month ?? event.text,
         p, start, end: start + event.text.length, score, published: articleOf(ctx.corpus, p).published, event, anchor,

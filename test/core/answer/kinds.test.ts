@@ -215,6 +215,11 @@ describe('answers on a story the engine has never seen', () => {
     expect(first('how many roads were still closed when the governor declared a state of emergency?')).toMatch(/^11 road/);
   });
 
+  it('does not date an event by a date that follows another deed ("a complaint filed Thursday")', () => {
+    expect(first('When was the landslide?')).toBe('2 March 2026 [1].');
+    expect(first('when did the landslide hit?')).toBe('2 March 2026 [1].');
+  });
+
   it('reads "take place" and "happen" as filler when the answer type already says where or when', () => {
     expect(parseQuery('where did the landslide take place?').terms).toEqual(['landslide']);
     expect(parseQuery('when did it happen?').terms).toEqual(['happen']);
