@@ -20,6 +20,10 @@ import { workerChatStore } from './worker-chat-store.ts';
 import { runWorkerDigest, workerDigestHttp } from './worker-digest.ts';
 import { bucketOf, LiveCorpus, R2Live } from './worker-live.ts';
 import { R2Corpus } from './r2-corpus.ts';
+import { answerFromStore, lunrStore, type PassageStore } from '../core/store/passage-store.ts';
+import { D1Store, type SqlDatabase } from '../core/store/d1-store.ts';
+import { SitrepError } from '../core/ingest/article-file.ts';
+import type { ConversationTurn } from '../core/query/conversation.ts';
 
 /** The cron that polls followed sources (wrangler.toml [triggers]); the other cron posts the digest. */
 export const POLL_CRON = '*/5 * * * *';
@@ -64,6 +68,19 @@ function getCorpus(): Promise<Corpus> {
   return corpus;
 }
 
+/** The D1 binding (wrangler.toml [[d1_databases]]) that holds a corpus too large for the bundled index. */
+export const DB_BINDING = 'SITREP_DB';
+
+/** Where questions read passages: the bundled (and R2) lunr index, or D1 with SITREP_STORE=d1. */
+function passageStore(env: WorkerEnv, store: 'lunr' | 'd1'): PassageStore {
+  if (store === 'lunr') return lunrStore(getCorpus);
+  const db = env[DB_BINDING] as Partial<SqlDatabase> | undefined;
+  if (!db || typeof db.prepare !== 'function' || typeof db.batch !== 'function') {
+    throw new SitrepError('bad_config', `SITREP_STORE=d1 needs the ${DB_BINDING} D1 binding (wrangler.toml [[d1_databases]]; README "A corpus in D1")`);
+  }
+  return new D1Store(db as SqlDatabase);
+}
+
 let app: { key: string; app: Hono<AppEnv> } | undefined;
 let logger: Logger | undefined;
 
@@ -79,10 +96,12 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
   logger = createJsonLogger({ write: (line) => console.log(line), clock, level: config.logLevel });
   const liveNews = liveOf(env, logger);
   const store = workerChatStore(env);
+  const passages = passageStore(env, config.env.SITREP_STORE);
+  const ask = (question: string, history?: ConversationTurn[]) => answerFromStore(passages, question, { clock, ...(history ? { history } : {}) });
   const extraRoutes = [
-    ...slackEdgeRoutes(env, { getCorpus, clock, logger, store }),
+    ...slackEdgeRoutes(env, { getCorpus, clock, logger, store, ask }),
     ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({
-      ...coreBriefDeps(getCorpus, clock, logger, store), publicKey: config.env.DISCORD_PUBLIC_KEY, clock,
+      ...coreBriefDeps(getCorpus, clock, logger, store), ask, publicKey: config.env.DISCORD_PUBLIC_KEY, clock,
       ...(config.env.DISCORD_API_URL ? { apiUrl: config.env.DISCORD_API_URL } : {}),
     })] : []),
   ];
@@ -92,6 +111,7 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
       health: () => liveNews.store.health(),
     } : {}),
     getCorpus, clock, logger, config: config.http, version: VERSION,
+    ...(config.env.SITREP_STORE === 'd1' ? { answer: ask } : {}),
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     digest: workerDigestHttp(env),
     chat: { store },
