@@ -18,15 +18,12 @@ import { slackEdgeRoutes } from './slack-edge.ts';
 import { VERSION } from './version.ts';
 import { workerChatStore } from './worker-chat-store.ts';
 import { runWorkerDigest, workerDigestHttp } from './worker-digest.ts';
-import { bucketOf, LiveCorpus, R2Live } from './worker-live.ts';
+import { bucketOf, LiveCorpus, POLL_CRON, R2Live } from './worker-live.ts';
 import { R2Corpus } from './r2-corpus.ts';
 import { answerFromStore, lunrStore, type PassageStore } from '../core/store/passage-store.ts';
 import { D1Store, type SqlDatabase } from '../core/store/d1-store.ts';
 import { SitrepError } from '../core/ingest/article-file.ts';
 import type { ConversationTurn } from '../core/query/conversation.ts';
-
-/** The cron that polls followed sources (wrangler.toml [triggers]); the other cron posts the digest. */
-export const POLL_CRON = '*/5 * * * *';
 
 /** The bindings this Worker reads: variables and secrets are strings (see wrangler.toml). */
 export type WorkerEnv = Record<string, unknown>;
@@ -69,7 +66,7 @@ function getCorpus(): Promise<Corpus> {
 }
 
 /** The D1 binding (wrangler.toml [[d1_databases]]) that holds a corpus too large for the bundled index. */
-export const DB_BINDING = 'SITREP_DB';
+const DB_BINDING = 'SITREP_DB';
 
 /** Where questions read passages: the bundled (and R2) lunr index, or D1 with SITREP_STORE=d1. */
 function passageStore(env: WorkerEnv, store: 'lunr' | 'd1'): PassageStore {

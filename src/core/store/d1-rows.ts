@@ -139,10 +139,13 @@ function literal(value: string | number | null): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** The statements as one SQL text, for `wrangler d1 execute DB --file`. */
+/** A statement as one line of SQL, its values written in. */
+export function sqlLine({ sql, params }: SqlStatement): string {
+  let i = 0;
+  return `${sql.replace(/\?/g, () => literal(params[i++] ?? null))};`;
+}
+
+/** The statements as one SQL text, a statement a line, for `wrangler d1 execute DB --file`. */
 export function corpusSql(file: IndexFile): string {
-  return corpusStatements(file).map(({ sql, params }) => {
-    let i = 0;
-    return `${sql.replace(/\?/g, () => literal(params[i++] ?? null))};`;
-  }).join('\n') + '\n';
+  return corpusStatements(file).map(sqlLine).join('\n') + '\n';
 }
