@@ -34,9 +34,11 @@ export interface D1Limits {
   newest: number;
   /** articles read for each day or month a question names, and for the events still to come */
   dated: number;
+  /** postings the full-text search may score: rarer stems first, the rest only among this many newest passages */
+  postings: number;
 }
 
-export const DEFAULT_D1_LIMITS: D1Limits = { hits: 300, hitArticles: 30, newest: 6, dated: 10 };
+export const DEFAULT_D1_LIMITS: D1Limits = { hits: 300, hitArticles: 30, newest: 6, dated: 10, postings: 5000 };
 
 /** D1 takes at most 100 bound values a statement. */
 const MAX_VALUES = 90;
@@ -102,7 +104,8 @@ export class D1Store implements PassageStore {
       const wanted = [...new Set(stems)].filter((s) => s && !vocab.has(s));
       for (const row of await read.chunked<{ term: string; df: number }>('SELECT term, df FROM terms WHERE term IN (?)', wanted)) vocab.set(row.term, row.df);
     };
-    await lookUp(terms.flatMap((t) => [stemWord(t), ...(synonymsByStem().get(stemWord(t)) ?? []), ...countryForms(t).map(stemWord)]));
+    const ownStems = terms.flatMap((t) => [stemWord(t), ...(synonymsByStem().get(stemWord(t)) ?? []), ...countryForms(t).map(stemWord)]);
+    await lookUp(ownStems);
     // A word the corpus never uses may be a typo: its neighbours in the vocabulary (retrieve.ts closestTerm's band).
     const unknown = terms.filter((t) => !vocab.has(stemWord(t)) && t.length >= 6 && !/\d/.test(t));
     await Promise.all(unknown.map(async (t) => {
@@ -116,21 +119,34 @@ export class D1Store implements PassageStore {
       }]);
       for (const row of rows) vocab.set(row.term, row.df);
     }));
-    const probe = assemble(meta, articles, vocab);
-    const concepts = buildConcepts(probe, terms);
-    await lookUp(concepts.flatMap((c) => [...c.stems]));
+    // Which neighbour the engine takes for a typo (and that word's synonyms) is its own choice: ask it, on what is read so far.
+    const conceptStems = unknown.length ? buildConcepts(assemble(meta, articles, vocab), terms).flatMap((c) => [...c.stems]) : ownStems;
+    await lookUp(conceptStems);
 
     // The passages that can answer it, the articles holding them, and the articles of the dates it names.
-    const stems = [...new Set(concepts.flatMap((c) => [...c.stems]))].filter((s) => vocab.has(s));
+    const stems = [...new Set(conceptStems)].filter((s) => vocab.has(s));
     const dated = findDateMentions(query.base.text, meta.newest ?? '').filter((m) => m.explicit || m.month);
-    const statements: Array<{ sql: string; params: Array<string | number | null> }> = [];
-    if (stems.length) {
-      statements.push({
-        sql: `SELECT rowid AS p, (SELECT a FROM articles WHERE first_p <= passage_fts.rowid AND passages > 0 ORDER BY first_p DESC LIMIT 1) AS a
-              FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?`,
-        params: [stems.map(ftsString).join(' OR '), this.limits.hits],
-      });
+    // Rare stems are searched everywhere within a budget of postings; the rest only in the newest passages (rowids
+    // are passage numbers, newest first), so SQLite's bm25 scores a bounded number of rows at any corpus size.
+    const byRarity = stems.map((stem) => ({ stem, df: vocab.get(stem)! })).sort((x, y) => x.df - y.df);
+    const rare: string[] = [];
+    const common: string[] = [];
+    let spent = 0;
+    for (const { stem, df } of byRarity) {
+      if (spent + df > this.limits.postings) {
+        common.push(stem);
+        continue;
+      }
+      rare.push(stem);
+      spent += df;
     }
+    const search = (group: string[], newest: boolean) => ({
+      sql: `SELECT rowid AS p, rank AS r, (SELECT a FROM articles WHERE first_p <= passage_fts.rowid AND passages > 0 ORDER BY first_p DESC LIMIT 1) AS a
+            FROM passage_fts WHERE passage_fts MATCH ?${newest ? ' AND rowid < ?' : ''} ORDER BY rank LIMIT ?`,
+      params: [group.map(ftsString).join(' OR '), ...(newest ? [this.limits.postings] : []), this.limits.hits],
+    });
+    const statements = [...(rare.length ? [search(rare, false)] : []), ...(common.length ? [search(common, true)] : [])];
+    const searches = statements.length;
     for (const m of dated) {
       if (m.date) {
         statements.push({ sql: 'SELECT a FROM articles WHERE published = ? ORDER BY a LIMIT ?', params: [m.date, this.limits.dated] });
@@ -141,10 +157,11 @@ export class D1Store implements PassageStore {
       }
     }
     if (meta.newest) statements.push({ sql: 'SELECT DISTINCT a FROM event_dates WHERE future = 1 AND date > ? ORDER BY date LIMIT ?', params: [meta.newest, this.limits.dated] });
-    const found = await read.batch<{ a: number; p?: number }>(statements);
+    const found = await read.batch<{ a: number; p?: number; r?: number }>(statements);
+    const hits = found.slice(0, searches).flat().sort((x, y) => x.r! - y.r!).slice(0, this.limits.hits);
+    const hitArticles = [...new Set(hits.map((row) => row.a))].slice(0, this.limits.hitArticles);
     const wanted: number[] = [];
-    const hitArticles = stems.length ? [...new Set((found[0] ?? []).map((row) => row.a))].slice(0, this.limits.hitArticles) : [];
-    for (const a of [...hitArticles, ...found.slice(stems.length ? 1 : 0).flat().map((row) => row.a)]) {
+    for (const a of [...hitArticles, ...found.slice(searches).flat().map((row) => row.a)]) {
       if (typeof a === 'number' && !articles.has(a) && !wanted.includes(a)) wanted.push(a);
     }
     for (const row of await read.chunked<ArticleRow>('SELECT a, body FROM articles WHERE a IN (?)', wanted)) articles.set(row.a, row.body);
