@@ -78,6 +78,13 @@ function passageStore(env: WorkerEnv, store: 'lunr' | 'd1'): PassageStore {
   return new D1Store(db as SqlDatabase);
 }
 
+/** What /healthz says of the corpus in D1 (the other counts are the bundled index's). */
+async function d1Health(store: D1Store): Promise<Record<string, unknown>> {
+  const meta = await store.meta().catch((error: unknown) => ({ error: `D1 unavailable: ${(error as Error).message}` }));
+  if (!meta || 'error' in meta) return meta ?? { articles: 0, note: 'no corpus loaded: run `sitrep export-d1`' };
+  return { articles: meta.articles, passages: meta.passages, newest: meta.newest, indexBuiltAt: meta.builtAt };
+}
+
 let app: { key: string; app: Hono<AppEnv> } | undefined;
 let logger: Logger | undefined;
 
@@ -102,11 +109,15 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
       ...(config.env.DISCORD_API_URL ? { apiUrl: config.env.DISCORD_API_URL } : {}),
     })] : []),
   ];
+  const health = async () => ({
+    ...(liveNews ? await liveNews.store.health() : {}),
+    ...(passages instanceof D1Store ? { d1: await d1Health(passages) } : {}),
+  });
   const built = createApp({
     ...(liveNews ? {
       liveRoutes: liveRoutes({ store: liveNews.store, noToken: !config.http.apiToken, onChange: async () => liveNews.corpus.invalidate() }),
-      health: () => liveNews.store.health(),
     } : {}),
+    ...(liveNews || passages instanceof D1Store ? { health } : {}),
     getCorpus, clock, logger, config: config.http, version: VERSION,
     ...(config.env.SITREP_STORE === 'd1' ? { answer: ask } : {}),
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',

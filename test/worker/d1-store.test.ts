@@ -37,9 +37,14 @@ function copiesOf(file: IndexFile, copies: number): IndexFile {
 const gist = (a: Answer) => ({ answered: a.answered, first: a.answer.split('\n')[0], citations: a.citations.map((c) => [c.id, c.quote]) });
 
 async function askWorker(question: string, store: 'd1' | 'lunr'): Promise<Response> {
+  return workerFetch(`/v1/ask?q=${encodeURIComponent(question)}`, store);
+}
+
+/** A request into the Worker entry with SITREP_STORE set (the app is rebuilt when its variables change). */
+async function workerFetch(path: string, store: 'd1' | 'lunr'): Promise<Response> {
   const ctx = createExecutionContext();
-  const request = new Request(`https://sitrep.test/v1/ask?q=${encodeURIComponent(question)}`, {
-    headers: { Authorization: `Bearer ${bindings.SITREP_API_TOKEN}`, 'CF-Connecting-IP': `198.51.100.${question.length % 250}` },
+  const request = new Request(`https://sitrep.test${path}`, {
+    headers: { Authorization: `Bearer ${bindings.SITREP_API_TOKEN}`, 'CF-Connecting-IP': '198.51.100.7' },
   });
   const res = await worker.fetch(request, { ...env, SITREP_STORE: store, SITREP_RATE_LIMIT: '0' }, ctx);
   await waitOnExecutionContext(ctx);
@@ -80,6 +85,19 @@ describe('the D1 store', () => {
       expect(typeof answer.answered, question).toBe('boolean');
     }
     expect((await db.prepare('SELECT count(*) AS n FROM articles').first<{ n: number }>())?.n).toBe(seed().articles.length);
+  });
+
+  it('reports the corpus in D1 in /healthz, and answers 503 index_unavailable while the database holds none', async () => {
+    const health = (await (await workerFetch('/healthz', 'd1')).json()) as { d1: Record<string, unknown> };
+    expect(health.d1).toMatchObject({ articles: seed().articles.length, passages: loadCorpus(seed()).data.passages.length, indexBuiltAt: seed().builtAt });
+    await db.batch(corpusStatements(seed()).filter((s) => /^(DELETE|INSERT INTO passage_fts \(passage_fts\))/.test(s.sql)).map((s) => db.prepare(s.sql)));
+    try {
+      const res = await askWorker('latest casualty figures', 'd1');
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('index_unavailable');
+    } finally {
+      await loadIntoD1(seed());
+    }
   });
 });
 
