@@ -59,16 +59,6 @@ class Reader {
       return rows;
     });
   }
-
-  /** One statement per chunk of values: `sql` holds `(?)` where the list goes. */
-  async chunked<T>(sql: string, values: Array<string | number>, extra: Array<string | number> = []): Promise<T[]> {
-    const statements = [];
-    for (let i = 0; i < values.length; i += MAX_VALUES) {
-      const chunk = values.slice(i, i + MAX_VALUES);
-      statements.push({ sql: sql.replace('(?)', `(${chunk.map(() => '?').join(', ')})`), params: [...chunk, ...extra] });
-    }
-    return (await this.batch<T>(statements)).flat();
-  }
 }
 
 /** A stem as an FTS5 string: always quoted, so no question text is ever read as FTS5 query syntax. */
@@ -86,53 +76,92 @@ export class D1Store implements PassageStore {
     return rows?.[0] ? (JSON.parse(rows[0].value) as CorpusMeta) : null;
   }
 
+  /** The acronyms of the corpus as last read, so the question's words are known before its meta row comes back. */
+  private acronyms: Array<[string, string]> = [];
+
+  /** Usually two round trips: the facts, newest articles and the question's vocabulary; then the articles that matter. */
   async retrieve(question: string, history?: ConversationTurn[]): Promise<Retrieved> {
     const read = new Reader(this.db);
-    const [metaRows = [], newestRows = []] = await read.batch<{ value: string } & ArticleRow>([
+    const resolved = resolveFollowUp(question, history);
+    const vocab = new Map<string, number>();
+    const vocabStatements = (stems: string[]) => {
+      const wanted = [...new Set(stems)].filter((s) => s && !vocab.has(s));
+      const out = [];
+      for (let i = 0; i < wanted.length; i += MAX_VALUES) {
+        const chunk = wanted.slice(i, i + MAX_VALUES);
+        out.push({ sql: `SELECT term, df FROM terms WHERE term IN (${chunk.map(() => '?').join(', ')})`, params: chunk });
+      }
+      return out;
+    };
+    const keep = (rows: unknown[][]) => { for (const row of rows.flat() as Array<{ term: string; df: number }>) vocab.set(row.term, row.df); };
+    const lookUp = async (stems: string[]) => keep(await read.batch(vocabStatements(stems)));
+
+    let query = parseQuery(expandAcronyms(resolved, this.acronyms));
+    let ownStems = stemsOf(query.base.terms);
+    const [metaRows = [], newestRows = [], ...vocabRows] = await read.batch<unknown>([
       { sql: 'SELECT value FROM meta WHERE key = ?', params: [META_KEY] },
       { sql: 'SELECT a, body FROM articles ORDER BY a LIMIT ?', params: [this.limits.newest] },
+      ...vocabStatements(ownStems),
     ]);
-    if (!metaRows[0] || !newestRows.length) throw new SitrepError('index_unavailable', 'the D1 database holds no articles: load a corpus with `sitrep export-d1` (README "A corpus in D1")');
-    const meta = JSON.parse(metaRows[0].value) as CorpusMeta;
-    const articles = new Map(newestRows.map((row) => [row.a, row.body]));
-    const query = parseQuery(expandAcronyms(resolveFollowUp(question, history), meta.acronyms));
+    const metaRow = metaRows[0] as { value: string } | undefined;
+    if (!metaRow || !newestRows.length) throw new SitrepError('index_unavailable', 'the D1 database holds no articles: load a corpus with `sitrep export-d1` (README "A corpus in D1")');
+    keep(vocabRows);
+    const meta = JSON.parse(metaRow.value) as CorpusMeta;
+    const articles = new Map((newestRows as ArticleRow[]).map((row) => [row.a, row.body]));
+    if (JSON.stringify(meta.acronyms) !== JSON.stringify(this.acronyms)) {
+      // A corpus not seen before (the first question, or a new export): its acronyms may add words to the question.
+      this.acronyms = meta.acronyms;
+      query = parseQuery(expandAcronyms(resolved, meta.acronyms));
+      ownStems = stemsOf(query.base.terms);
+      await lookUp(ownStems);
+    }
     const terms = query.base.terms;
 
-    // The question's words as the engine weighs them: their stems, synonyms and country forms, with the corpus's counts.
-    const vocab = new Map<string, number>();
-    const lookUp = async (stems: string[]) => {
-      const wanted = [...new Set(stems)].filter((s) => s && !vocab.has(s));
-      for (const row of await read.chunked<{ term: string; df: number }>('SELECT term, df FROM terms WHERE term IN (?)', wanted)) vocab.set(row.term, row.df);
-    };
-    const ownStems = terms.flatMap((t) => [stemWord(t), ...(synonymsByStem().get(stemWord(t)) ?? []), ...countryForms(t).map(stemWord)]);
-    await lookUp(ownStems);
     // A word the corpus never uses may be a typo: its neighbours in the vocabulary (retrieve.ts closestTerm's band).
     const unknown = terms.filter((t) => !vocab.has(stemWord(t)) && t.length >= 6 && !/\d/.test(t));
-    await Promise.all(unknown.map(async (t) => {
+    keep(await read.batch(unknown.map((t) => {
       const lower = t.toLowerCase();
       const band = (lower.length >= 9 ? 2 : 1) + 3;
       const first = lower[0]!;
-      const next = String.fromCodePoint(first.codePointAt(0)! + 1);
-      const [rows = []] = await read.batch<{ term: string; df: number }>([{
+      return {
         sql: 'SELECT term, df FROM terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?',
-        params: [first, next, lower.length - band, lower.length + band],
-      }]);
-      for (const row of rows) vocab.set(row.term, row.df);
-    }));
+        params: [first, String.fromCodePoint(first.codePointAt(0)! + 1), lower.length - band, lower.length + band],
+      };
+    })));
     // Which neighbour the engine takes for a typo (and that word's synonyms) is its own choice: ask it, on what is read so far.
     const conceptStems = unknown.length ? buildConcepts(assemble(meta, articles, vocab), terms).flatMap((c) => [...c.stems]) : ownStems;
     await lookUp(conceptStems);
 
-    // The passages that can answer it, the articles holding them, and the articles of the dates it names.
+    // The articles holding the best passages, the articles of the dates the question names and of events to come,
+    // each query returning article rows at once; the newest articles (a < newest), already read, are not sent again.
     const stems = [...new Set(conceptStems)].filter((s) => vocab.has(s));
-    const dated = findDateMentions(query.base.text, meta.newest ?? '').filter((m) => m.explicit || m.month);
-    // Rare stems are searched everywhere within a budget of postings; the rest only in the newest passages (rowids
-    // are passage numbers, newest first), so SQLite's bm25 scores a bounded number of rows at any corpus size.
-    const byRarity = stems.map((stem) => ({ stem, df: vocab.get(stem)! })).sort((x, y) => x.df - y.df);
+    const statements = [...(stems.length ? [this.hitArticles(stems, vocab)] : [])];
+    const older = this.limits.newest;
+    const inArticles = (sub: string) => `SELECT a, body FROM articles WHERE a IN (${sub}) AND a >= ?`;
+    for (const m of findDateMentions(query.base.text, meta.newest ?? '').filter((d) => d.explicit || d.month)) {
+      if (m.date) {
+        statements.push({ sql: inArticles('SELECT a FROM articles WHERE published = ? ORDER BY a LIMIT ?'), params: [m.date, this.limits.dated, older] });
+        statements.push({ sql: inArticles('SELECT DISTINCT a FROM event_dates WHERE date = ? ORDER BY a LIMIT ?'), params: [m.date, this.limits.dated, older] });
+      } else if (m.month) {
+        statements.push({ sql: inArticles('SELECT a FROM articles WHERE published >= ? AND published < ? ORDER BY a LIMIT ?'), params: [m.month, `${m.month}~`, this.limits.dated, older] });
+        statements.push({ sql: inArticles('SELECT DISTINCT a FROM event_dates WHERE month = ? ORDER BY a LIMIT ?'), params: [m.month, this.limits.dated, older] });
+      }
+    }
+    if (meta.newest) statements.push({ sql: inArticles('SELECT a FROM event_dates WHERE future = 1 AND date > ? ORDER BY date LIMIT ?'), params: [meta.newest, this.limits.dated, older] });
+    for (const row of (await read.batch<ArticleRow>(statements)).flat()) if (!articles.has(row.a)) articles.set(row.a, row.body);
+    return { corpus: assemble(meta, articles, vocab), notCovered: meta.notCovered, rows: read.rows };
+  }
+
+  /**
+   * The articles of the best passages by bm25, in the order of their best passage. Rare stems are searched in every
+   * passage within a budget of postings; the rest only among the newest passages (rowids are passage numbers, newest
+   * first), so SQLite scores a bounded number of rows at any corpus size.
+   */
+  private hitArticles(stems: string[], vocab: Map<string, number>): { sql: string; params: Array<string | number> } {
     const rare: string[] = [];
     const common: string[] = [];
     let spent = 0;
-    for (const { stem, df } of byRarity) {
+    for (const { stem, df } of stems.map((s) => ({ stem: s, df: vocab.get(s)! })).sort((x, y) => x.df - y.df)) {
       if (spent + df > this.limits.postings) {
         common.push(stem);
         continue;
@@ -140,33 +169,27 @@ export class D1Store implements PassageStore {
       rare.push(stem);
       spent += df;
     }
-    const search = (group: string[], newest: boolean) => ({
-      sql: `SELECT rowid AS p, rank AS r, (SELECT a FROM articles WHERE first_p <= passage_fts.rowid AND passages > 0 ORDER BY first_p DESC LIMIT 1) AS a
-            FROM passage_fts WHERE passage_fts MATCH ?${newest ? ' AND rowid < ?' : ''} ORDER BY rank LIMIT ?`,
-      params: [group.map(ftsString).join(' OR '), ...(newest ? [this.limits.postings] : []), this.limits.hits],
-    });
-    const statements = [...(rare.length ? [search(rare, false)] : []), ...(common.length ? [search(common, true)] : [])];
-    const searches = statements.length;
-    for (const m of dated) {
-      if (m.date) {
-        statements.push({ sql: 'SELECT a FROM articles WHERE published = ? ORDER BY a LIMIT ?', params: [m.date, this.limits.dated] });
-        statements.push({ sql: 'SELECT DISTINCT a FROM event_dates WHERE date = ? ORDER BY a LIMIT ?', params: [m.date, this.limits.dated] });
-      } else if (m.month) {
-        statements.push({ sql: 'SELECT a FROM articles WHERE published >= ? AND published < ? ORDER BY a LIMIT ?', params: [m.month, `${m.month}~`, this.limits.dated] });
-        statements.push({ sql: 'SELECT DISTINCT a FROM event_dates WHERE month = ? ORDER BY a LIMIT ?', params: [m.month, this.limits.dated] });
-      }
+    const arms: string[] = [];
+    const params: Array<string | number> = [];
+    for (const [group, newest] of [[rare, false], [common, true]] as const) {
+      if (!group.length) continue;
+      arms.push(`SELECT * FROM (SELECT rowid AS p, bm25(passage_fts) AS r FROM passage_fts WHERE passage_fts MATCH ?${newest ? ' AND rowid < ?' : ''} ORDER BY r LIMIT ?)`);
+      params.push(group.map(ftsString).join(' OR '), ...(newest ? [this.limits.postings] : []), this.limits.hits);
     }
-    if (meta.newest) statements.push({ sql: 'SELECT DISTINCT a FROM event_dates WHERE future = 1 AND date > ? ORDER BY date LIMIT ?', params: [meta.newest, this.limits.dated] });
-    const found = await read.batch<{ a: number; p?: number; r?: number }>(statements);
-    const hits = found.slice(0, searches).flat().sort((x, y) => x.r! - y.r!).slice(0, this.limits.hits);
-    const hitArticles = [...new Set(hits.map((row) => row.a))].slice(0, this.limits.hitArticles);
-    const wanted: number[] = [];
-    for (const a of [...hitArticles, ...found.slice(searches).flat().map((row) => row.a)]) {
-      if (typeof a === 'number' && !articles.has(a) && !wanted.includes(a)) wanted.push(a);
-    }
-    for (const row of await read.chunked<ArticleRow>('SELECT a, body FROM articles WHERE a IN (?)', wanted)) articles.set(row.a, row.body);
-    return { corpus: assemble(meta, articles, vocab), notCovered: meta.notCovered, rows: read.rows };
+    return {
+      sql: `WITH hits AS (${arms.join(' UNION ALL ')}),
+        best AS (SELECT p, r FROM hits ORDER BY r LIMIT ?),
+        owners AS (SELECT (SELECT a FROM articles WHERE first_p <= best.p AND passages > 0 ORDER BY first_p DESC LIMIT 1) AS a, min(r) AS r
+                   FROM best GROUP BY 1 ORDER BY 2 LIMIT ?)
+        SELECT articles.a AS a, articles.body AS body FROM owners JOIN articles ON articles.a = owners.a WHERE owners.a >= ? ORDER BY owners.r`,
+      params: [...params, this.limits.hits, this.limits.hitArticles, this.limits.newest],
+    };
   }
+}
+
+/** The stems a question's words are searched by: each word's own, its synonyms' and its country's forms. */
+function stemsOf(terms: string[]): string[] {
+  return terms.flatMap((t) => [stemWord(t), ...(synonymsByStem().get(stemWord(t)) ?? []), ...countryForms(t).map(stemWord)]);
 }
 
 /**
