@@ -3,7 +3,7 @@
 // questions over HTTP with SITREP_STORE=d1, beside the bundled lunr index in the same Worker and lunr on Node over the
 // same N articles. The corpus is the seed index copied (each copy a week older), so its text repeats: rows read and
 // time are honest, ranking ties are not typical of news.
-// Usage: npm run build:worker && tsx bench/d1.ts [--articles 1000,3000] [--repeat 3]
+// Usage: npm run build:worker && npm run bench:d1 -- [--articles 1000,3000] [--repeat 3]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';

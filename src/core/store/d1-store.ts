@@ -21,8 +21,8 @@ export interface SqlDatabase {
   prepare(sql: string): { bind(...values: Array<string | number | null>): SqlStatementHandle };
   batch(statements: SqlStatementHandle[]): Promise<Array<{ results?: unknown[] }>>;
 }
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SqlStatementHandle {}
+/** A prepared statement with its values bound, opaque to the store. */
+export type SqlStatementHandle = object;
 
 /** How much one question may read: these bound its cost whatever the corpus's size. */
 export interface D1Limits {
