@@ -67,6 +67,16 @@ describe('the D1 store', () => {
     }
   });
 
+  it('answers misspelt questions and follow-ups as lunr does (typo neighbours and earlier turns read from D1)', async () => {
+    const lunr = lunrStore(async () => loadCorpus(seed()));
+    const d1 = new D1Store(db);
+    const first = await answerFromStore(lunr, 'Who is the spokesman of the Thai Defence Ministry?', { clock });
+    const history = [{ question: first.question, query: first.query }];
+    for (const question of ['How many Cambodain soldeirs are to be relaesed?', 'Who mediatted the Octobre accord?', 'and what did he say?']) {
+      expect(await answerFromStore(d1, question, { clock, history }), question).toEqual(await answerFromStore(lunr, question, { clock, history }));
+    }
+  });
+
   it('gives the Worker the same answers with SITREP_STORE=d1 as with the bundled index', async () => {
     for (const question of questions) {
       const [viaD1, viaLunr] = [await askWorker(question, 'd1'), await askWorker(question, 'lunr')];
@@ -85,6 +95,15 @@ describe('the D1 store', () => {
       expect(typeof answer.answered, question).toBe('boolean');
     }
     expect((await db.prepare('SELECT count(*) AS n FROM articles').first<{ n: number }>())?.n).toBe(seed().articles.length);
+  });
+
+  it('refuses SITREP_STORE=d1 without the SITREP_DB binding with 500 bad_config, never a stack trace', async () => {
+    const { SITREP_DB: _unbound, ...unbound } = env as unknown as Record<string, unknown>;
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request('https://sitrep.test/v1/ask?q=latest'), { ...unbound, SITREP_STORE: 'd1' }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_config');
   });
 
   it('reports the corpus in D1 in /healthz, and answers 503 index_unavailable while the database holds none', async () => {
