@@ -26,7 +26,8 @@ export default defineConfig({
             main: './src/index/worker.ts',
             // wrangler.toml, copied to a folder without a developer's .dev.vars or .env
             wrangler: { configPath: isolatedWranglerConfig(fileURLToPath(new URL('.', import.meta.url))) },
-            miniflare: { bindings: WORKER_TEST_BINDINGS },
+            // SITREP_DB: an empty local D1 database; the D1 store tests apply migrations/ and load a corpus into it.
+            miniflare: { bindings: WORKER_TEST_BINDINGS, d1Databases: ['SITREP_DB'] },
           }),
         ],
         test: {
@@ -36,7 +37,7 @@ export default defineConfig({
           isolate: true,
           include: ['test/worker/**/*.test.ts'],
           // Runs on Node first: the answers the Worker must match.
-          globalSetup: ['test/helpers/worker-global-setup.ts', 'test/helpers/digest-worker-setup.ts', 'test/helpers/feed-worker-setup.ts'],
+          globalSetup: ['test/helpers/worker-global-setup.ts', 'test/helpers/digest-worker-setup.ts', 'test/helpers/feed-worker-setup.ts', 'test/helpers/d1-worker-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -24,6 +24,7 @@ usage: sitrep <command> [--data DIR]
   follow add URL [--name N] [--every 15m] | list [--json] | remove URL | poll
                               follow RSS, Atom and JSON feeds; poll fetches every source once now
   build                       rebuild the index from the articles
+  export-d1 [--out FILE]      the corpus as SQL for Cloudflare D1 (wrangler d1 execute --file)
   eval FILE|STORY_DIR...      score question files or story folders; last line "N passed, M failed"
   serve [--port N] [--host H] the HTTP API and web console (and Slack / Discord when configured)
   digest [--date YYYY-MM-DD] [--json] [--post slack|discord|all]
@@ -75,6 +76,10 @@ const COMMANDS: Record<string, Command> = {
   async serve(argv, clock) {
     const { values } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' } }, 'sitrep serve [--port N] [--host H] [--data DIR]');
     return (await import('./commands/serve.ts')).runServe({ port: portFlag(values.port), host: values.host, dataDir: dataDir(values.data) }, clock);
+  },
+  async 'export-d1'(argv, clock) {
+    const { values } = parseCommandArgs(argv, { out: { type: 'string' } }, 'sitrep export-d1 [--out FILE] [--data DIR]');
+    return (await import('./commands/export-d1.ts')).runExportD1(values, dataDir(values.data), clock, notice);
   },
   async eval(argv, clock) {
     const { values, positionals } = parseCommandArgs(argv, { 'hold-back': { type: 'string', multiple: true } }, 'sitrep eval FILE|STORY_DIR... [--data DIR] [--hold-back STORY]');

@@ -31,6 +31,15 @@ ${DATA}`,
 Rebuilds DIR/index.json from DIR/articles/.
 
 ${DATA}`,
+  'export-d1': `usage: sitrep export-d1 [--out FILE] [--data DIR]
+
+Writes the corpus as SQL for a Cloudflare D1 database (README, "A corpus in D1"): statements that replace the
+database's corpus with this one, a statement a line. Apply the schema first, then run the file:
+  npx wrangler d1 migrations apply sitrep --remote
+  npx wrangler d1 execute sitrep --remote --file corpus.sql
+
+  --out FILE          write to FILE (default: stdout)
+${DATA}`,
   eval: `usage: sitrep eval FILE|STORY_DIR... [--data DIR] [--hold-back STORY]
 
 Scores question files (../shared/eval/README.md), "first" checks reading the answer's first line alone: a line per

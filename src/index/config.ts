@@ -42,6 +42,7 @@ export const EnvSchema = z.object({
   SITREP_ANSWER_CACHE: wholeNumber(0, 100_000, http.answerCacheSize),
   SITREP_TRUST_PROXY: optional.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()).transform((v) => v === 'true'),
   SITREP_SHUTDOWN_SECONDS: wholeNumber(1, 300, 10),
+  SITREP_STORE: optional.pipe(z.enum(['lunr', 'd1'], { error: 'must be lunr or d1' }).optional()).transform((v) => v ?? 'lunr'),
   SITREP_LOG_LEVEL: optional.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()).transform((v): LogLevel => v ?? 'info'),
   SLACK_SIGNING_SECRET: optional,
   SLACK_BOT_TOKEN: optional,

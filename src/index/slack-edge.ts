@@ -22,14 +22,16 @@ function dedupFor(env: Record<string, unknown>): DedupStore {
   return dedup;
 }
 
+type SlackAsk = Parameters<typeof createSlackEdgeRoute>[0]['ask'];
+
 /** The Worker's Slack route at /slack/events when SLACK_SIGNING_SECRET is set; a bad Slack variable throws. */
-export function slackEdgeRoutes(env: Record<string, unknown>, deps: { getCorpus: () => Promise<Corpus>; clock: Clock; logger: Logger; store: ChatStore }): Array<{ path: string; app: Hono }> {
+export function slackEdgeRoutes(env: Record<string, unknown>, deps: { getCorpus: () => Promise<Corpus>; clock: Clock; logger: Logger; store: ChatStore; ask?: SlackAsk }): Array<{ path: string; app: Hono }> {
   const slack = loadSlackConfig(env);
   if (!slack.signingSecret) return [];
   return [{
     path: '/slack/events',
     app: createSlackEdgeRoute({
-      ask: async (question, history) => answerQuestion(question, { corpus: await deps.getCorpus(), clock: deps.clock, history }),
+      ask: deps.ask ?? (async (question, history) => answerQuestion(question, { corpus: await deps.getCorpus(), clock: deps.clock, history })),
       logger: deps.logger,
       defaultVisibility: slack.visibility,
       signingSecret: slack.signingSecret,

@@ -14,6 +14,12 @@ import { Registry, type SourceRef } from '../core/sources/registry.ts';
 import { newSource, normalizeSourceUrl, SourceListSchema, type SourceRecord } from '../core/sources/source-record.ts';
 import { CommitConflict, R2Corpus, type BlobBucket } from './r2-corpus.ts';
 
+/**
+ * The cron that polls followed sources (wrangler.toml [triggers]); the other cron posts the digest. Not exported from
+ * worker.ts: workerd refuses an entry module whose named exports are not handlers ("Incorrect type for map entry").
+ */
+export const POLL_CRON = '*/5 * * * *';
+
 /** The R2 bucket binding (wrangler.toml [[r2_buckets]]) that holds articles, segments and followed sources. */
 export const BUCKET_BINDING = 'SITREP_BUCKET';
 /** An isolate checks the manifest's etag at most this often, so a new segment is answered from within a minute. */

@@ -18,11 +18,12 @@ import { slackEdgeRoutes } from './slack-edge.ts';
 import { VERSION } from './version.ts';
 import { workerChatStore } from './worker-chat-store.ts';
 import { runWorkerDigest, workerDigestHttp } from './worker-digest.ts';
-import { bucketOf, LiveCorpus, R2Live } from './worker-live.ts';
+import { bucketOf, LiveCorpus, POLL_CRON, R2Live } from './worker-live.ts';
 import { R2Corpus } from './r2-corpus.ts';
-
-/** The cron that polls followed sources (wrangler.toml [triggers]); the other cron posts the digest. */
-export const POLL_CRON = '*/5 * * * *';
+import { answerFromStore, lunrStore, type PassageStore } from '../core/store/passage-store.ts';
+import { D1Store, type SqlDatabase } from '../core/store/d1-store.ts';
+import { SitrepError } from '../core/ingest/article-file.ts';
+import type { ConversationTurn } from '../core/query/conversation.ts';
 
 /** The bindings this Worker reads: variables and secrets are strings (see wrangler.toml). */
 export type WorkerEnv = Record<string, unknown>;
@@ -64,6 +65,26 @@ function getCorpus(): Promise<Corpus> {
   return corpus;
 }
 
+/** The D1 binding (wrangler.toml [[d1_databases]]) that holds a corpus too large for the bundled index. */
+const DB_BINDING = 'SITREP_DB';
+
+/** Where questions read passages: the bundled (and R2) lunr index, or D1 with SITREP_STORE=d1. */
+function passageStore(env: WorkerEnv, store: 'lunr' | 'd1'): PassageStore {
+  if (store === 'lunr') return lunrStore(getCorpus);
+  const db = env[DB_BINDING] as Partial<SqlDatabase> | undefined;
+  if (!db || typeof db.prepare !== 'function' || typeof db.batch !== 'function') {
+    throw new SitrepError('bad_config', `SITREP_STORE=d1 needs the ${DB_BINDING} D1 binding (wrangler.toml [[d1_databases]]; README "A corpus in D1")`);
+  }
+  return new D1Store(db as SqlDatabase);
+}
+
+/** What /healthz says of the corpus in D1 (the other counts are the bundled index's). */
+async function d1Health(store: D1Store): Promise<Record<string, unknown>> {
+  const meta = await store.meta().catch((error: unknown) => ({ error: `D1 unavailable: ${(error as Error).message}` }));
+  if (!meta || 'error' in meta) return meta ?? { articles: 0, note: 'no corpus loaded: run `sitrep export-d1`' };
+  return { articles: meta.articles, passages: meta.passages, newest: meta.newest, indexBuiltAt: meta.builtAt };
+}
+
 let app: { key: string; app: Hono<AppEnv> } | undefined;
 let logger: Logger | undefined;
 
@@ -79,19 +100,26 @@ function workerApp(env: WorkerEnv): Hono<AppEnv> {
   logger = createJsonLogger({ write: (line) => console.log(line), clock, level: config.logLevel });
   const liveNews = liveOf(env, logger);
   const store = workerChatStore(env);
+  const passages = passageStore(env, config.env.SITREP_STORE);
+  const ask = (question: string, history?: ConversationTurn[]) => answerFromStore(passages, question, { clock, ...(history ? { history } : {}) });
   const extraRoutes = [
-    ...slackEdgeRoutes(env, { getCorpus, clock, logger, store }),
+    ...slackEdgeRoutes(env, { getCorpus, clock, logger, store, ask }),
     ...(config.env.DISCORD_PUBLIC_KEY ? [discordMount({
-      ...coreBriefDeps(getCorpus, clock, logger, store), publicKey: config.env.DISCORD_PUBLIC_KEY, clock,
+      ...coreBriefDeps(getCorpus, clock, logger, store), ask, publicKey: config.env.DISCORD_PUBLIC_KEY, clock,
       ...(config.env.DISCORD_API_URL ? { apiUrl: config.env.DISCORD_API_URL } : {}),
     })] : []),
   ];
+  const health = async () => ({
+    ...(liveNews ? await liveNews.store.health() : {}),
+    ...(passages instanceof D1Store ? { d1: await d1Health(passages) } : {}),
+  });
   const built = createApp({
     ...(liveNews ? {
       liveRoutes: liveRoutes({ store: liveNews.store, noToken: !config.http.apiToken, onChange: async () => liveNews.corpus.invalidate() }),
-      health: () => liveNews.store.health(),
     } : {}),
+    ...(liveNews || passages instanceof D1Store ? { health } : {}),
     getCorpus, clock, logger, config: config.http, version: VERSION,
+    ...(config.env.SITREP_STORE === 'd1' ? { answer: ask } : {}),
     clientKey: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
     digest: workerDigestHttp(env),
     chat: { store },

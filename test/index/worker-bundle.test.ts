@@ -25,5 +25,8 @@ describe('the Worker bundle (wrangler deploy --dry-run)', () => {
     expect(/(?:from\s*|require\(|import\()["']node:[\w/]+["']/.exec(worker)?.[0] ?? null).toBeNull();
     expect(/(?:from\s*|require\(|import\()["'](?:@slack\/bolt|discord\.js|@hono\/node-server)["']/.exec(worker)?.[0] ?? null).toBeNull();
     expect(/"@slack\/bolt"\s*:/.exec(worker)?.[0] ?? null).toBeNull();
+    // workerd refuses an entry whose named exports are not handlers ("Incorrect type for map entry"): default only.
+    const exported = [...worker.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((name) => name.trim().split(/\s+as\s+/).at(-1)));
+    expect(exported).toEqual(['default']);
   }, 150_000);
 });

@@ -7,8 +7,8 @@ import { silentLogger } from '../../src/adapters/logger.ts';
 import bundledIndex from '../../data/index.json';
 import type { IndexFile } from '../../src/core/store/corpus-index.ts';
 import { CommitConflict, R2Corpus, type BlobBucket } from '../../src/index/r2-corpus.ts';
-import worker, { POLL_CRON } from '../../src/index/worker.ts';
-import { LiveCorpus, R2Live, REFRESH_MS } from '../../src/index/worker-live.ts';
+import worker from '../../src/index/worker.ts';
+import { LiveCorpus, POLL_CRON, R2Live, REFRESH_MS } from '../../src/index/worker-live.ts';
 
 const site = inject('feedSite').url;
 const { SITREP_API_TOKEN } = inject('workerBindings');

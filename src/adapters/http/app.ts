@@ -6,7 +6,7 @@ import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Clock } from '../../core/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatStore } from '../store/chat-store.ts';
-import { askRoutes } from './ask.ts';
+import { askRoutes, type AskDeps } from './ask.ts';
 import { digestHealth, digestRoutes, type DigestHttpDeps } from './digest.ts';
 import { bearerAuth } from './auth.ts';
 import { limitBodies } from './body-limit.ts';
@@ -60,6 +60,8 @@ export interface AppDeps {
   offRoutes?: Array<{ prefix: string; hint: string }>;
   /** more /healthz fields (followed sources' last fetch, status and error) */
   health?: () => Promise<Record<string, unknown>>;
+  /** answers /v1/ask through a passage store (the D1 store) instead of `getCorpus`'s corpus */
+  answer?: AskDeps['answer'];
   /** routes that change the corpus (/v1/sources, /v1/articles); mounted under /v1 behind its guards */
   liveRoutes?: Hono<AppEnv>;
 }
@@ -111,6 +113,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     throw new HttpProblem(503, 'index_unavailable', 'The article index could not be loaded; the server log says why.', undefined, { cause: error });
   });
 
+  const answer = deps.answer && ((question: string, history: Parameters<NonNullable<AskDeps['answer']>>[1]) => deps.answer!(question, history).catch((error: unknown) => {
+    throw new HttpProblem(503, 'index_unavailable', 'The article store could not be read; the server log says why.', undefined, { cause: error });
+  }));
+
   app.use(requestContext(logger, deps.clock));
   app.use(oneErrorShape());
   // Before routing, so no handler (and no signature check) ever reads an oversized body.
@@ -121,7 +127,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       jsonError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}: use ${methods.join(' or ')}.`, { Allow: methods.join(', ') }),
   }));
   app.use('/v1/*', ...apiGuards(deps));
-  app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars, answerCacheSize: config.answerCacheSize, ...(deps.chat ? { store: deps.chat.store } : {}) }));
+  app.route('/v1', askRoutes({ getCorpus, clock: deps.clock, maxQuestionChars: config.maxQuestionChars, answerCacheSize: config.answerCacheSize, ...(deps.chat ? { store: deps.chat.store } : {}), ...(answer ? { answer } : {}) }));
   app.route('/v1', digestRoutes({ getCorpus, clock: deps.clock, digest: deps.digest ?? { options: {} } }));
   if (deps.liveRoutes) app.route('/v1', deps.liveRoutes);
 

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { answerQuestion } from '../../core/answer/answer.ts';
+import type { ConversationTurn } from '../../core/query/conversation.ts';
 import type { Corpus } from '../../core/store/corpus-index.ts';
 import type { Answer, Clock } from '../../core/schema.ts';
 import { TTL, turnOf, type ChatStore } from '../store/chat-store.ts';
@@ -47,6 +48,8 @@ export interface AskDeps {
   answerCacheSize: number;
   /** where a console session's earlier questions are kept, so a follow-up is read against them */
   store?: ChatStore;
+  /** answers through a passage store (D1) instead of the corpus in memory; such answers are not cached here */
+  answer?: (question: string, history: ConversationTurn[]) => Promise<Answer>;
 }
 
 /** A console session id: the page makes one up and sends it with each question. */
@@ -61,9 +64,9 @@ export function askRoutes(deps: AskDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   const reply = async (c: Context<AppEnv>, question: string, session?: unknown) => {
-    const corpus = await deps.getCorpus();
+    const corpus = deps.answer ? null : await deps.getCorpus();
     // Followed sources replace the corpus as articles arrive: answers cached for the old one are dropped.
-    if (corpus !== cachedFor) [cache, cachedFor] = [new AnswerCache(deps.answerCacheSize), corpus];
+    if (corpus && corpus !== cachedFor) [cache, cachedFor] = [new AnswerCache(deps.answerCacheSize), corpus];
     const conversation = deps.store && typeof session === 'string' && SESSION.test(session) ? `console:${session}` : null;
     const history = conversation ? await deps.store!.history(conversation).catch(() => []) : [];
     const key = AnswerCache.key(deps.clock.now().toISOString().slice(0, 10), question);
@@ -71,9 +74,9 @@ export function askRoutes(deps: AskDeps): Hono<AppEnv> {
     let cached = history.length ? undefined : cache.get(key);
     let answer: Answer | undefined;
     if (!cached) {
-      answer = answerQuestion(question, { corpus, clock: deps.clock, history });
+      answer = corpus ? answerQuestion(question, { corpus, clock: deps.clock, history }) : await deps.answer!(question, history);
       cached = { json: JSON.stringify(answer), intent: answer.intent, answered: answer.answered };
-      if (!history.length) cache.set(key, cached);
+      if (!history.length && !deps.answer) cache.set(key, cached);
     }
     if (conversation) await deps.store!.addTurn(conversation, answer ? turnOf(answer) : { question }, TTL.thread).catch(() => {});
     c.set('logFields', { intent: cached.intent, answered: cached.answered, questionChars: question.length });

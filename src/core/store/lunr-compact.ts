@@ -18,6 +18,8 @@ export interface CompactLunr {
   postings: string[];
   /** per document, ";"-separated: ascending term indices, delta-encoded, base 36, ".tf" when a term occurs more than once */
   docs: string;
+  /** documents in the whole corpus when this index holds only some of them (a store's per-question part) */
+  documents?: number;
 }
 
 const K1 = 1.2;
@@ -90,7 +92,7 @@ export function compactBuilder(builder: lunr.Builder, field: string, docCount: n
 function documentVector(compact: CompactLunr, docs: string[], doc: number): number[] {
   const { ids, tfs } = decodeDoc(docs[doc] ?? '');
   const length = tfs.reduce((sum, tf) => sum + tf, 0);
-  const n = docs.length;
+  const n = compact.documents ?? docs.length;
   const elements: number[] = [];
   for (let i = 0; i < ids.length; i++) {
     const df = compact.df[ids[i]!]!;

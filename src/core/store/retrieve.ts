@@ -106,9 +106,14 @@ function closestTerm(corpus: Corpus, word: string): string | null {
   return best?.term ?? null;
 }
 
+/** Passages of the whole corpus, also when a store loaded only the part one question needs. */
+function passageTotal(corpus: Corpus): number {
+  return corpus.data.lunr.documents ?? corpus.data.passages.length;
+}
+
 /** Turns question terms into concepts: each term with its synonyms and country forms, weighted by rarity. */
 export function buildConcepts(corpus: Corpus, terms: string[]): Concept[] {
-  const total = corpus.data.passages.length || 1;
+  const total = passageTotal(corpus) || 1;
   const maxWeight = Math.log(1 + total);
   return terms.map((term) => {
     // A word the sources never use may be a typo of one they do: "Sindor" is "Sindoor", "mediatted" is "mediated".
@@ -185,7 +190,7 @@ export function passageCoverage(corpus: Corpus, p: number, concepts: Concept[]):
 
 /** The (stem, boost) pairs sent to lunr: the question's own words by rarity, then synonyms, within the budget. */
 function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; boost: number }> {
-  const budget = Math.max(POSTING_BUDGET_FLOOR, corpus.data.passages.length * POSTING_BUDGET_SHARE);
+  const budget = Math.max(POSTING_BUDGET_FLOOR, passageTotal(corpus) * POSTING_BUDGET_SHARE);
   const own: Array<{ stem: string; boost: number; df: number }> = [];
   const synonyms: typeof own = [];
   const seen = new Set<string>();
