@@ -569,7 +569,9 @@ export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked
   const shown = [best];
   if (type === 'number') return composeNumber(ctx, query, ranked, sideBySide);
   if (type === 'agent' || type === 'person') {
-    const names = [...new Set(coordinated(ctx, best, NAME_TYPES[type]!).map((name) => countryNameOf(ctx.corpus.data.countries, name) ?? name))]
+    // Names the question gives ("who signed the declaration in Sharm el-Sheikh") are not among the doers.
+    const names = [...new Set(coordinated(ctx, best, NAME_TYPES[type]!).filter((name) => name === best.label || !questionMentions(query, name))
+      .map((name) => countryNameOf(ctx.corpus.data.countries, name) ?? name))]
       .map((name) => withRole(ctx, name, best.p));
     lead = `${names.join(names.some((n) => n.includes('(')) ? ` ${cite}; ` : ', ')} ${cite}`;
     // Doers that other passages support about as well ("Malaysia" beside "Donald Trump") are named too.
@@ -600,7 +602,14 @@ export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked
   }
   const lines = [lead];
   // The sentence that gave the answer, then the one next to it that matched the question, in reading order.
-  for (const c of shown) for (const p of [c.p, c.anchor].filter((x): x is number => x !== undefined).sort((x, y) => x - y)) lines.push(supportLine(ctx, p));
+  const quoted = new Set<number>();
+  for (const c of shown) {
+    for (const p of [c.p, c.anchor].filter((x): x is number => x !== undefined).sort((x, y) => x - y)) {
+      // Two doers from one sentence quote it once.
+      if (!quoted.has(p)) lines.push(supportLine(ctx, p));
+      quoted.add(p);
+    }
+  }
   for (const group of ranked.slice(1, 3)) {
     const c = group[0]!;
     if (!shown.some((s) => s.p === c.p) && c.score >= best.score * 0.5 && lines.length < 5) lines.push(supportLine(ctx, c.p));

@@ -37,6 +37,8 @@ const STAMP_LINE = /^(?:Published|Updated|Posted|Last updated|First published)\b
 const TIME_STAMP = /^(\d{1,2})[:.](\d{2})\s*(a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:-|–|—|:|\|)\s+/i;
 /** A dateline opening the first paragraph: "KINGSTON, Oct 28 (Wire) - ", "AMMAN, Jordan - ". */
 const DATELINE = /^([A-Z][A-Z .'/-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z]+\.?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*-\s+/;
+/** A dateline with the place in title case, which then needs its date: "Jerusalem, Dec 11: ", "Kyiv, March 3 - ". */
+const TITLE_DATELINE = new RegExp(`^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}),\\s*(?:${Object.keys(MONTHS).map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?\\s*(?:\\([^)]{1,40}\\))?\\s*[:–—-]\\s+`);
 /** A label before the text of a paragraph: "SUMMARY:", "UPDATE:", "BREAKING:". */
 const LABEL = /^(?:SUMMARY|UPDATE|UPDATED|BREAKING|CONTEXT|ANALYSIS|BACKGROUND|EXCLUSIVE|WATCH|READ MORE|IN BRIEF|KEY POINTS)\s*:\s*/i;
 
@@ -154,7 +156,7 @@ export function modelArticle(article: Pick<Article, 'paragraphs' | 'standfirst'>
       model.headings.push(section);
       continue;
     }
-    const dateline = DATELINE.exec(text);
+    const dateline = DATELINE.exec(text) ?? TITLE_DATELINE.exec(text);
     if (dateline && !seenBody) {
       // The dateline in the text says where the report was filed, over a capitalised line above it.
       model.datelinePlace = dateline[1]!;

@@ -150,6 +150,20 @@ describe('answers on a story the engine has never seen', () => {
     expect(first('who is Ilse Varga?')).toMatch(/Cabinet Spokesperson/i);
   });
 
+  it('names no place the question gives among the doers, and quotes a sentence once', () => {
+    // "in the lakeside town of Wadi el-Emir, Colonel Ivo Stern and envoys of ... signed a pledge"
+    const pledge = ask('who signed the pledge in Wadi el-Emir?').answer.split('\n');
+    expect(pledge[0]).toMatch(/Ivo Stern/);
+    expect(pledge[0]).not.toMatch(/Wadi/);
+    expect(new Set(pledge).size).toBe(pledge.length);
+  });
+
+  it('strips a dateline in title case with its date', () => {
+    const model = modelArticle({ standfirst: null, paragraphs: ['Brask, Mar 4: Crews reopened the road.', 'Brask, the valley town, is quiet.'] });
+    expect(model.body.map((s) => s.text)).toEqual(['Crews reopened the road.', 'Brask, the valley town, is quiet.']);
+    expect(model.datelinePlace).toBe('Brask');
+  });
+
   it('names the doer of a passive list item from its lead-in, by the role it gives', () => {
     // "The governor also announced the following measures: - The number of army engineers ... has been tripled"
     expect(first('Who tripled the number of army engineers?')).toMatch(/^Mirela Dovic \(Regional governor\)/i);
