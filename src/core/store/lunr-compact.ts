@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { storeCounters } from './counters.ts';
 
 /**
  * lunr's index in a compact, fast-to-load shape. Document refs are passage numbers; terms keep lunr's `_index`
@@ -16,8 +17,8 @@ export interface CompactLunr {
   df: number[];
   /** postings[termIndex]: ascending document numbers, delta-encoded, base 36, comma-separated */
   postings: string[];
-  /** per document, ";"-separated: ascending term indices, delta-encoded, base 36, ".tf" when a term occurs more than once */
-  docs: string;
+  /** docs[document]: ascending term indices, delta-encoded, base 36, ".tf" when a term occurs more than once */
+  docs: string[];
 }
 
 const K1 = 1.2;
@@ -28,14 +29,18 @@ export function encodeAscending(values: number[], counts?: number[]): string {
   return values.map((v, i) => `${(i === 0 ? v : v - values[i - 1]!).toString(36)}${counts && counts[i]! > 1 ? `.${counts[i]}` : ''}`).join(',');
 }
 
-/** Decodes a posting string into document numbers. */
-export function decodeAscending(text: string): number[] {
+/** Decodes a posting string into document numbers: all of them, or the first `limit`. */
+export function decodeAscending(text: string, limit = Infinity): number[] {
   if (!text) return [];
   const out: number[] = [];
   let last = 0;
-  for (const part of text.split(',')) {
-    last += parseInt(part, 36);
+  let start = 0;
+  while (start < text.length && out.length < limit) {
+    let end = text.indexOf(',', start);
+    if (end < 0) end = text.length;
+    last += parseInt(text.slice(start, end), 36);
     out.push(last);
+    start = end + 1;
   }
   return out;
 }
@@ -82,7 +87,60 @@ export function compactBuilder(builder: lunr.Builder, field: string, docCount: n
   }
   return {
     version: lunr.version, field, pipeline: internals.pipeline.toJSON() as unknown as string[],
-    averageFieldLength: internals.averageFieldLength[field] ?? 1, terms, df, postings, docs: docs.join(';'),
+    averageFieldLength: internals.averageFieldLength[field] ?? 1, terms, df, postings, docs,
+  };
+}
+
+/**
+ * The compact index `compactBuilder` gives for these documents (refs 0..n-1, one field), built directly: lunr's
+ * tokenizer rules (lower case, split on spaces and hyphens) and the pipeline's steps run once per distinct word and
+ * memoised, terms numbered in order of first use as lunr's Builder numbers them. No Builder, no per-token objects.
+ */
+export function buildCompact(texts: string[], field: string, pipeline: lunr.Pipeline): CompactLunr {
+  const termOf = new Map<string, number>();
+  const terms: string[] = [];
+  const postings: number[][] = [];
+  const wordTerm = new Map<string, number>();
+  const docs: string[] = new Array(texts.length);
+  let totalLength = 0;
+  for (let d = 0; d < texts.length; d++) {
+    const counts = new Map<number, number>();
+    let length = 0;
+    for (const word of texts[d]!.toLowerCase().split(/[\s-]/)) {
+      if (!word) continue;
+      let id = wordTerm.get(word);
+      if (id === undefined) {
+        const out = pipeline.run([new lunr.Token(word, {})]);
+        if (out.length > 1) throw new Error('buildCompact expects a pipeline giving at most one term a word');
+        const term = out.length ? out[0]!.toString() : null;
+        if (term === null) id = -1;
+        else {
+          id = termOf.get(term) ?? -1;
+          if (id < 0) {
+            id = terms.length;
+            termOf.set(term, id);
+            terms.push(term);
+            postings.push([]);
+          }
+        }
+        wordTerm.set(word, id);
+      }
+      if (id < 0) continue;
+      length++;
+      const seen = counts.get(id);
+      if (seen === undefined) {
+        counts.set(id, 1);
+        postings[id]!.push(d);
+      } else counts.set(id, seen + 1);
+    }
+    totalLength += length;
+    const ids = [...counts.keys()].sort((a, b) => a - b);
+    docs[d] = encodeAscending(ids, ids.map((id) => counts.get(id)!));
+  }
+  return {
+    version: lunr.version, field, pipeline: pipeline.toJSON() as unknown as string[],
+    averageFieldLength: texts.length ? totalLength / texts.length : 1,
+    terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs,
   };
 }
 
@@ -132,8 +190,10 @@ export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, d
       const id = termIds.get(stem);
       if (id === undefined) return undefined;
       const matching: Record<string, object> = Object.create(null);
-      const all = decodeAscending(compact.postings[id]!);
-      for (let i = 0; i < all.length && i < limit; i++) matching[all[i]!] = {};
+      // A limited term reads only the head of its posting: the cost is the limit, not the term's frequency.
+      const docsOf = decodeAscending(compact.postings[id]!, limit);
+      storeCounters.postingsRead += docsOf.length;
+      for (const doc of docsOf) matching[doc] = {};
       const posting = { _index: id, [field]: matching };
       if (postingCache.size >= MAX_CACHED_POSTINGS) postingCache.clear();
       postingCache.set(term, posting);
@@ -189,7 +249,7 @@ export function mergeCompactLunr(parts: CompactPart[], docCount: number): Compac
   }
   // Which part and local document each merged document comes from.
   const source: Array<[number, number]> = new Array(docCount);
-  const partDocs = parts.map(({ compact }) => compact.docs.split(';'));
+  const partDocs = parts.map(({ compact }) => compact.docs);
   parts.forEach(({ docMap }, s) => docMap.forEach((global, local) => (source[global] = [s, local])));
   const globalId = new Map<string, number>();
   const terms: string[] = [];
@@ -223,6 +283,6 @@ export function mergeCompactLunr(parts: CompactPart[], docCount: number): Compac
   return {
     version: first.version, field: first.field, pipeline: first.pipeline,
     averageFieldLength: docCount ? totalLength / docCount : 1,
-    terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs: docs.join(';'),
+    terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs,
   };
 }

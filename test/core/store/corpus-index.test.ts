@@ -36,6 +36,18 @@ describe('the passage index', () => {
     expect(() => loadCorpus({ hello: 'world' })).toThrow(/not a sitrep index/);
   });
 
+  it('trusts a file by its format and checksum, and refuses one cut short, edited or of another format', () => {
+    const built = JSON.parse(JSON.stringify(buildIndex(articles, new Date('2026-01-01T00:00:00Z'))));
+    expect(loadCorpus(built).data.passages.length).toBeGreaterThan(50);
+    const error = (file: unknown) => { try { loadCorpus(file); return null; } catch (e) { return e as { code?: string; message: string }; } };
+    const cut = { ...built, texts: built.texts.slice(1), articles: built.articles.slice(1) };
+    expect(error(cut)).toMatchObject({ code: 'invalid_index', message: expect.stringMatching(/checksum does not match/) });
+    const edited = { ...built, texts: built.texts.map((t: string, i: number) => (i === 0 ? `${t} More.` : t)) };
+    expect(error(edited)?.message).toMatch(/checksum does not match/);
+    expect(error({ ...built, format: 3 })?.message).toMatch(/not a sitrep index \(format/);
+    expect(error({ ...built, lunr: { ...built.lunr, docs: built.lunr.docs.join(';') } })?.message).toMatch(/not a sitrep index \(lunr\.docs/);
+  });
+
   it('round-trips articles through their Markdown files', () => {
     for (const article of articles) expect(parseArticle(serializeArticle(article), article.id)).toEqual(article);
   });
