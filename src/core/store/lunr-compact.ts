@@ -185,7 +185,10 @@ export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, d
     get(_target, term) {
       if (typeof term !== 'string') return undefined;
       const cached = postingCache.get(term);
-      if (cached) return cached;
+      if (cached) {
+        storeCounters.postingsRead += (cached as { size: number }).size;
+        return cached;
+      }
       const { stem, limit } = parseTerm(term);
       const id = termIds.get(stem);
       if (id === undefined) return undefined;
@@ -195,6 +198,8 @@ export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, d
       storeCounters.postingsRead += docsOf.length;
       for (const doc of docsOf) matching[doc] = {};
       const posting = { _index: id, [field]: matching };
+      // how many documents the posting holds, for the store's counters (not enumerable: lunr sees _index and the field)
+      Object.defineProperty(posting, 'size', { value: docsOf.length, enumerable: false });
       if (postingCache.size >= MAX_CACHED_POSTINGS) postingCache.clear();
       postingCache.set(term, posting);
       return posting;

@@ -28,9 +28,9 @@ export interface Hit {
  * How many postings one lunr query may touch: lunr's cost grows with every posting of every term, so rare
  * question words are spent first, then synonyms; words left out still count when re-ranking by coverage.
  */
-const POSTING_BUDGET = 3000;
+export const POSTING_BUDGET = 3000;
 /** Candidates from lunr that are re-ranked by concept coverage. */
-const CANDIDATES = 300;
+export const CANDIDATES = 300;
 
 let synonymStems: Map<string, Set<string>> | null = null;
 
@@ -224,6 +224,7 @@ function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; 
 export function searchPassages(corpus: Corpus, concepts: Concept[], limit = 40): Hit[] {
   const terms = queryTerms(corpus, concepts);
   if (!terms.length) return [];
+  storeCounters.searches++;
   const results = corpus.index.query((q) => {
     for (const { stem, boost } of terms) q.term(stem, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
   });
