@@ -10,6 +10,7 @@ import { annotatePassages, type AnnotationTools } from './annotate-passages.ts';
 import { findAcronyms } from '../annotate/acronyms.ts';
 import { INDEX_FORMAT, passagesOf, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
 import { buildCompact } from './lunr-compact.ts';
+import { encodeAnnotation } from './annotations.ts';
 import { nameTable, withChecksum } from './index-check.ts';
 
 // Build time only. The tagger and country data come in as tools: Node passes wink-nlp and world-countries
@@ -74,7 +75,7 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
     figures,
     people: mergePeople(mentions),
     events,
-    annotations,
+    annotations: annotations.map(encodeAnnotation),
     names: nameTable(passages, annotations),
     countries,
     acronyms: [...new Map(passages.flatMap(([, , text]) => findAcronyms(text))).entries()],

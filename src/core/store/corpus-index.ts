@@ -6,7 +6,7 @@ import { ArticleMetaSchema, type ArticleMeta } from '../schema.ts';
 import '../annotate/spelling.ts';
 import { SitrepError } from '../ingest/article-file.ts';
 import { decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
-import type { StoredAnnotation } from './annotations.ts';
+import { lazyAnnotations, type StoredAnnotation } from './annotations.ts';
 import { isTrustedIndex } from './index-check.ts';
 import { storeCounters } from './counters.ts';
 
@@ -44,8 +44,8 @@ export interface IndexFile {
   figures: StoredFigure[];
   people: StoredPerson[];
   events: StoredEvent[];
-  /** per passage: section, live-blog time, typed names, quantities and times (see annotations.ts) */
-  annotations: StoredAnnotation[];
+  /** per passage: section, live-blog time, typed names, quantities and times as JSON text, "" for none (see annotations.ts) */
+  annotations: string[];
   /** how many times the sources write each annotated name, lower case (see index-check.ts) */
   names: Array<[string, number]>;
   /** the countries the corpus names, each as its lowercase forms (name, adjective, as written) */
@@ -57,9 +57,10 @@ export interface IndexFile {
   checksum: string;
 }
 
-/** A loaded index file, with its passages laid out. */
-export interface IndexData extends IndexFile {
+/** A loaded index file, with its passages laid out and its annotations decoded as they are read. */
+export interface IndexData extends Omit<IndexFile, 'annotations'> {
   passages: Passage[];
+  annotations: StoredAnnotation[];
 }
 
 const IndexDataSchema = z.object({
@@ -70,7 +71,7 @@ const IndexDataSchema = z.object({
   figures: z.array(z.object({ p: z.number(), kind: z.string(), value: z.number() }).passthrough()),
   people: z.array(z.object({ name: z.string(), roles: z.array(z.object({ role: z.string(), p: z.number() })) })),
   events: z.array(z.object({ p: z.number(), text: z.string() }).passthrough()),
-  annotations: z.array(z.object({}).passthrough()),
+  annotations: z.array(z.string()),
   names: z.array(z.tuple([z.string(), z.number()])),
   countries: z.array(z.array(z.string())),
   acronyms: z.array(z.tuple([z.string(), z.string()])),
@@ -81,17 +82,84 @@ const IndexDataSchema = z.object({
   checksum: z.string(),
 });
 
+/** An article's passages from its stored text: one a line, a blank line between paragraphs (standfirst first). */
+function articlePassagesOf(a: number, text: string, hasStandfirst: boolean, out: Passage[]): void {
+  let para = hasStandfirst ? -1 : 0;
+  for (const line of text.split('\n')) {
+    if (line === '') para++;
+    else out.push([a, para, line]);
+  }
+}
+
 /** Lays the passages out again from the stored texts, in the order they were indexed. */
 export function passagesOf(file: Pick<IndexFile, 'articles' | 'texts'>): Passage[] {
   const passages: Passage[] = [];
-  file.texts.forEach((text, a) => {
-    let para = file.articles[a]?.standfirst ? -1 : 0;
-    for (const line of text.split('\n')) {
-      if (line === '') para++;
-      else passages.push([a, para, line]);
-    }
-  });
+  file.texts.forEach((text, a) => articlePassagesOf(a, text, Boolean(file.articles[a]?.standfirst), passages));
   return passages;
+}
+
+/** How many passages (non-empty lines) a stored article text holds, without splitting it. */
+export function countPassages(text: string): number {
+  let count = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) count++;
+    start = end + 1;
+  }
+  return count;
+}
+
+/**
+ * The passages as an array whose items are laid out when first read, a whole article at a time: loading splits no
+ * text, and a question splits the articles it reads. Also each article's passage numbers.
+ */
+function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>): { passages: Passage[]; articlePassages: number[][]; total: number } {
+  const starts: number[] = [];
+  let total = 0;
+  for (const text of file.texts) {
+    starts.push(total);
+    total += countPassages(text);
+  }
+  const articleOf = new Int32Array(total);
+  const articlePassages = file.texts.map((_, a) => {
+    const end = a + 1 < starts.length ? starts[a + 1]! : total;
+    const list: number[] = [];
+    for (let p = starts[a]!; p < end; p++) {
+      articleOf[p] = a;
+      list.push(p);
+    }
+    return list;
+  });
+  const laidOut: Passage[] = new Array(total);
+  const passages = new Proxy(laidOut, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+          const p = Number(key);
+          if (!Number.isInteger(p) || p >= total) return undefined;
+          let passage = target[p];
+          if (!passage) {
+            const a = articleOf[p]!;
+            const out: Passage[] = [];
+            articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), out);
+            out.forEach((x, i) => { target[starts[a]! + i] = x; });
+            passage = target[p]!;
+          }
+          return passage;
+        }
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    // Array methods (forEach, some) ask whether an index is there before reading it: every index is.
+    has(target, key) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < total;
+      return Reflect.has(target, key);
+    },
+  });
+  return { passages, articlePassages, total };
 }
 
 /** A loaded index, ready to answer from. */
@@ -120,17 +188,19 @@ export function loadCorpus(json: unknown): Corpus {
     throw new SitrepError('invalid_index', 'index file is damaged or was changed by hand (its checksum does not match); run `sitrep build`');
   }
   const file = json;
-  const passages = passagesOf(file);
+  const { passages, articlePassages, total } = lazyPassages(file);
   const docs = file.lunr.docs;
-  if (docs.length !== passages.length) throw new SitrepError('invalid_index', 'index file is inconsistent (documents and passages differ); run `sitrep build`');
-  const data: IndexData = { ...file, passages };
+  if (docs.length !== total) throw new SitrepError('invalid_index', 'index file is inconsistent (documents and passages differ); run `sitrep build`');
+  const data: IndexData = { ...file, passages, annotations: lazyAnnotations(file.annotations) };
   const termIds = new Map(data.lunr.terms.map((term, i) => [term, i]));
   const index = expandLunr(data.lunr, termIds, docs);
-  const articlePassages: number[][] = data.articles.map(() => []);
-  data.passages.forEach(([a], i) => articlePassages[a]?.push(i));
   const group = <T extends { p: number }>(items: T[]) => {
     const map = new Map<number, T[]>();
-    for (const item of items) map.set(item.p, [...(map.get(item.p) ?? []), item]);
+    for (const item of items) {
+      const list = map.get(item.p);
+      if (list) list.push(item);
+      else map.set(item.p, [item]);
+    }
     return map;
   };
   return { data, index, termIds, docs, articlePassages, figuresByPassage: group(data.figures), eventsByPassage: group(data.events) };

@@ -1,9 +1,10 @@
 import { SitrepError } from '../ingest/article-file.ts';
 import { sameName } from '../annotate/people.ts';
 import type { Article } from '../schema.ts';
-import { INDEX_FORMAT, passagesOf, type IndexFile, type StoredPerson } from './corpus-index.ts';
+import { countPassages, INDEX_FORMAT, passagesOf, type IndexFile, type StoredPerson } from './corpus-index.ts';
 import { mergeCompactLunr } from './lunr-compact.ts';
 import { nameTable, withChecksum } from './index-check.ts';
+import { decodeAnnotation } from './annotations.ts';
 
 /**
  * The fields of an index file this merge knows how to combine. When the index format gains a field, add it here and
@@ -18,7 +19,7 @@ export function segmentMonth(article: Pick<Article, 'published'>): string {
 
 /** Number of passages (non-empty lines) of each stored article text. */
 function passageCounts(file: IndexFile): number[] {
-  return file.texts.map((text) => text.split('\n').filter((line) => line !== '').length);
+  return file.texts.map(countPassages);
 }
 
 function checkMergeable(file: IndexFile, n: number): void {
@@ -72,7 +73,7 @@ export function mergeIndexFiles(files: IndexFile[], builtAt?: string): IndexFile
     events: remap('events'),
     annotations,
     // counted again over the merged annotations, as a full build counts them
-    names: nameTable(passagesOf({ articles, texts }), annotations),
+    names: nameTable(passagesOf({ articles, texts }), annotations.map(decodeAnnotation)),
     countries: mergeCountries(files.map((f) => f.countries)),
     acronyms: [...new Map(files.flatMap((f) => f.acronyms)).entries()],
     lunr: mergeCompactLunr(files.map((file, s) => ({ compact: file.lunr, docMap: passageMap[s]! })), next),

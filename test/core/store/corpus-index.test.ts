@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
-import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { loadCorpus, passagesOf } from '../../../src/core/store/corpus-index.ts';
+import { decodeAnnotation } from '../../../src/core/store/annotations.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { parseArticle, serializeArticle } from '../../../src/core/ingest/article-file.ts';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -30,6 +31,22 @@ describe('the passage index', () => {
     expect(built.people.find((p) => p.name === 'Tea Seiha')?.roles[0]?.role).toContain('Defense Minister');
     expect(built.events.some((e) => e.date === '2025-12-27' && e.future)).toBe(true);
     expect(built.articles[0]!.published >= built.articles.at(-1)!.published).toBe(true);
+  });
+
+  it('lays out passages and decodes annotations only when read, equal to laying them all out at once', () => {
+    const built = buildIndex(articles, new Date('2026-01-01T00:00:00Z'));
+    const corpus = loadCorpus(JSON.parse(JSON.stringify(built)));
+    const eager = passagesOf(built);
+    expect(corpus.data.passages).toHaveLength(eager.length);
+    expect(corpus.data.passages[eager.length - 1]).toEqual(eager.at(-1));
+    const visited: number[] = [];
+    corpus.data.passages.forEach((_, p) => visited.push(p));
+    expect(visited).toHaveLength(eager.length);
+    expect([...corpus.data.passages]).toEqual(eager);
+    expect(corpus.data.passages.some(([, , text]) => text === eager[7]![2])).toBe(true);
+    expect(corpus.articlePassages.flat()).toEqual(eager.map((_, p) => p));
+    expect([...corpus.data.annotations]).toEqual(built.annotations.map(decodeAnnotation));
+    expect(corpus.data.passages[eager.length]).toBeUndefined();
   });
 
   it('refuses a file that is not a sitrep index', () => {

@@ -75,7 +75,6 @@ describe('what a question touches does not grow with the corpus', () => {
     for (const question of QUESTIONS) {
       const a = touched(small, question);
       const b = touched(large, question);
-      if (process.env.SHOW_COUNTS) console.log(question, JSON.stringify(a), JSON.stringify(b));
       for (const c of [a, b]) {
         expect(c.postingsRead, question).toBeLessThanOrEqual(c.searches * POSTING_BUDGET);
         expect(c.passagesDecoded, question).toBeLessThanOrEqual(c.searches * CANDIDATES);
