@@ -144,8 +144,8 @@ export function buildCompact(texts: string[], field: string, pipeline: lunr.Pipe
   };
 }
 
-/** lunr's BM25 weights for one document, as lunr's Builder computes them. */
-function documentVector(compact: CompactLunr, docs: string[], doc: number): number[] {
+/** lunr's BM25 weights for one document, as lunr's Builder computes them: [term id, weight, term id, weight, ...]. */
+export function documentVector(compact: CompactLunr, docs: string[], doc: number): number[] {
   const { ids, tfs } = decodeDoc(docs[doc] ?? '');
   const length = tfs.reduce((sum, tf) => sum + tf, 0);
   const n = docs.length;
@@ -168,7 +168,7 @@ export function limitedTerm(stem: string, limit: number): string {
   return `${stem}${LIMIT_MARK}${limit}`;
 }
 
-function parseTerm(term: string): { stem: string; limit: number } {
+export function parseTerm(term: string): { stem: string; limit: number } {
   const mark = term.indexOf(LIMIT_MARK);
   return mark < 0 ? { stem: term, limit: Infinity } : { stem: term.slice(0, mark), limit: Number(term.slice(mark + 1)) };
 }
@@ -290,4 +290,65 @@ export function mergeCompactLunr(parts: CompactPart[], docCount: number): Compac
     averageFieldLength: docCount ? totalLength / docCount : 1,
     terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs,
   };
+}
+
+/** One scored document of `scoreTerms`, as lunr's Index.query scores it. */
+export interface Scored {
+  doc: number;
+  score: number;
+}
+
+/**
+ * What `lunr.Index.query` returns for optional, exact terms (each once) over the compact index, computed directly:
+ * the same documents (each term's postings, or the newest `limit` of a limited term), the same scores (the query
+ * vector's dot product with each document's BM25 vector over the query vector's magnitude, summed in term id order as
+ * lunr sums them) and the same order (score, highest first; ties in the order lunr meets the documents). It skips
+ * lunr's per-match objects, sets and field references, which were most of a question's cost on large corpora.
+ */
+export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, vectorOf: (doc: number) => number[], terms: Array<{ stem: string; boost: number }>): Scored[] {
+  const query = new Map<number, number>();
+  const postings: number[][] = [];
+  for (const { stem: term, boost } of terms) {
+    const { stem, limit } = parseTerm(term);
+    const id = termIds.get(stem);
+    if (id === undefined) continue;
+    if (query.has(id)) {
+      query.set(id, query.get(id)! + boost);
+      continue;
+    }
+    query.set(id, boost);
+    const docs = decodeAscending(compact.postings[id]!, limit);
+    storeCounters.postingsRead += docs.length;
+    postings.push(docs);
+  }
+  const ids = [...query.keys()].sort((a, b) => a - b);
+  const weights = ids.map((id) => query.get(id)!);
+  let sumOfSquares = 0;
+  for (const w of weights) sumOfSquares += w * w;
+  const magnitude = Math.sqrt(sumOfSquares);
+  const seen = new Set<number>();
+  const results: Scored[] = [];
+  for (const docs of postings) {
+    for (const doc of docs) {
+      if (seen.has(doc)) continue;
+      seen.add(doc);
+      const vector = vectorOf(doc);
+      let dot = 0;
+      let i = 0;
+      let j = 0;
+      while (i < ids.length && j < vector.length) {
+        const a = ids[i]!;
+        const b = vector[j]!;
+        if (a < b) i++;
+        else if (a > b) j += 2;
+        else {
+          dot += weights[i]! * vector[j + 1]!;
+          i++;
+          j += 2;
+        }
+      }
+      results.push({ doc, score: dot / magnitude || 0 });
+    }
+  }
+  return results.sort((a, b) => b.score - a.score);
 }

@@ -1,7 +1,6 @@
-import lunr from 'lunr';
-import { documentFrequency, nameWordSet, passageTermIds, type Corpus } from './corpus-index.ts';
+import { documentFrequency, nameWordSet, passageTermIds, passageVector, type Corpus } from './corpus-index.ts';
 import { countryForms, SYNONYM_GROUPS } from '../annotate/lexicon.ts';
-import { limitedTerm } from './lunr-compact.ts';
+import { limitedTerm, scoreTerms } from './lunr-compact.ts';
 import { storeCounters } from './counters.ts';
 import { isVerbForm, stemWord } from '../annotate/spelling.ts';
 import { MONTHS } from '../annotate/dates.ts';
@@ -194,7 +193,7 @@ export function passageCoverage(corpus: Corpus, p: number, concepts: Concept[]):
 }
 
 /** The (stem, boost) pairs sent to lunr: the question's own words by rarity, then synonyms, within the budget. */
-function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; boost: number }> {
+export function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; boost: number }> {
   const budget = POSTING_BUDGET;
   const own: Array<{ stem: string; boost: number; df: number }> = [];
   const synonyms: typeof own = [];
@@ -220,16 +219,15 @@ function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; 
   return picked;
 }
 
-/** Searches passages with lunr's query builder (never the query-string parser), re-ranked by coverage, best first. */
+/** Searches passages as lunr's query builder would (never the query-string parser), re-ranked by coverage, best first. */
 export function searchPassages(corpus: Corpus, concepts: Concept[], limit = 40): Hit[] {
   const terms = queryTerms(corpus, concepts);
   if (!terms.length) return [];
   storeCounters.searches++;
-  const results = corpus.index.query((q) => {
-    for (const { stem, boost } of terms) q.term(stem, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
-  });
+  // lunr's Index.query for these terms, computed directly on the compact index (test/core/store/score-terms.test.ts)
+  const results = scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), terms);
   return results.slice(0, CANDIDATES).map((r) => {
-    const p = Number(r.ref);
+    const p = r.doc;
     const coverage = passageCoverage(corpus, p, concepts);
     return { p, score: r.score * (0.5 + coverage), coverage };
   }).sort((a, b) => b.score - a.score).slice(0, limit);
