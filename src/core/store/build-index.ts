@@ -8,8 +8,9 @@ import { modelArticle } from '../ingest/article-model.ts';
 import type { Article } from '../schema.ts';
 import { annotatePassages, type AnnotationTools } from './annotate-passages.ts';
 import { findAcronyms } from '../annotate/acronyms.ts';
-import { INDEX_FORMAT, passagesOf, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
-import { buildCompact } from './lunr-compact.ts';
+import { INDEX_FORMAT, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
+import { passagesOf } from './passages.ts';
+import { buildCompact } from './build-compact.ts';
 import { encodeAnnotation } from './annotations.ts';
 import { nameTable, withChecksum } from './index-check.ts';
 

@@ -1,6 +1,7 @@
 import { documentFrequency, nameWordSet, passageTermIds, passageVector, type Corpus } from './corpus-index.ts';
 import { countryForms, SYNONYM_GROUPS } from '../annotate/lexicon.ts';
-import { limitedTerm, scoreTerms } from './lunr-compact.ts';
+import { limitedTerm } from './lunr-compact.ts';
+import { scoreTerms } from './score-terms.ts';
 import { storeCounters } from './counters.ts';
 import { isVerbForm, stemWord } from '../annotate/spelling.ts';
 import { MONTHS } from '../annotate/dates.ts';

@@ -1,7 +1,8 @@
 import { SitrepError } from '../ingest/article-file.ts';
 import { sameName } from '../annotate/people.ts';
 import type { Article } from '../schema.ts';
-import { countPassages, INDEX_FORMAT, passagesOf, type IndexFile, type StoredPerson } from './corpus-index.ts';
+import { INDEX_FORMAT, type IndexFile, type StoredPerson } from './corpus-index.ts';
+import { countPassages, passagesOf } from './passages.ts';
 import { mergeCompactLunr } from './lunr-compact.ts';
 import { nameTable, withChecksum } from './index-check.ts';
 import { decodeAnnotation } from './annotations.ts';

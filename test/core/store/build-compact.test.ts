@@ -1,7 +1,8 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { indexPipeline } from '../../../src/core/store/build-index.ts';
-import { buildCompact, compactBuilder } from '../../../src/core/store/lunr-compact.ts';
+import { buildCompact } from '../../../src/core/store/build-compact.ts';
+import { compactBuilder } from '../../../src/core/store/lunr-compact.ts';
 import { spellingPipelineStep } from '../../../src/core/annotate/spelling.ts';
 import { seedCorpus as loadSeedCorpus } from '../../helpers/seed-corpus.ts';
 

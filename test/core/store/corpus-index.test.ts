@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
-import { loadCorpus, passagesOf } from '../../../src/core/store/corpus-index.ts';
+import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { passagesOf } from '../../../src/core/store/passages.ts';
 import { decodeAnnotation } from '../../../src/core/store/annotations.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { parseArticle, serializeArticle } from '../../../src/core/ingest/article-file.ts';

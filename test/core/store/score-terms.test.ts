@@ -4,7 +4,7 @@ import { benchQuestions } from '../../../bench/questions.ts';
 import { generateCorpus } from '../../../bench/synthetic.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadCorpus, passageVector, type Corpus } from '../../../src/core/store/corpus-index.ts';
-import { scoreTerms } from '../../../src/core/store/lunr-compact.ts';
+import { scoreTerms } from '../../../src/core/store/score-terms.ts';
 import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
 import { readArticles } from '../../../src/index/fs-corpus.ts';
 import { ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
