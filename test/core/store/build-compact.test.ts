@@ -22,7 +22,11 @@ describe('buildCompact (the index built without lunr\'s Builder)', () => {
   it('writes the structures lunr\'s Builder writes, term numbering included', () => {
     const corpus = loadSeedCorpus();
     const texts = corpus.data.passages.map(([, , text]) => text);
-    texts.push('', 'the and of', 'Re-elected co-chair  --  well-known 2,000 x-ray', 'Defence defense DEFENCE');
-    expect(buildCompact(texts, 'text', indexPipeline())).toEqual(viaBuilder(texts));
+    texts.push('', 'the and of', 'Re-elected co-chair  --  well-known 2,000 x-ray', 'Defence defense DEFENCE', 'constructor toString valueOf __proto__ hasOwnProperty');
+    const compact = buildCompact(texts, 'text', indexPipeline());
+    expect(compact).toEqual(viaBuilder(texts));
+    // words that are also names of Object's members stay words
+    expect(compact.terms.every((t) => typeof t === 'string')).toBe(true);
+    expect(compact.terms).toEqual(expect.arrayContaining(['constructor', '__proto__']));
   });
 });
