@@ -1,47 +1,51 @@
 import type { CorpusResult, EngineResult } from './run-corpus.ts';
 
-/** Targets of the engine issue, checked on every run. */
+/** The scale issue's targets (issue 13), checked over the sizes of one run. */
 export const TARGETS = {
-  seedP99Ms: 5,
-  largeP99Ratio: 2,
-  largeLoadMs: 1000,
+  /** answer p50 and p99 (CPU) at the largest size over the smallest */
+  growth: 2,
+  /** at 5,000 articles: sitrep p99 over plain lunr p99 (CPU) */
+  p99VersusPlain: 1,
+  loadMsAt5000: 500,
+  buildCpuSecondsPer1000: 8,
 };
 
-export function formatMs(ms: number): string {
+export function formatMs(ms: number | null): string {
+  if (ms === null) return '-';
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms >= 10) return `${ms.toFixed(0)} ms`;
   return `${ms.toFixed(2)} ms`;
 }
 
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return '-';
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
   return `${(bytes / 1e3).toFixed(0)} KB`;
 }
 
-function ratio(a: number, b: number): string {
-  return b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}x` : '-';
+const n = (x: number) => x.toLocaleString('en-US');
+
+function latency(r: EngineResult): string {
+  return `${formatMs(r.cpuP50Ms)} / ${formatMs(r.cpuP99Ms)} (wall ${formatMs(r.p50Ms)} / ${formatMs(r.p99Ms)})`;
 }
 
-const HEADER = '| corpus | engine | build | index raw / gzip | load | heap held after load (after answers) | answer p50 | answer p99 | p99 CPU time |';
-const RULE = '|---|---|---:|---:|---:|---:|---:|---:|---:|';
-
-function row(label: string, engine: string, r: EngineResult): string {
-  return `| ${label} | ${engine} | ${formatMs(r.buildMs)} | ${formatBytes(r.rawBytes)} / ${formatBytes(r.gzipBytes)} | ${formatMs(r.loadMs)} | ${formatBytes(r.heapBytes)} (${formatBytes(r.heapAfterAnswersBytes)}) | ${formatMs(r.p50Ms)} | ${formatMs(r.p99Ms)} | ${formatMs(r.cpuP99Ms)} |`;
-}
-
-/** The results as a Markdown table: sitrep, plain lunr and their ratio for each corpus. */
+/** One table over the sizes of a run: sitrep's build, index, load and answers, plain lunr's answers beside. */
 export function formatTable(results: CorpusResult[]): string {
-  const lines = [HEADER, RULE];
-  for (const c of results) {
-    const label = `${c.name}: ${c.articles.toLocaleString('en-US')} articles, ${c.passages.toLocaleString('en-US')} passages`;
+  const lines = [
+    '| articles | passages / terms | build CPU (per 1,000) | index raw / gzip | load | heap held | sitrep answer p50 / p99 CPU | plain lunr p50 / p99 CPU | postings read p50 / max |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const c of [...results].sort((a, b) => a.articles - b.articles)) {
     const s = c.sitrep;
-    const p = c.plain;
-    lines.push(row(label, 'sitrep', s));
-    lines.push(row('', 'plain lunr', p));
-    lines.push(`| | sitrep / plain | ${ratio(s.buildMs, p.buildMs)} | ${ratio(s.rawBytes, p.rawBytes)} / ${ratio(s.gzipBytes, p.gzipBytes)} | ${ratio(s.loadMs, p.loadMs)} | ${ratio(s.heapBytes, p.heapBytes)} | ${ratio(s.p50Ms, p.p50Ms)} | ${ratio(s.p99Ms, p.p99Ms)} | ${ratio(s.cpuP99Ms, p.cpuP99Ms)} |`);
+    lines.push(`| ${n(c.articles)} | ${n(c.passages)} / ${n(c.counts.terms ?? 0)} | ${formatMs(s.buildCpuMs)} (${(s.buildCpuMs / c.articles).toFixed(1)} s) | ${formatBytes(s.rawBytes)} / ${formatBytes(s.gzipBytes)} | ${formatMs(s.loadMs)} | ${formatBytes(s.heapBytes)} | ${latency(s)} | ${latency(c.plain)} | ${n(s.postingsReadP50)} / ${n(s.postingsReadMax)} |`);
   }
   return lines.join('\n');
+}
+
+export function formatCorpora(results: CorpusResult[]): string {
+  return [...results].sort((a, b) => a.articles - b.articles).map((c) =>
+    `- ${n(c.articles)} articles: ${n(c.words)} words, ${n(c.corpus.sentences)} sentences (${(c.corpus.distinctSentenceShare * 100).toFixed(0)}% distinct), vocabulary ${n(c.corpus.vocabulary)} words, text gzips ${c.corpus.gzipRatio.toFixed(1)}x; sitrep answered ${c.sitrep.answered} of ${c.sitrep.samples}`).join('\n');
 }
 
 export interface TargetCheck {
@@ -50,16 +54,26 @@ export interface TargetCheck {
   met: boolean;
 }
 
-/** The issue's targets against this run: seed p99, and at the largest corpus p99 against plain lunr and load time. */
+/** The targets the sizes of this run can check. */
 export function checkTargets(results: CorpusResult[]): TargetCheck[] {
+  const sorted = [...results].sort((a, b) => a.articles - b.articles);
   const checks: TargetCheck[] = [];
-  const seed = results.find((r) => r.name === 'seed');
-  if (seed) checks.push({ target: `seed corpus answer p99 <= ${TARGETS.seedP99Ms} ms`, measured: formatMs(seed.sitrep.p99Ms), met: seed.sitrep.p99Ms <= TARGETS.seedP99Ms });
-  const large = [...results].filter((r) => r.name !== 'seed').sort((a, b) => b.articles - a.articles)[0];
-  if (large) {
-    const r = large.sitrep.p99Ms / large.plain.p99Ms;
-    checks.push({ target: `${large.articles} articles: answer p99 <= ${TARGETS.largeP99Ratio}x plain lunr p99`, measured: `${r.toFixed(1)}x (${formatMs(large.sitrep.p99Ms)} vs ${formatMs(large.plain.p99Ms)})`, met: r <= TARGETS.largeP99Ratio });
-    checks.push({ target: `${large.articles} articles: load <= ${formatMs(TARGETS.largeLoadMs)}`, measured: formatMs(large.sitrep.loadMs), met: large.sitrep.loadMs <= TARGETS.largeLoadMs });
+  const small = sorted[0];
+  const large = sorted.at(-1);
+  if (small && large && large.articles > small.articles) {
+    for (const key of ['cpuP50Ms', 'cpuP99Ms'] as const) {
+      const growth = large.sitrep[key] / small.sitrep[key];
+      checks.push({ target: `answer ${key === 'cpuP50Ms' ? 'p50' : 'p99'} (CPU) grows <= ${TARGETS.growth}x from ${n(small.articles)} to ${n(large.articles)} articles`, measured: `${growth.toFixed(2)}x (${formatMs(small.sitrep[key])} -> ${formatMs(large.sitrep[key])})`, met: growth <= TARGETS.growth });
+    }
+  }
+  const at5k = sorted.find((c) => c.articles === 5000);
+  if (at5k) {
+    checks.push({ target: '5,000 articles: sitrep answer p99 <= plain lunr p99 (CPU, same questions, same postings rules)', measured: `${formatMs(at5k.sitrep.cpuP99Ms)} vs ${formatMs(at5k.plain.cpuP99Ms)}`, met: at5k.sitrep.cpuP99Ms <= at5k.plain.cpuP99Ms * TARGETS.p99VersusPlain });
+    checks.push({ target: `5,000 articles: load <= ${TARGETS.loadMsAt5000} ms`, measured: formatMs(at5k.sitrep.loadMs), met: at5k.sitrep.loadMs !== null && at5k.sitrep.loadMs <= TARGETS.loadMsAt5000 });
+  }
+  for (const c of sorted) {
+    const per1000 = c.sitrep.buildCpuMs / c.articles;
+    checks.push({ target: `${n(c.articles)} articles: build <= ${TARGETS.buildCpuSecondsPer1000} s CPU per 1,000 articles (NLP annotation included)`, measured: `${per1000.toFixed(1)} s`, met: per1000 <= TARGETS.buildCpuSecondsPer1000 });
   }
   return checks;
 }
@@ -68,20 +82,10 @@ export function formatTargets(checks: TargetCheck[]): string {
   return checks.map((c) => `- ${c.met ? 'met' : 'NOT met'}: ${c.target} - measured ${c.measured}`).join('\n');
 }
 
-/** The slowest questions of a corpus (by median CPU time over the rounds), to show where answer time goes. */
 export function formatSlowest(result: CorpusResult, count = 8): string {
-  const lines = ['| question | intent | answered | median | max | median CPU time |', '|---|---|---|---:|---:|---:|'];
-  for (const q of result.sitrep.byQuestion.slice(0, count)) {
-    lines.push(`| ${q.question.replace(/\|/g, '\\|')} | ${q.intent} | ${q.answered ? 'yes' : 'no'} | ${formatMs(q.medianMs)} | ${formatMs(q.maxMs)} | ${formatMs(q.cpuMedianMs)} |`);
+  const lines = ['| question | intent | answered | CPU | wall | postings read |', '|---|---|---|---:|---:|---:|'];
+  for (const q of result.sitrep.slowest.slice(0, count)) {
+    lines.push(`| ${q.question.replace(/\|/g, '\\|')} | ${q.intent} | ${q.answered ? 'yes' : 'no'} | ${formatMs(q.cpuMs)} | ${formatMs(q.ms)} | ${n(q.postingsRead)} |`);
   }
   return lines.join('\n');
-}
-
-/** What the index file of a corpus is made of, largest part first. */
-export function formatComposition(result: CorpusResult): string {
-  const total = Object.values(result.composition).reduce((sum, b) => sum + b, 0) || 1;
-  return Object.entries(result.composition)
-    .filter(([, bytes]) => bytes / total >= 0.005)
-    .map(([part, bytes]) => `${part} ${formatBytes(bytes)} (${((100 * bytes) / total).toFixed(0)}%)`)
-    .join(', ');
 }

@@ -3,184 +3,211 @@ import lunr from 'lunr';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { loadCorpus, type Corpus } from '../src/core/store/corpus-index.ts';
 import { buildIndex } from '../src/core/store/build-index-node.ts';
+import { resetStoreCounters, storeCounters } from '../src/core/store/counters.ts';
 import type { Article, Clock } from '../src/core/schema.ts';
-import { measureLatency, median, percentile, settledHeap, timed, type Latencies } from './measure.ts';
+import { median, percentile, settledHeap } from './measure.ts';
 import { buildPlainIndex, searchPlain } from './plain-lunr.ts';
 
 /** What one engine measured on one corpus. */
 export interface EngineResult {
   buildMs: number;
-  /** CPU time (all threads) of build + serialise: less sensitive than wall time to other processes */
+  /** CPU time (all threads) of the build, serialising excluded */
   buildCpuMs: number;
   serializeMs: number;
-  rawBytes: number;
-  gzipBytes: number;
-  /** median of the load runs: JSON.parse of the index string plus loading it */
-  loadMs: number;
+  /** bytes of the serialised index; null when it is too large for one string */
+  rawBytes: number | null;
+  gzipBytes: number | null;
+  /** median of the load runs: JSON.parse of the index string plus loading it (null: not serialisable) */
+  loadMs: number | null;
+  loadCpuMs: number | null;
   loadRunsMs: number[];
-  loadCpuMs: number;
-  /** heap held by the loaded index (after full GCs, string of the index file excluded) */
+  /** heap held by the loaded index (after full GCs) */
   heapBytes: number;
-  /** heap held after the answer rounds, above the pre-load baseline (loaded index plus any caches) */
-  heapAfterAnswersBytes: number;
   p50Ms: number;
   p99Ms: number;
-  /** the same percentiles over CPU time per answer */
   cpuP50Ms: number;
   cpuP99Ms: number;
-  meanMs: number;
   maxMs: number;
   samples: number;
 }
 
 export interface QuestionTiming {
   question: string;
-  medianMs: number;
-  maxMs: number;
-  cpuMedianMs: number;
+  ms: number;
+  cpuMs: number;
   answered: boolean;
   intent: string;
+  postingsRead: number;
 }
 
 export interface CorpusResult {
-  name: string;
-  /** bytes of each part of sitrep's index file ("lunr.postings", "texts", ...) */
-  composition: Record<string, number>;
-  /** what the sitrep index holds: passages, people, roles, figures, events */
-  counts: Record<string, number>;
   articles: number;
   words: number;
   passages: number;
-  sitrep: EngineResult & { answered: number; questions: number; byQuestion: QuestionTiming[] };
+  corpus: { sentences: number; distinctSentenceShare: number; vocabulary: number; gzipRatio: number };
+  composition: Record<string, number>;
+  counts: Record<string, number>;
+  sitrep: EngineResult & { answered: number; postingsReadP50: number; postingsReadMax: number; slowest: QuestionTiming[] };
   plain: EngineResult;
 }
 
 export interface RunOptions {
   questions: string[];
-  rounds: number;
+  /** asked before the measured run and not recorded (distinct from `questions`) */
+  warmup: string[];
   loadRuns: number;
   clock: Clock;
   log: (line: string) => void;
-  onJson?: (json: string) => void;
 }
 
-interface Engine<Built, Loaded> {
-  build(): Built;
-  load(json: string): Loaded;
-  ask(loaded: Loaded, question: string): unknown;
-}
-
-/** Loads into a holder from its own stack frame, so no interpreter register keeps an earlier load alive. */
-function loadInto<L>(engine: Engine<unknown, L>, json: string, holder: { loaded: L | null }): number {
-  const start = performance.now();
-  holder.loaded = engine.load(json);
-  return performance.now() - start;
-}
-
-function cpuMs(fn: () => void): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
+function cpuNow(): number {
+  const used = process.cpuUsage();
   return (used.user + used.system) / 1000;
 }
 
-function measureEngine<B, L>(engine: Engine<B, L>, options: RunOptions, label: string, inspect: (loaded: L, timings: Latencies['byQuestion']) => void): { result: EngineResult } {
-  settledHeap();
-  let buildMs = 0;
-  let serializeMs = 0;
-  let json = '';
-  const buildCpuMs = cpuMs(() => {
-    const built = timed(() => engine.build());
-    buildMs = built.ms;
-    const serialized = timed(() => JSON.stringify(built.value));
-    serializeMs = serialized.ms;
-    json = serialized.value;
-  });
-  options.log(`  ${label}: built in ${buildMs.toFixed(0)} ms`);
-  const rawBytes = Buffer.byteLength(json);
-  options.onJson?.(json);
-  const gzipBytes = gzipSync(json).length;
-  const loadRunsMs: number[] = [];
-  const loadCpuRunsMs: number[] = [];
-  const heldRuns: number[] = [];
-  const holder: { loaded: L | null } = { loaded: null };
-  let before = 0;
-  for (let run = 0; run < options.loadRuns; run++) {
-    holder.loaded = null;
-    before = settledHeap();
-    loadCpuRunsMs.push(cpuMs(() => loadRunsMs.push(loadInto(engine, json, holder))));
-    heldRuns.push(settledHeap() - before);
+/** Runs fn and returns its result with wall and CPU milliseconds. */
+function measured<T>(fn: () => T): { value: T; ms: number; cpuMs: number } {
+  const cpu = cpuNow();
+  const start = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - start, cpuMs: cpuNow() - cpu };
+}
+
+/** JSON of a value, or null when V8 cannot hold it in one string. */
+function serialise(value: unknown): string | null {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
   }
-  options.log(`  ${label}: loaded in ${loadRunsMs.map((ms) => ms.toFixed(0)).join(', ')} ms, holding ${heldRuns.map((b) => (b / 1e6).toFixed(1)).join(', ')} MB`);
-  const latency = measureLatency(options.questions, options.rounds, (q) => engine.ask(holder.loaded!, q));
-  const heapAfterAnswersBytes = settledHeap() - before;
-  options.log(`  ${label}: ${latency.all.length} answers, p99 ${percentile(latency.all, 99).toFixed(1)} ms`);
-  inspect(holder.loaded!, latency.byQuestion);
-  holder.loaded = null;
-  return {
-    result: {
-      buildMs, buildCpuMs, serializeMs, rawBytes, gzipBytes,
-      loadMs: median(loadRunsMs), loadRunsMs, loadCpuMs: median(loadCpuRunsMs), heapBytes: median(heldRuns), heapAfterAnswersBytes,
-      p50Ms: percentile(latency.all, 50), p99Ms: percentile(latency.all, 99),
-      cpuP50Ms: percentile(latency.cpu, 50), cpuP99Ms: percentile(latency.cpu, 99),
-      meanMs: latency.all.reduce((sum, x) => sum + x, 0) / latency.all.length,
-      maxMs: Math.max(...latency.all), samples: latency.all.length,
-    },
-  };
 }
 
 /** Bytes of each top-level part of an index file, and of each part of its lunr section. */
-function indexComposition(json: string): Record<string, number> {
-  const parsed = JSON.parse(json) as Record<string, unknown>;
+function indexComposition(file: Record<string, unknown>): Record<string, number> {
   const sizes: Record<string, number> = {};
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of Object.entries(file)) {
     if (key === 'lunr' && value && typeof value === 'object') {
-      for (const [part, inner] of Object.entries(value)) sizes[`lunr.${part}`] = Buffer.byteLength(JSON.stringify(inner));
+      for (const [part, inner] of Object.entries(value)) sizes[`lunr.${part}`] = Buffer.byteLength(serialise(inner) ?? '');
     } else {
-      sizes[key] = Buffer.byteLength(JSON.stringify(value));
+      sizes[key] = Buffer.byteLength(serialise(value) ?? '');
     }
   }
   return Object.fromEntries(Object.entries(sizes).sort((a, b) => b[1] - a[1]));
 }
 
-/** Measures sitrep and plain lunr on one corpus, one after the other in this process. */
-export function runCorpus(name: string, articles: Article[], options: RunOptions): CorpusResult {
+/** Loads into a holder from its own stack frame, so no interpreter register keeps an earlier load alive. */
+function loadInto<L>(holder: { loaded: L | null }, load: () => L): { ms: number; cpuMs: number } {
+  const m = measured(load);
+  holder.loaded = m.value;
+  return { ms: m.ms, cpuMs: m.cpuMs };
+}
+
+interface Prepared<L> {
+  loaded: L;
+  result: Omit<EngineResult, 'p50Ms' | 'p99Ms' | 'cpuP50Ms' | 'cpuP99Ms' | 'maxMs' | 'samples'>;
+}
+
+/** Builds, serialises and loads one engine's index (load median of `runs`), keeping the last load. */
+function prepare<B, L>(label: string, build: () => B, load: (json: string) => L, fromBuilt: (built: B) => L, options: RunOptions, onBuilt?: (b: B) => void): Prepared<L> {
+  settledHeap();
+  const built = measured(build);
+  options.log(`  ${label}: built in ${(built.ms / 1000).toFixed(1)} s (${(built.cpuMs / 1000).toFixed(1)} s CPU)`);
+  onBuilt?.(built.value);
+  const serialised = measured(() => serialise(built.value));
+  const json = serialised.value;
+  const gzipBytes = json === null ? null : gzipSync(json, { level: 6 }).length;
+  const loadRunsMs: number[] = [];
+  const loadCpuRunsMs: number[] = [];
+  let heapBytes = 0;
+  let loaded: L;
+  if (json === null) {
+    // Too large for one string: answer from the built index (what a store that streams would load).
+    const before = settledHeap();
+    loaded = fromBuilt(built.value);
+    heapBytes = settledHeap() - before;
+    options.log(`  ${label}: index too large for one JSON string; answering from the built index`);
+  } else {
+    (built as { value: unknown }).value = null;
+    const holder: { loaded: L | null } = { loaded: null };
+    for (let run = 0; run < options.loadRuns; run++) {
+      holder.loaded = null;
+      const before = settledHeap();
+      const l = loadInto(holder, () => load(json));
+      loadRunsMs.push(l.ms);
+      loadCpuRunsMs.push(l.cpuMs);
+      heapBytes = settledHeap() - before;
+    }
+    loaded = holder.loaded!;
+    options.log(`  ${label}: ${(Buffer.byteLength(json) / 1e6).toFixed(1)} MB, loaded in ${loadRunsMs.map((ms) => ms.toFixed(0)).join(', ')} ms, holding ${(heapBytes / 1e6).toFixed(0)} MB`);
+  }
+  return {
+    loaded,
+    result: {
+      buildMs: built.ms, buildCpuMs: built.cpuMs, serializeMs: serialised.ms,
+      rawBytes: json === null ? null : Buffer.byteLength(json), gzipBytes,
+      loadMs: loadRunsMs.length ? median(loadRunsMs) : null, loadCpuMs: loadCpuRunsMs.length ? median(loadCpuRunsMs) : null, loadRunsMs,
+      heapBytes,
+    },
+  };
+}
+
+function latencies(samples: Array<{ ms: number; cpuMs: number }>) {
+  const wall = samples.map((s) => s.ms);
+  const cpu = samples.map((s) => s.cpuMs);
+  return {
+    p50Ms: percentile(wall, 50), p99Ms: percentile(wall, 99), cpuP50Ms: percentile(cpu, 50), cpuP99Ms: percentile(cpu, 99),
+    maxMs: Math.max(...wall), samples: samples.length,
+  };
+}
+
+/**
+ * Measures sitrep and plain lunr on one corpus in this process: each builds and loads its index, then every question
+ * is asked once of each, the two interleaved (which goes first alternates), after a warm-up on other questions.
+ */
+export function runCorpus(articles: Article[], corpusStats: CorpusResult['corpus'], options: RunOptions): CorpusResult {
   const builtAt = options.clock.now();
   let composition: Record<string, number> = {};
-  let passages = 0;
-  let counts: Record<string, number> = {};
-  let byQuestion: QuestionTiming[] = [];
-  const sitrep = measureEngine<ReturnType<typeof buildIndex>, Corpus>({
-    build: () => buildIndex(articles, builtAt),
-    load: (json) => loadCorpus(JSON.parse(json) as unknown),
-    ask: (corpus, q) => answerQuestion(q, { corpus, clock: options.clock }),
-  }, { ...options, onJson: (json) => { composition = indexComposition(json); } }, 'sitrep', (corpus, timings) => {
-    passages = corpus.data.passages.length;
-    const { people, figures, events } = corpus.data;
-    counts = { passages, people: people.length, roles: people.reduce((n, p) => n + p.roles.length, 0), figures: figures.length, events: events.length };
-    byQuestion = options.questions.map((question) => {
-      const answer = answerQuestion(question, { corpus, clock: options.clock });
-      const times = timings.get(question) ?? { wall: [], cpu: [] };
-      return {
-        question, medianMs: median(times.wall), maxMs: Math.max(...times.wall), cpuMedianMs: median(times.cpu),
-        answered: answer.answered, intent: answer.intent,
-      };
-    });
+  const plain = prepare('plain lunr', () => buildPlainIndex(articles), (json) => lunr.Index.load(JSON.parse(json) as object), (built) => built, options);
+  const sitrep = prepare('sitrep', () => buildIndex(articles, builtAt), (json) => loadCorpus(JSON.parse(json) as unknown), (built) => loadCorpus(built), options, (built) => {
+    composition = indexComposition(built as unknown as Record<string, unknown>);
   });
-  const plain = measureEngine<lunr.Index, lunr.Index>({
-    build: () => buildPlainIndex(articles),
-    load: (json) => lunr.Index.load(JSON.parse(json) as object),
-    ask: (index, q) => searchPlain(index, q),
-  }, options, 'plain lunr', () => {});
+  const corpus: Corpus = sitrep.loaded;
+  const ask = (q: string) => answerQuestion(q, { corpus, clock: options.clock });
+  for (const q of options.warmup) {
+    ask(q);
+    searchPlain(plain.loaded, q);
+  }
+  const mine: QuestionTiming[] = [];
+  const theirs: Array<{ ms: number; cpuMs: number }> = [];
+  options.questions.forEach((q, i) => {
+    const runMine = () => {
+      resetStoreCounters();
+      const m = measured(() => ask(q));
+      mine.push({ question: q, ms: m.ms, cpuMs: m.cpuMs, answered: m.value.answered, intent: m.value.intent, postingsRead: storeCounters.postingsRead });
+    };
+    const runTheirs = () => theirs.push(measured(() => searchPlain(plain.loaded, q)));
+    if (i % 2) {
+      runMine();
+      runTheirs();
+    } else {
+      runTheirs();
+      runMine();
+    }
+  });
+  const { people, figures, events } = corpus.data;
+  const passages = corpus.data.passages.length;
+  const postings = mine.map((m) => m.postingsRead);
   const words = articles.reduce((sum, a) => sum + [a.title, a.standfirst ?? '', ...a.paragraphs].join(' ').split(/\s+/).length, 0);
   return {
-    name, articles: articles.length, words, passages, composition, counts,
+    articles: articles.length, words, passages, corpus: corpusStats, composition,
+    counts: { passages, terms: corpus.data.lunr.terms.length, people: people.length, roles: people.reduce((n, p) => n + p.roles.length, 0), figures: figures.length, events: events.length },
     sitrep: {
-      ...sitrep.result,
-      answered: byQuestion.filter((q) => q.answered).length,
-      questions: byQuestion.length,
-      byQuestion: byQuestion.sort((a, b) => b.cpuMedianMs - a.cpuMedianMs),
+      ...sitrep.result, ...latencies(mine),
+      answered: mine.filter((m) => m.answered).length,
+      postingsReadP50: percentile(postings, 50), postingsReadMax: Math.max(...postings),
+      slowest: [...mine].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 10),
     },
-    plain: plain.result,
+    plain: { ...plain.result, ...latencies(theirs) },
   };
 }

@@ -130,7 +130,7 @@ function varyFigures(sentence: string, rng: Rng, publishedDay: number): string {
   const overlaps = (s: number, e: number) => edits.some((x) => s < x.end && e > x.start);
   for (const n of findNumbers(sentence)) {
     const after = sentence.slice(n.end);
-    if (n.yearLike || n.value <= 3 || !Number.isInteger(n.value) || overlaps(n.start, n.end) || /^(?:st|nd|rd|th)\b|^\s*(?:%|per ?cent)/.test(after)) continue;
+    if (n.yearLike || n.value <= 3 || /:$/.test(sentence.slice(0, n.start)) || after.startsWith(':') || !Number.isInteger(n.value) || overlaps(n.start, n.end) || /^(?:st|nd|rd|th)\b|^\s*(?:%|per ?cent)/.test(after)) continue;
     const value = varyValue(rng, n.value);
     const inWords = /^[a-z]/i.test(n.text) ? rng.next() < 0.7 : rng.next() < 0.2 && !after.startsWith('-');
     let text = inWords ? numberToWords(value) : formatDigits(value);
@@ -221,10 +221,18 @@ function splitIntoParagraphs(sentences: string[], paragraphs: number, rng: Rng):
  * Generates n articles from the seed articles: ~600 words each (about 25 sentences in 8-15 paragraphs),
  * published over 2025, with varied people, places, casualty figures (digits and words) and dates.
  */
-export function generateCorpus(seed: number, n: number, seedArticles: Article[]): Article[] {
+export interface CorpusOptions {
+  /** the people to recast seed people as (default namePool(seed)) */
+  names?: string[];
+  /** a last rewrite of every sentence (news-corpus.ts replaces words with draws from a large vocabulary) */
+  rewrite?: (sentence: string, rng: Rng) => string;
+}
+
+export function generateCorpus(seed: number, n: number, seedArticles: Article[], options: CorpusOptions = {}): Article[] {
   const pool = readSeeds(seedArticles);
   if (!pool.runs.length) throw new Error('generateCorpus needs seed articles with at least one sentence');
-  const names = namePool(seed);
+  const names = options.names ?? namePool(seed);
+  const rewrite = options.rewrite;
   const holders = new Map<string, string[]>();
   pool.kindOf.forEach((kind, entity) => {
     if (kind !== 'person') return;
@@ -237,7 +245,7 @@ export function generateCorpus(seed: number, n: number, seedArticles: Article[])
     const day = rng.int(0, 364);
     const published = isoOf(day);
     const cast = new Cast(pool, names, holders, rng);
-    const vary = (s: string) => cast.apply(varyFigures(s, rng, day));
+    const vary = rewrite ? (s: string) => rewrite(cast.apply(varyFigures(s, rng, day)), rng) : (s: string) => cast.apply(varyFigures(s, rng, day));
     const sentences = pickSentences(pool, rng, rng.int(540, 660), vary);
     const number = String(i + 1).padStart(5, '0');
     const standfirst = pool.standfirsts.length && rng.next() < 0.5 ? vary(rng.pick(pool.standfirsts)).slice(0, 1000) : null;

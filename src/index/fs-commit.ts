@@ -20,7 +20,7 @@ export interface CommitSummary {
 }
 
 function entryFor(name: string, month: string, file: IndexFile): SegmentEntry {
-  return { name, month, articles: file.articles.length, passages: file.lunr.docs ? file.lunr.docs.split(';').length : 0, builtAt: file.builtAt };
+  return { name, month, articles: file.articles.length, passages: file.lunr.docs.length, builtAt: file.builtAt };
 }
 
 /**
@@ -114,7 +114,7 @@ export class CorpusWriter {
     const next: Manifest = { ...manifest, generation, base: { builtAt: file.builtAt }, segments: [] };
     const journal: Journal = { op: 'build', generation, articles: [], written: [], obsolete: manifest.segments.map((s) => s.name), baseBuiltAt: file.builtAt, manifest: next };
     await this.run(journal, () => writeFileAtomic(this.paths.index, json), next);
-    return { articles: articles.length, passages: file.lunr.docs ? file.lunr.docs.split(';').length : 0, bytes: Buffer.byteLength(json) };
+    return { articles: articles.length, passages: file.lunr.docs.length, bytes: Buffer.byteLength(json) };
   }
 
   /** Merges small segments of the same month (planCompaction); returns how many segments were merged away. */

@@ -115,7 +115,7 @@ export class R2Corpus {
       // A Worker cannot carry wink-nlp's model: segments it builds are annotated by the rule tagger; `sitrep build` on
       // Node re-annotates them fully.
       const file = buildIndexWith(group, this.now(), { tagger: ruleTagger, countryOf: () => null, isCapital: () => false });
-      return [{ name: this.unique(segmentName(month, generation)), month, articles: group.length, passages: file.lunr.docs ? file.lunr.docs.split(';').length : 0, builtAt: file.builtAt }, file];
+      return [{ name: this.unique(segmentName(month, generation)), month, articles: group.length, passages: file.lunr.docs.length, builtAt: file.builtAt }, file];
     });
     const registryObject = this.unique(registryName(generation));
     const next: Manifest = { ...manifest, generation, segments: [...manifest.segments, ...entries.map(([e]) => e)], registry: registryObject };
@@ -137,7 +137,7 @@ export class R2Corpus {
     const merged: Array<[SegmentEntry, IndexFile]> = [];
     for (const group of plans) {
       const file = mergeIndexFiles(await this.segments({ ...read.manifest, segments: group }), this.now().toISOString());
-      merged.push([{ name: this.unique(segmentName(group[0]!.month, generation)), month: group[0]!.month, articles: file.articles.length, passages: file.lunr.docs.split(';').length, builtAt: file.builtAt }, file]);
+      merged.push([{ name: this.unique(segmentName(group[0]!.month, generation)), month: group[0]!.month, articles: file.articles.length, passages: file.lunr.docs.length, builtAt: file.builtAt }, file]);
     }
     const replaced = new Set(plans.flat().map((e) => e.name));
     const next: Manifest = { ...read.manifest, generation, segments: [...read.manifest.segments.filter((e) => !replaced.has(e.name)), ...merged.map(([e]) => e)] };

@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { corpusStatistics, generateNewsCorpus, newsNamePool, storyMaterial } from '../../bench/news-corpus.ts';
+import { newsQuestions } from '../../bench/questions.ts';
 import { generateCorpus } from '../../bench/synthetic.ts';
 import { numberToWords } from '../../bench/synthetic-vocab.ts';
 import { findNumbers } from '../../src/core/annotate/numbers.ts';
@@ -70,5 +73,29 @@ describe('numberToWords', () => {
     for (const n of [4, 18, 80, 99, 101, 817, 1_967, 20_000, 525_000, 1_000_000, 2_350_000]) {
       expect(findNumbers(numberToWords(n))[0]?.value).toBe(n);
     }
+  });
+});
+
+describe('generateNewsCorpus', () => {
+  const STORIES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'eval', 'stories');
+
+  it('has the statistics of news: distinct sentences, a large vocabulary, gzip near real text', () => {
+    const corpus = generateNewsCorpus(3, 150, seeds, STORIES);
+    for (const article of corpus) expect(ArticleSchema.safeParse(article).success).toBe(true);
+    const text = corpus.map((a) => [a.title, ...a.paragraphs].join('\n')).join('\n');
+    const stats = corpusStatistics(corpus, text.length / gzipSync(text).length);
+    expect(stats.distinctSentenceShare).toBeGreaterThan(0.85);
+    expect(stats.vocabulary).toBeGreaterThan(4_000);
+    expect(stats.gzipRatio).toBeLessThan(5);
+    expect(generateNewsCorpus(3, 40, seeds, STORIES)).toEqual(corpus.slice(0, 40));
+  });
+
+  it('never reads the held-back story', () => {
+    expect(storyMaterial(STORIES).some((a) => a.id.includes('melissa'))).toBe(false);
+  });
+
+  it('gives at least 1,000 distinct questions', () => {
+    const questions = newsQuestions(3, 1_200, newsNamePool(3).slice(0, 500), ['Surin', 'Trat', 'Pailin']);
+    expect(new Set(questions).size).toBe(1_200);
   });
 });

@@ -36,7 +36,8 @@ export function countryOf(text: string): CountryNames | null {
 
 /** Whether a phrase is a capital city of some country ("New Delhi", "Kingston"). */
 export function isCapital(text: string): boolean {
-  const lower = text.toLowerCase();
-  for (const c of table().values()) if (c.capital?.toLowerCase() === lower) return true;
-  return false;
+  capitals ??= new Set([...table().values()].flatMap((c) => (c.capital ? [c.capital.toLowerCase()] : [])));
+  return capitals.has(text.toLowerCase());
 }
+
+let capitals: Set<string> | null = null;

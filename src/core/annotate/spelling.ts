@@ -4,9 +4,10 @@ const OUR_WORDS = /(four|hour|your|tour|pour|flour|sour|dour|devour|scour|contou
 
 /**
  * Irregular English verb forms -> the base form, so "broke out" meets "break out" and "met" meets "meet" (the
- * Porter stemmer only strips regular endings). General English, not any story's words.
+ * Porter stemmer only strips regular endings). General English, not any story's words. Without a prototype, so
+ * "constructor" or "__proto__" in an article is a word, not one of Object's members.
  */
-const IRREGULAR: Record<string, string> = Object.fromEntries(
+const IRREGULAR: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(
   ('began:begin begun:begin broke:break broken:break brought:bring built:build came:come caught:catch chose:choose ' +
     'chosen:choose did:do done:do drew:draw drawn:draw drove:drive driven:drive fell:fall fallen:fall fled:flee ' +
     'fought:fight found:find flew:fly flown:fly forgave:forgive froze:freeze frozen:freeze gave:give given:give ' +
@@ -23,7 +24,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'saw:see seen:see set:set spread:spread stuck:stick stung:sting strove:strive swung:swing wept:weep')
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
-);
+));
 
 /** Whether a word is a form of a verb: an irregular one ("hit", "broke") or a regular past or -ing form. */
 export function isVerbForm(word: string): boolean {

@@ -9,6 +9,7 @@ import { analyseQuestion } from '../query/question.ts';
 import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import { describeFigure, KIND_TITLE } from './answer-figures.ts';
 import type { StoredEvent, StoredFigure } from '../store/corpus-index.ts';
+import { nameMentionCounts } from '../store/corpus-index.ts';
 import { endOf, eventLabel } from './answer-time.ts';
 import type { FigureKind } from '../schema.ts';
 
@@ -381,22 +382,9 @@ function leadInDoer(ctx: ComposeContext, p: number): string | null {
   return best?.name ?? null;
 }
 
-const mentionCounts = new WeakMap<object, Map<string, number>>();
-
-/** How many passages name each name, counted once per corpus on first use. */
+/** How many times the sources write each name: the index's name table (built with the index, not per question). */
 function nameMentions(ctx: ComposeContext): Map<string, number> {
-  let counts = mentionCounts.get(ctx.corpus);
-  if (counts) return counts;
-  counts = new Map();
-  ctx.corpus.data.annotations.forEach((a, p) => {
-    const text = ctx.corpus.data.passages[p]![2];
-    for (const [start, end] of a.n ?? []) {
-      const key = text.slice(start, end).toLowerCase();
-      counts!.set(key, (counts!.get(key) ?? 0) + 1);
-    }
-  });
-  mentionCounts.set(ctx.corpus, counts);
-  return counts;
+  return nameMentionCounts(ctx.corpus);
 }
 
 /** Whether a word of the stems stands within three words before the span or one after it ("took effect on Wednesday"). */

@@ -18,6 +18,40 @@ export interface StoredAnnotation {
   tm?: Array<[number, number, string]>;
 }
 
+/** A passage's annotation as the index file stores it: its JSON, or "" when it has none. */
+export function encodeAnnotation(a: StoredAnnotation): string {
+  return a.s === undefined && a.t === undefined && !a.n && !a.q && !a.tm ? '' : JSON.stringify(a);
+}
+
+export function decodeAnnotation(text: string): StoredAnnotation {
+  return text ? (JSON.parse(text) as StoredAnnotation) : {};
+}
+
+/**
+ * The passages' annotations as an array that decodes each one when it is first read: loading parses one string a
+ * passage instead of an object tree, and a question decodes the few passages it looks at.
+ */
+export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
+  const decoded: StoredAnnotation[] = new Array(encoded.length);
+  return new Proxy(decoded, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+          const i = Number(key);
+          if (Number.isInteger(i) && i < encoded.length) return (target[i] ??= decodeAnnotation(encoded[i]!));
+        }
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    // Array methods (forEach, some) ask whether an index is there before reading it: every index is.
+    has(target, key) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < encoded.length;
+      return Reflect.has(target, key);
+    },
+  });
+}
+
 export interface PassageContext {
   section: string | null;
   time: string | null;

@@ -8,8 +8,11 @@ import { bylineText, modelArticle } from '../ingest/article-model.ts';
 import type { Article } from '../schema.ts';
 import { annotatePassages, type AnnotationTools } from './annotate-passages.ts';
 import { findAcronyms } from '../annotate/acronyms.ts';
-import { INDEX_FORMAT, passagesOf, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
-import { compactBuilder } from './lunr-compact.ts';
+import { INDEX_FORMAT, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
+import { passagesOf } from './passages.ts';
+import { buildCompact } from './build-compact.ts';
+import { encodeAnnotation } from './annotations.ts';
+import { nameTable, withChecksum } from './index-check.ts';
 
 // Build time only. The tagger and country data come in as tools: Node passes wink-nlp and world-countries
 // (build-index-node.ts), a Worker the rule tagger, so its bundle carries no NLP model.
@@ -72,22 +75,16 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
   const texts = groupByArticle(passages, sorted.length).map(textOf);
   // Paragraph numbers as loading will lay them out again from the texts (headings and furniture are not passages).
   passagesOf({ articles: metas, texts }).forEach((passage, i) => { passages[i] = passage; });
-  const builder = new lunr.Builder();
-  builder.pipeline.add(lunr.stopWordFilter, spellingPipelineStep, lunr.stemmer);
-  builder.searchPipeline.add(spellingPipelineStep, lunr.stemmer);
-  builder.ref('id');
-  builder.field('text');
-  builder.metadataWhitelist = [];
-  passages.forEach(([a, , text], i) => {
+  const indexed = passages.map(([a, , text], i) => {
     const prev = passages[i - 1];
     // A sentence is found by its section's heading too ("Death toll" over "Sixteen people have been confirmed dead").
-    // A list item is found by its lead-in too ("The Governor also announced the following actions:").
+    // A list item is found by its lead-in too ("The Governor also announced the following actions:"), the first
+    // sentence by a byline with a title.
     const { section, lead } = contexts[i]!;
     const context = [section, lead, bylines.get(i)].filter(Boolean).map((t) => ` ${indexText(t!)}`).join('');
-    builder.add({ id: String(i), text: passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + context });
+    return passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + context;
   });
-  builder.build();
-  return {
+  return withChecksum({
     format: INDEX_FORMAT,
     builtAt: builtAt.toISOString(),
     articles: metas,
@@ -95,11 +92,19 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
     figures,
     people: mergePeople(mentions),
     events,
-    annotations,
+    annotations: annotations.map(encodeAnnotation),
+    names: nameTable(passages, annotations),
     countries,
     acronyms: [...new Map(passages.flatMap(([, , text]) => findAcronyms(text))).entries()],
-    lunr: compactBuilder(builder, 'text', passages.length),
-  };
+    lunr: buildCompact(indexed, 'text', indexPipeline()),
+  });
+}
+
+/** The index's pipeline: lunr's stop words, British and American spellings as one, lunr's stemmer. */
+export function indexPipeline(): lunr.Pipeline {
+  const pipeline = new lunr.Pipeline();
+  pipeline.add(lunr.stopWordFilter, spellingPipelineStep, lunr.stemmer);
+  return pipeline;
 }
 
 function groupByArticle(passages: Passage[], count: number): Passage[][] {

@@ -5,10 +5,13 @@ import { ArticleMetaSchema, type ArticleMeta } from '../schema.ts';
 // Registers the spelling step with lunr, which a stored pipeline names.
 import '../annotate/spelling.ts';
 import { SitrepError } from '../ingest/article-file.ts';
-import { decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
-import type { StoredAnnotation } from './annotations.ts';
+import { decodeDoc, documentVector, expandLunr, type CompactLunr } from './lunr-compact.ts';
+import { lazyAnnotations, type StoredAnnotation } from './annotations.ts';
+import { isTrustedIndex } from './index-check.ts';
+import { lazyPassages } from './passages.ts';
+import { storeCounters } from './counters.ts';
 
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** A sentence of an article: [article index, paragraph index (-1 for the standfirst), text]. */
 export type Passage = [number, number, string];
@@ -42,18 +45,23 @@ export interface IndexFile {
   figures: StoredFigure[];
   people: StoredPerson[];
   events: StoredEvent[];
-  /** per passage: section, live-blog time, typed names, quantities and times (see annotations.ts) */
-  annotations: StoredAnnotation[];
+  /** per passage: section, live-blog time, typed names, quantities and times as JSON text, "" for none (see annotations.ts) */
+  annotations: string[];
+  /** how many times the sources write each annotated name, lower case (see index-check.ts) */
+  names: Array<[string, number]>;
   /** the countries the corpus names, each as its lowercase forms (name, adjective, as written) */
   countries: string[][];
   /** acronyms the sources spell out, with their long forms */
   acronyms: Array<[string, string]>;
   lunr: CompactLunr;
+  /** a checksum of the file's shape, written last (see index-check.ts): a loader trusts a file whose checksum matches */
+  checksum: string;
 }
 
-/** A loaded index file, with its passages laid out. */
-export interface IndexData extends IndexFile {
+/** A loaded index file, with its passages laid out and its annotations decoded as they are read. */
+export interface IndexData extends Omit<IndexFile, 'annotations'> {
   passages: Passage[];
+  annotations: StoredAnnotation[];
 }
 
 const IndexDataSchema = z.object({
@@ -64,27 +72,16 @@ const IndexDataSchema = z.object({
   figures: z.array(z.object({ p: z.number(), kind: z.string(), value: z.number() }).passthrough()),
   people: z.array(z.object({ name: z.string(), roles: z.array(z.object({ role: z.string(), p: z.number() })) })),
   events: z.array(z.object({ p: z.number(), text: z.string() }).passthrough()),
-  annotations: z.array(z.object({}).passthrough()),
+  annotations: z.array(z.string()),
+  names: z.array(z.tuple([z.string(), z.number()])),
   countries: z.array(z.array(z.string())),
   acronyms: z.array(z.tuple([z.string(), z.string()])),
   lunr: z.object({
     version: z.string(), field: z.string(), pipeline: z.array(z.string()), averageFieldLength: z.number().positive(),
-    terms: z.array(z.string()), df: z.array(z.number().int()), postings: z.array(z.string()), docs: z.string(),
+    terms: z.array(z.string()), df: z.array(z.number().int()), postings: z.array(z.string()), docs: z.array(z.string()),
   }),
+  checksum: z.string(),
 });
-
-/** Lays the passages out again from the stored texts, in the order they were indexed. */
-export function passagesOf(file: Pick<IndexFile, 'articles' | 'texts'>): Passage[] {
-  const passages: Passage[] = [];
-  file.texts.forEach((text, a) => {
-    let para = file.articles[a]?.standfirst ? -1 : 0;
-    for (const line of text.split('\n')) {
-      if (line === '') para++;
-      else passages.push([a, para, line]);
-    }
-  });
-  return passages;
-}
 
 /** A loaded index, ready to answer from. */
 export interface Corpus {
@@ -102,26 +99,70 @@ export interface Corpus {
 
 /** Loads a built index (parsed JSON); throws SitrepError when it is not one of ours. */
 export function loadCorpus(json: unknown): Corpus {
-  const parsed = IndexDataSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new SitrepError('invalid_index', `index file is not a sitrep index (${issue?.path.join('.')}: ${issue?.message}); run \`sitrep build\``);
+  // A file this project wrote carries a matching checksum and is trusted; only another file gets the schema pass.
+  if (!isTrustedIndex(json, INDEX_FORMAT)) {
+    const parsed = IndexDataSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SitrepError('invalid_index', `index file is not a sitrep index (${issue?.path.join('.')}: ${issue?.message}); run \`sitrep build\``);
+    }
+    throw new SitrepError('invalid_index', 'index file is damaged or was changed by hand (its checksum does not match); run `sitrep build`');
   }
-  const file = json as IndexFile;
-  const passages = passagesOf(file);
-  const docs = file.lunr.docs.split(';');
-  if (docs.length !== passages.length) throw new SitrepError('invalid_index', 'index file is inconsistent (documents and passages differ); run `sitrep build`');
-  const data: IndexData = { ...file, passages };
+  const file = json;
+  const { passages, articlePassages, total } = lazyPassages(file);
+  const docs = file.lunr.docs;
+  if (docs.length !== total) throw new SitrepError('invalid_index', 'index file is inconsistent (documents and passages differ); run `sitrep build`');
+  const data: IndexData = { ...file, passages, annotations: lazyAnnotations(file.annotations) };
   const termIds = new Map(data.lunr.terms.map((term, i) => [term, i]));
   const index = expandLunr(data.lunr, termIds, docs);
-  const articlePassages: number[][] = data.articles.map(() => []);
-  data.passages.forEach(([a], i) => articlePassages[a]?.push(i));
   const group = <T extends { p: number }>(items: T[]) => {
     const map = new Map<number, T[]>();
-    for (const item of items) map.set(item.p, [...(map.get(item.p) ?? []), item]);
+    for (const item of items) {
+      const list = map.get(item.p);
+      if (list) list.push(item);
+      else map.set(item.p, [item]);
+    }
     return map;
   };
   return { data, index, termIds, docs, articlePassages, figuresByPassage: group(data.figures), eventsByPassage: group(data.events) };
+}
+
+const nameCounts = new WeakMap<Corpus, Map<string, number>>();
+
+/** How many times the sources write each name (lower case), from the index's name table, laid out once. */
+export function nameMentionCounts(corpus: Corpus): Map<string, number> {
+  let counts = nameCounts.get(corpus);
+  if (!counts) nameCounts.set(corpus, (counts = new Map(corpus.data.names)));
+  return counts;
+}
+
+const nameWords = new WeakMap<Corpus, Set<string>>();
+
+/** Every word of every name the sources write, lower case, from the same table. */
+export function nameWordSet(corpus: Corpus): Set<string> {
+  let words = nameWords.get(corpus);
+  if (!words) {
+    words = new Set();
+    for (const [name] of corpus.data.names) for (const w of name.split(/[^\p{L}\p{N}]+/u)) if (w) words.add(w);
+    nameWords.set(corpus, words);
+  }
+  return words;
+}
+
+const MAX_CACHED_VECTORS = 60_000;
+const vectors = new WeakMap<Corpus, { byDoc: Array<number[] | undefined>; count: number }>();
+
+/** A passage's BM25 vector (lunr's weights), computed once and kept (up to a bound). */
+export function passageVector(corpus: Corpus, p: number): number[] {
+  let cache = vectors.get(corpus);
+  if (!cache || cache.count >= MAX_CACHED_VECTORS) vectors.set(corpus, (cache = { byDoc: [], count: 0 }));
+  let vector = cache.byDoc[p];
+  if (!vector) {
+    vector = documentVector(corpus.data.lunr, corpus.docs, p);
+    cache.byDoc[p] = vector;
+    cache.count++;
+  }
+  return vector;
 }
 
 /** How many passages contain an index term. */
@@ -142,6 +183,7 @@ export function passageTermIds(corpus: Corpus, p: number): number[] {
     if (cache.count >= MAX_DECODED_PASSAGES) cache = { ids: [], count: 0 };
     decoded.set(corpus, cache);
     ids = decodeDoc(corpus.docs[p] ?? '').ids;
+    storeCounters.passagesDecoded++;
     cache.ids[p] = ids;
     cache.count++;
   }

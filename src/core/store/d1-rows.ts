@@ -1,6 +1,7 @@
 import { notCovered } from '../answer/answer.ts';
 import { decodeDoc, mergeCompactLunr } from './lunr-compact.ts';
 import { loadCorpus, type IndexFile, type StoredPerson } from './corpus-index.ts';
+import { withChecksum } from './index-check.ts';
 
 // What a built index becomes in SQL (migrations/0001_corpus.sql): one row per article holding that article as an index
 // file of its own (its passages' annotations, figures, events, people and term lists, settled over the whole corpus at
@@ -66,15 +67,16 @@ export function articleSlices(file: IndexFile): Array<{ file: IndexFile; first: 
     }
     for (const [a, entry] of byArticle) people[a]!.push(entry);
   }
-  const docs = file.lunr.docs.split(';');
+  const docs = file.lunr.docs;
   return ranges.map(({ first, count }, a) => ({
     first,
-    file: {
+    // Corpus-wide tables (names, countries, acronyms) stay empty: the reader merges slices and sets them.
+    file: withChecksum({
       format: file.format, builtAt: file.builtAt, articles: [file.articles[a]!], texts: [file.texts[a]!],
       figures: figures[a]!, people: people[a]!, events: events[a]!, annotations: file.annotations.slice(first, first + count),
-      countries: [], acronyms: [],
-      lunr: mergeCompactLunr([{ compact: { ...file.lunr, docs: docs.slice(first, first + count).join(';') }, docMap: Array.from({ length: count }, (_, k) => k) }], count),
-    },
+      names: [], countries: [], acronyms: [],
+      lunr: mergeCompactLunr([{ compact: { ...file.lunr, docs: docs.slice(first, first + count) }, docMap: Array.from({ length: count }, (_, k) => k) }], count),
+    }),
   }));
 }
 
@@ -121,7 +123,7 @@ export function corpusStatements(file: IndexFile): SqlStatement[] {
     { sql: 'INSERT INTO meta (key, value) VALUES (?, ?)', params: [META_KEY, JSON.stringify(corpusMeta(file))] },
   ];
   file.lunr.terms.forEach((term, id) => out.push({ sql: 'INSERT INTO terms (term, df) VALUES (?, ?)', params: [term, file.lunr.df[id]!] }));
-  const docs = file.lunr.docs.split(';');
+  const docs = file.lunr.docs;
   articleSlices(file).forEach(({ file: slice, first }, a) => {
     const meta = slice.articles[0]!;
     const count = slice.annotations.length;

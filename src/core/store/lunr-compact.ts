@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { storeCounters } from './counters.ts';
 
 /**
  * lunr's index in a compact, fast-to-load shape. Document refs are passage numbers; terms keep lunr's `_index`
@@ -16,8 +17,8 @@ export interface CompactLunr {
   df: number[];
   /** postings[termIndex]: ascending document numbers, delta-encoded, base 36, comma-separated */
   postings: string[];
-  /** per document, ";"-separated: ascending term indices, delta-encoded, base 36, ".tf" when a term occurs more than once */
-  docs: string;
+  /** docs[document]: ascending term indices, delta-encoded, base 36, ".tf" when a term occurs more than once */
+  docs: string[];
   /** documents in the whole corpus when this index holds only some of them (a store's per-question part) */
   documents?: number;
 }
@@ -30,14 +31,18 @@ export function encodeAscending(values: number[], counts?: number[]): string {
   return values.map((v, i) => `${(i === 0 ? v : v - values[i - 1]!).toString(36)}${counts && counts[i]! > 1 ? `.${counts[i]}` : ''}`).join(',');
 }
 
-/** Decodes a posting string into document numbers. */
-export function decodeAscending(text: string): number[] {
+/** Decodes a posting string into document numbers: all of them, or the first `limit`. */
+export function decodeAscending(text: string, limit = Infinity): number[] {
   if (!text) return [];
   const out: number[] = [];
   let last = 0;
-  for (const part of text.split(',')) {
-    last += parseInt(part, 36);
+  let start = 0;
+  while (start < text.length && out.length < limit) {
+    let end = text.indexOf(',', start);
+    if (end < 0) end = text.length;
+    last += parseInt(text.slice(start, end), 36);
     out.push(last);
+    start = end + 1;
   }
   return out;
 }
@@ -84,12 +89,12 @@ export function compactBuilder(builder: lunr.Builder, field: string, docCount: n
   }
   return {
     version: lunr.version, field, pipeline: internals.pipeline.toJSON() as unknown as string[],
-    averageFieldLength: internals.averageFieldLength[field] ?? 1, terms, df, postings, docs: docs.join(';'),
+    averageFieldLength: internals.averageFieldLength[field] ?? 1, terms, df, postings, docs,
   };
 }
 
-/** lunr's BM25 weights for one document, as lunr's Builder computes them. */
-function documentVector(compact: CompactLunr, docs: string[], doc: number): number[] {
+/** lunr's BM25 weights for one document, as lunr's Builder computes them: [term id, weight, term id, weight, ...]. */
+export function documentVector(compact: CompactLunr, docs: string[], doc: number): number[] {
   const { ids, tfs } = decodeDoc(docs[doc] ?? '');
   const length = tfs.reduce((sum, tf) => sum + tf, 0);
   const n = compact.documents ?? docs.length;
@@ -112,7 +117,7 @@ export function limitedTerm(stem: string, limit: number): string {
   return `${stem}${LIMIT_MARK}${limit}`;
 }
 
-function parseTerm(term: string): { stem: string; limit: number } {
+export function parseTerm(term: string): { stem: string; limit: number } {
   const mark = term.indexOf(LIMIT_MARK);
   return mark < 0 ? { stem: term, limit: Infinity } : { stem: term.slice(0, mark), limit: Number(term.slice(mark + 1)) };
 }
@@ -129,14 +134,21 @@ export function expandLunr(compact: CompactLunr, termIds: Map<string, number>, d
     get(_target, term) {
       if (typeof term !== 'string') return undefined;
       const cached = postingCache.get(term);
-      if (cached) return cached;
+      if (cached) {
+        storeCounters.postingsRead += (cached as { size: number }).size;
+        return cached;
+      }
       const { stem, limit } = parseTerm(term);
       const id = termIds.get(stem);
       if (id === undefined) return undefined;
       const matching: Record<string, object> = Object.create(null);
-      const all = decodeAscending(compact.postings[id]!);
-      for (let i = 0; i < all.length && i < limit; i++) matching[all[i]!] = {};
+      // A limited term reads only the head of its posting: the cost is the limit, not the term's frequency.
+      const docsOf = decodeAscending(compact.postings[id]!, limit);
+      storeCounters.postingsRead += docsOf.length;
+      for (const doc of docsOf) matching[doc] = {};
       const posting = { _index: id, [field]: matching };
+      // how many documents the posting holds, for the store's counters (not enumerable: lunr sees _index and the field)
+      Object.defineProperty(posting, 'size', { value: docsOf.length, enumerable: false });
       if (postingCache.size >= MAX_CACHED_POSTINGS) postingCache.clear();
       postingCache.set(term, posting);
       return posting;
@@ -191,7 +203,7 @@ export function mergeCompactLunr(parts: CompactPart[], docCount: number): Compac
   }
   // Which part and local document each merged document comes from.
   const source: Array<[number, number]> = new Array(docCount);
-  const partDocs = parts.map(({ compact }) => compact.docs.split(';'));
+  const partDocs = parts.map(({ compact }) => compact.docs);
   parts.forEach(({ docMap }, s) => docMap.forEach((global, local) => (source[global] = [s, local])));
   const globalId = new Map<string, number>();
   const terms: string[] = [];
@@ -225,6 +237,6 @@ export function mergeCompactLunr(parts: CompactPart[], docCount: number): Compac
   return {
     version: first.version, field: first.field, pipeline: first.pipeline,
     averageFieldLength: docCount ? totalLength / docCount : 1,
-    terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs: docs.join(';'),
+    terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs,
   };
 }

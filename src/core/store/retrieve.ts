@@ -1,7 +1,8 @@
-import lunr from 'lunr';
-import { documentFrequency, passageTermIds, type Corpus } from './corpus-index.ts';
+import { documentFrequency, nameWordSet, passageTermIds, passageVector, type Corpus } from './corpus-index.ts';
 import { countryForms, SYNONYM_GROUPS } from '../annotate/lexicon.ts';
 import { limitedTerm } from './lunr-compact.ts';
+import { scoreTerms } from './score-terms.ts';
+import { storeCounters } from './counters.ts';
 import { isVerbForm, stemWord } from '../annotate/spelling.ts';
 import { MONTHS } from '../annotate/dates.ts';
 
@@ -27,10 +28,9 @@ export interface Hit {
  * How many postings one lunr query may touch: lunr's cost grows with every posting of every term, so rare
  * question words are spent first, then synonyms; words left out still count when re-ranking by coverage.
  */
-const POSTING_BUDGET_FLOOR = 3000;
-const POSTING_BUDGET_SHARE = 0.02;
+export const POSTING_BUDGET = 3000;
 /** Candidates from lunr that are re-ranked by concept coverage. */
-const CANDIDATES = 300;
+export const CANDIDATES = 300;
 
 let synonymStems: Map<string, Set<string>> | null = null;
 
@@ -49,20 +49,9 @@ export function synonymsByStem(): Map<string, Set<string>> {
   return synonymStems;
 }
 
-const nameWordCache = new WeakMap<Corpus, Set<string>>();
-
-/** Whether a word is part of a name the sources give (a place, person or organisation), checked once per corpus. */
+/** Whether a word is part of a name the sources give (a place, person or organisation): the index's name table. */
 function isCorpusName(corpus: Corpus, word: string): boolean {
-  let words = nameWordCache.get(corpus);
-  if (!words) {
-    words = new Set();
-    corpus.data.annotations.forEach((a, p) => {
-      const text = corpus.data.passages[p]![2];
-      for (const [start, end] of a.n ?? []) for (const w of text.slice(start, end).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) words!.add(w);
-    });
-    nameWordCache.set(corpus, words);
-  }
-  return words.has(word.toLowerCase());
+  return nameWordSet(corpus).has(word.toLowerCase());
 }
 
 /** Edit distance of two short strings, giving up (returning max + 1) once it exceeds max. */
@@ -83,6 +72,27 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
+const termsByStart = new WeakMap<Corpus, Map<string, number[]>>();
+
+/** Ids of the index terms starting with a letter whose length lies in [min, max], in id order (a table built once). */
+function termsNear(corpus: Corpus, first: string, min: number, max: number): number[] {
+  let table = termsByStart.get(corpus);
+  if (!table) {
+    table = new Map();
+    corpus.data.lunr.terms.forEach((term, id) => {
+      const key = `${term[0]}${term.length}`;
+      const list = table!.get(key);
+      if (list) list.push(id);
+      else table!.set(key, [id]);
+    });
+    termsByStart.set(corpus, table);
+  }
+  const out: number[] = [];
+  for (let length = Math.max(1, min); length <= max; length++) out.push(...(table.get(`${first}${length}`) ?? []));
+  storeCounters.termsCompared += out.length;
+  return out.sort((a, b) => a - b);
+}
+
 const ENDINGS = ['e', 's', 'ed', 'ing', 'ion', 'ate', 'ated', 'ation', 'y', 'ies', 'er'];
 
 /**
@@ -94,8 +104,8 @@ function closestTerm(corpus: Corpus, word: string): string | null {
   if (lower.length < 6 || /\d/.test(lower)) return null;
   const max = lower.length >= 9 ? 2 : 1;
   let best: { term: string; distance: number; df: number } | null = null;
-  for (const [term, id] of corpus.termIds) {
-    if (term[0] !== lower[0] || Math.abs(term.length - lower.length) > max + 3) continue;
+  for (const id of termsNear(corpus, lower[0]!, lower.length - max - 3, lower.length + max + 3)) {
+    const term = corpus.data.lunr.terms[id]!;
     // Index terms are stems: compare the word's stem, the word itself and the stem with common endings put back.
     let distance = Math.min(editDistance(stemWord(lower), term, max), editDistance(lower, term, max));
     if (term.length >= 5) for (const ending of ENDINGS) if (distance > 0) distance = Math.min(distance, editDistance(lower, term + ending, max));
@@ -189,8 +199,8 @@ export function passageCoverage(corpus: Corpus, p: number, concepts: Concept[]):
 }
 
 /** The (stem, boost) pairs sent to lunr: the question's own words by rarity, then synonyms, within the budget. */
-function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; boost: number }> {
-  const budget = Math.max(POSTING_BUDGET_FLOOR, passageTotal(corpus) * POSTING_BUDGET_SHARE);
+export function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; boost: number }> {
+  const budget = POSTING_BUDGET;
   const own: Array<{ stem: string; boost: number; df: number }> = [];
   const synonyms: typeof own = [];
   const seen = new Set<string>();
@@ -215,15 +225,15 @@ function queryTerms(corpus: Corpus, concepts: Concept[]): Array<{ stem: string; 
   return picked;
 }
 
-/** Searches passages with lunr's query builder (never the query-string parser), re-ranked by coverage, best first. */
+/** Searches passages as lunr's query builder would (never the query-string parser), re-ranked by coverage, best first. */
 export function searchPassages(corpus: Corpus, concepts: Concept[], limit = 40): Hit[] {
   const terms = queryTerms(corpus, concepts);
   if (!terms.length) return [];
-  const results = corpus.index.query((q) => {
-    for (const { stem, boost } of terms) q.term(stem, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
-  });
+  storeCounters.searches++;
+  // lunr's Index.query for these terms, computed directly on the compact index (test/core/store/score-terms.test.ts)
+  const results = scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), terms);
   return results.slice(0, CANDIDATES).map((r) => {
-    const p = Number(r.ref);
+    const p = r.doc;
     const coverage = passageCoverage(corpus, p, concepts);
     return { p, score: r.score * (0.5 + coverage), coverage };
   }).sort((a, b) => b.score - a.score).slice(0, limit);

@@ -2,13 +2,16 @@ import { SitrepError } from '../ingest/article-file.ts';
 import { sameName } from '../annotate/people.ts';
 import type { Article } from '../schema.ts';
 import { INDEX_FORMAT, type IndexFile, type StoredPerson } from './corpus-index.ts';
+import { countPassages, passagesOf } from './passages.ts';
 import { mergeCompactLunr } from './lunr-compact.ts';
+import { nameTable, withChecksum } from './index-check.ts';
+import { decodeAnnotation } from './annotations.ts';
 
 /**
  * The fields of an index file this merge knows how to combine. When the index format gains a field, add it here and
  * to `mergeIndexFiles`: until then merging refuses such files (and test/core/store/segments.test.ts says so).
  */
-export const MERGED_FIELDS = ['format', 'builtAt', 'articles', 'texts', 'figures', 'people', 'events', 'annotations', 'countries', 'acronyms', 'lunr'] as const;
+export const MERGED_FIELDS = ['format', 'builtAt', 'articles', 'texts', 'figures', 'people', 'events', 'annotations', 'names', 'countries', 'acronyms', 'lunr', 'checksum'] as const;
 
 /** The segment an article belongs to: the month it was published, so a question about a month reads few segments. */
 export function segmentMonth(article: Pick<Article, 'published'>): string {
@@ -17,7 +20,7 @@ export function segmentMonth(article: Pick<Article, 'published'>): string {
 
 /** Number of passages (non-empty lines) of each stored article text. */
 function passageCounts(file: IndexFile): number[] {
-  return file.texts.map((text) => text.split('\n').filter((line) => line !== '').length);
+  return file.texts.map(countPassages);
 }
 
 function checkMergeable(file: IndexFile, n: number): void {
@@ -56,21 +59,26 @@ export function mergeIndexFiles(files: IndexFile[], builtAt?: string): IndexFile
   const remap = <T extends { p: number }>(key: 'figures' | 'events') => files
     .flatMap((file, s) => (file[key] as unknown as T[]).map((item) => ({ ...item, p: passageMap[s]![item.p]! })))
     .sort((x, y) => x.p - y.p);
-  return {
+  const articles = order.map(meta);
+  const texts = order.map(({ s, a }) => files[s]!.texts[a]!);
+  const annotations = mergeAnnotations(files, passageMap, next);
+  return withChecksum({
     format: INDEX_FORMAT,
     builtAt: builtAt ?? files.map((f) => f.builtAt).sort().at(-1) ?? new Date(0).toISOString(),
-    articles: order.map(meta),
-    texts: order.map(({ s, a }) => files[s]!.texts[a]!),
+    articles,
+    texts,
     figures: remap('figures'),
     people: mergeStoredPeople(files.map((file, s) => file.people.map((person) => ({
       name: person.name, roles: person.roles.map((r) => ({ role: r.role, p: passageMap[s]![r.p]! })),
     })))),
     events: remap('events'),
-    annotations: mergeAnnotations(files, passageMap, next),
+    annotations,
+    // counted again over the merged annotations, as a full build counts them
+    names: nameTable(passagesOf({ articles, texts }), annotations.map(decodeAnnotation)),
     countries: mergeCountries(files.map((f) => f.countries)),
     acronyms: [...new Map(files.flatMap((f) => f.acronyms)).entries()],
     lunr: mergeCompactLunr(files.map((file, s) => ({ compact: file.lunr, docMap: passageMap[s]! })), next),
-  };
+  });
 }
 
 /**

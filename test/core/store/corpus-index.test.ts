@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { passagesOf } from '../../../src/core/store/passages.ts';
+import { decodeAnnotation } from '../../../src/core/store/annotations.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { parseArticle, serializeArticle } from '../../../src/core/ingest/article-file.ts';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -32,8 +34,36 @@ describe('the passage index', () => {
     expect(built.articles[0]!.published >= built.articles.at(-1)!.published).toBe(true);
   });
 
+  it('lays out passages and decodes annotations only when read, equal to laying them all out at once', () => {
+    const built = buildIndex(articles, new Date('2026-01-01T00:00:00Z'));
+    const corpus = loadCorpus(JSON.parse(JSON.stringify(built)));
+    const eager = passagesOf(built);
+    expect(corpus.data.passages).toHaveLength(eager.length);
+    expect(corpus.data.passages[eager.length - 1]).toEqual(eager.at(-1));
+    const visited: number[] = [];
+    corpus.data.passages.forEach((_, p) => visited.push(p));
+    expect(visited).toHaveLength(eager.length);
+    expect([...corpus.data.passages]).toEqual(eager);
+    expect(corpus.data.passages.some(([, , text]) => text === eager[7]![2])).toBe(true);
+    expect(corpus.articlePassages.flat()).toEqual(eager.map((_, p) => p));
+    expect([...corpus.data.annotations]).toEqual(built.annotations.map(decodeAnnotation));
+    expect(corpus.data.passages[eager.length]).toBeUndefined();
+  });
+
   it('refuses a file that is not a sitrep index', () => {
     expect(() => loadCorpus({ hello: 'world' })).toThrow(/not a sitrep index/);
+  });
+
+  it('trusts a file by its format and checksum, and refuses one cut short, edited or of another format', () => {
+    const built = JSON.parse(JSON.stringify(buildIndex(articles, new Date('2026-01-01T00:00:00Z'))));
+    expect(loadCorpus(built).data.passages.length).toBeGreaterThan(50);
+    const error = (file: unknown) => { try { loadCorpus(file); return null; } catch (e) { return e as { code?: string; message: string }; } };
+    const cut = { ...built, texts: built.texts.slice(1), articles: built.articles.slice(1) };
+    expect(error(cut)).toMatchObject({ code: 'invalid_index', message: expect.stringMatching(/checksum does not match/) });
+    const edited = { ...built, texts: built.texts.map((t: string, i: number) => (i === 0 ? `${t} More.` : t)) };
+    expect(error(edited)?.message).toMatch(/checksum does not match/);
+    expect(error({ ...built, format: 3 })?.message).toMatch(/not a sitrep index \(format/);
+    expect(error({ ...built, lunr: { ...built.lunr, docs: built.lunr.docs.join(';') } })?.message).toMatch(/not a sitrep index \(lunr\.docs/);
   });
 
   it('round-trips articles through their Markdown files', () => {

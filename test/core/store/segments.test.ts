@@ -8,6 +8,9 @@ import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { EvalFileSchema } from '../../../src/core/evaluate.ts';
 import type { Article } from '../../../src/core/schema.ts';
 import { loadCorpus, type IndexFile } from '../../../src/core/store/corpus-index.ts';
+import { passagesOf } from '../../../src/core/store/passages.ts';
+import { checksumOf, nameTable } from '../../../src/core/store/index-check.ts';
+import { decodeAnnotation } from '../../../src/core/store/annotations.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { buildConcepts, searchPassages } from '../../../src/core/store/retrieve.ts';
 import { MERGED_FIELDS, mergeIndexFiles, segmentMonth } from '../../../src/core/store/segments.ts';
@@ -52,13 +55,19 @@ function expectSameIndex(merged: IndexFile, full: IndexFile): void {
     } else if (field === 'annotations') {
       // A name's type is settled by the evidence of all its mentions in the files it was built from, so a segment can
       // type a name otherwise than a full build (`sitrep build` settles it again); everything else must be equal.
-      const untyped = (file: IndexFile) => file.annotations.map(({ n, ...rest }) => ({ ...rest, n: (n ?? []).map(([start, end]) => [start, end]) }));
+      const untyped = (file: IndexFile) => file.annotations.map(decodeAnnotation).map(({ n, ...rest }) => ({ ...rest, n: (n ?? []).map(([start, end]) => [start, end]) }));
       const spans = (file: IndexFile) => untyped(file).map((a) => a.n.length);
       expect(untyped(merged).map(({ n: _n, ...rest }) => rest), 'annotations').toEqual(untyped(full).map(({ n: _n, ...rest }) => rest));
       expect(spans(merged).reduce((x, y) => x + y, 0), 'annotated names').toBeGreaterThanOrEqual(spans(full).reduce((x, y) => x + y, 0) * 0.9);
     } else if (field === 'countries') {
       const byName = (file: IndexFile) => new Map(file.countries.map(([name, ...forms]) => [name, new Set(forms)]));
       expect([...byName(merged).keys()].sort(), 'countries').toEqual([...byName(full).keys()].sort());
+    } else if (field === 'names') {
+      // counted over the merged annotations (typed per segment, see above), as a full build counts its own
+      expect(merged.names, 'names').toEqual(nameTable(passagesOf(merged), merged.annotations.map(decodeAnnotation)));
+      expect(merged.names.length, 'names').toBeGreaterThanOrEqual(full.names.length * 0.9);
+    } else if (field === 'checksum') {
+      expect(merged.checksum, 'checksum').toBe(checksumOf(merged));
     } else if (field === 'lunr') {
       for (const key of Object.keys(full.lunr) as Array<keyof IndexFile['lunr']>) expect(merged.lunr[key], `lunr.${key}`).toEqual(full.lunr[key]);
     } else {

@@ -1,0 +1,81 @@
+import type { IndexFile, Passage } from './corpus-index.ts';
+
+/** An article's passages from its stored text: one a line, a blank line between paragraphs (standfirst first). */
+function articlePassagesOf(a: number, text: string, hasStandfirst: boolean, out: Passage[]): void {
+  let para = hasStandfirst ? -1 : 0;
+  for (const line of text.split('\n')) {
+    if (line === '') para++;
+    else out.push([a, para, line]);
+  }
+}
+
+/** Lays the passages out again from the stored texts, in the order they were indexed. */
+export function passagesOf(file: Pick<IndexFile, 'articles' | 'texts'>): Passage[] {
+  const passages: Passage[] = [];
+  file.texts.forEach((text, a) => articlePassagesOf(a, text, Boolean(file.articles[a]?.standfirst), passages));
+  return passages;
+}
+
+/** How many passages (non-empty lines) a stored article text holds, without splitting it. */
+export function countPassages(text: string): number {
+  let count = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) count++;
+    start = end + 1;
+  }
+  return count;
+}
+
+/**
+ * The passages as an array whose items are laid out when first read, a whole article at a time: loading splits no
+ * text, and a question splits the articles it reads. Also each article's passage numbers.
+ */
+export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>): { passages: Passage[]; articlePassages: number[][]; total: number } {
+  const starts: number[] = [];
+  let total = 0;
+  for (const text of file.texts) {
+    starts.push(total);
+    total += countPassages(text);
+  }
+  const articleOf = new Int32Array(total);
+  const articlePassages = file.texts.map((_, a) => {
+    const end = a + 1 < starts.length ? starts[a + 1]! : total;
+    const list: number[] = [];
+    for (let p = starts[a]!; p < end; p++) {
+      articleOf[p] = a;
+      list.push(p);
+    }
+    return list;
+  });
+  const laidOut: Passage[] = new Array(total);
+  const passages = new Proxy(laidOut, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+          const p = Number(key);
+          if (!Number.isInteger(p) || p >= total) return undefined;
+          let passage = target[p];
+          if (!passage) {
+            const a = articleOf[p]!;
+            const out: Passage[] = [];
+            articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), out);
+            out.forEach((x, i) => { target[starts[a]! + i] = x; });
+            passage = target[p]!;
+          }
+          return passage;
+        }
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    // Array methods (forEach, some) ask whether an index is there before reading it: every index is.
+    has(target, key) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < total;
+      return Reflect.has(target, key);
+    },
+  });
+  return { passages, articlePassages, total };
+}

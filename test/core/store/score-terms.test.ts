@@ -1,0 +1,47 @@
+import lunr from 'lunr';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { benchQuestions } from '../../../bench/questions.ts';
+import { generateCorpus } from '../../../bench/synthetic.ts';
+import { buildIndex } from '../../../src/core/store/build-index-node.ts';
+import { loadCorpus, passageVector, type Corpus } from '../../../src/core/store/corpus-index.ts';
+import { scoreTerms } from '../../../src/core/store/score-terms.ts';
+import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
+import { readArticles } from '../../../src/index/fs-corpus.ts';
+import { ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
+
+let synthetic: Corpus;
+
+beforeAll(async () => {
+  const seeds = await readArticles(`${ROOT}data`);
+  synthetic = loadCorpus(JSON.parse(JSON.stringify(buildIndex(generateCorpus(21, 60, seeds), new Date('2026-01-01T00:00:00Z')))));
+}, 60_000);
+
+/** What lunr's own Index.query returns for the terms. */
+function viaLunr(corpus: Corpus, terms: Array<{ stem: string; boost: number }>) {
+  return corpus.index.query((q) => {
+    for (const { stem, boost } of terms) q.term(stem, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
+  }).map((r) => ({ doc: Number(r.ref), score: r.score }));
+}
+
+describe('scoreTerms (lunr\'s query computed directly)', () => {
+  it('returns the documents, scores and order lunr\'s Index.query returns, limited terms included', () => {
+    let compared = 0;
+    for (const corpus of [seedCorpus(), synthetic]) {
+      for (const question of benchQuestions(4)) {
+        const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+        const concepts = buildConcepts(corpus, words);
+        for (const terms of [queryTerms(corpus, concepts), concepts.flatMap((c) => [...c.stems].map((stem) => ({ stem, boost: 0.7 })))]) {
+          const known = terms.filter((t) => corpus.termIds.has(t.stem.split('\u0001')[0]!));
+          if (!known.length) continue;
+          expect(scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), known), question).toEqual(viaLunr(corpus, known));
+          compared++;
+        }
+      }
+      // a term limited to its newest documents, as the postings budget sends it
+      const common = corpus.data.lunr.terms.map((t, i) => ({ t, df: corpus.data.lunr.df[i]! })).sort((a, b) => b.df - a.df).slice(0, 3);
+      const limited = common.map(({ t, df }) => ({ stem: `${t}\u0001${Math.ceil(df / 3)}`, boost: 1 }));
+      expect(scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), limited)).toEqual(viaLunr(corpus, limited));
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
+});
