@@ -7,6 +7,7 @@ import type { ConversationTurn } from '../query/conversation.ts';
 import { resolveFollowUp } from '../query/follow-up.ts';
 import { parseQuery } from '../query/typed-query.ts';
 import { loadCorpus, type Corpus, type IndexFile } from './corpus-index.ts';
+import { withChecksum } from './index-check.ts';
 import { META_KEY, type CorpusMeta } from './d1-rows.ts';
 import type { PassageStore, Retrieved } from './passage-store.ts';
 import { buildConcepts, synonymsByStem } from './retrieve.ts';
@@ -212,5 +213,6 @@ function assemble(meta: CorpusMeta, articles: Map<number, string>, vocab: Map<st
   }
   lunr.averageFieldLength = meta.averageFieldLength;
   lunr.documents = meta.passages;
-  return loadCorpus({ ...file, countries: meta.countries, acronyms: meta.acronyms, lunr });
+  // The corpus-wide tables and statistics change the file: it is checksummed again, as the project wrote it.
+  return loadCorpus(withChecksum({ ...file, countries: meta.countries, acronyms: meta.acronyms, lunr }));
 }
