@@ -202,7 +202,10 @@ function eventsOnDate(ctx: ComposeContext): Composed | null {
   const hitScore = new Map(ctx.hits.map((h) => [h.p, h.score / top]));
   const scored: Array<{ p: number; score: number }> = [];
   const { passages, annotations } = ctx.corpus.data;
-  passages.forEach(([a], p) => {
+  const byDay = passagesByDay(ctx.corpus);
+  const candidates = new Set([...days].flatMap((day) => byDay.get(day) ?? []));
+  [...candidates].sort((x, y) => x - y).forEach((p) => {
+    const [a] = passages[p]!;
     const article = ctx.corpus.data.articles[a]!;
     // A date written out ("on 13 October") dates its event surely; "on Wednesday" was counted back.
     const mentions = (ctx.corpus.eventsByPassage.get(p) ?? []).filter((e) => e.date !== null && days.has(e.date) && !e.future);
@@ -225,6 +228,29 @@ function eventsOnDate(ctx: ComposeContext): Composed | null {
   const entries = entryTitles(ctx, days, scored.map((x) => x.p));
   if (entries) return { lines: [entries, ...picked.map((p) => supportLine(ctx, p))], figures: [] };
   return { lines: [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`, ...rest.map((p) => supportLine(ctx, p))], figures: [] };
+}
+
+const dayIndexes = new WeakMap<object, Map<string, number[]>>();
+
+/**
+ * Passages by the days they tell of (a date they mention, their live-blog day or their article's date), built once
+ * per corpus so "what happened on 13 October" reads that day's passages, not every passage.
+ */
+function passagesByDay(corpus: Corpus): Map<string, number[]> {
+  let index = dayIndexes.get(corpus);
+  if (index) return index;
+  index = new Map();
+  const add = (day: string, p: number) => {
+    const list = index!.get(day);
+    if (!list) index!.set(day, [p]);
+    else if (list.at(-1) !== p) list.push(p);
+  };
+  corpus.data.passages.forEach(([a], p) => {
+    add(corpus.data.annotations[p]?.d ?? corpus.data.articles[a]!.published, p);
+    for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date) add(e.date, p);
+  });
+  dayIndexes.set(corpus, index);
+  return index;
 }
 
 /**
@@ -282,7 +308,18 @@ function compose(ctx: ComposeContext, q: Question, query: TypedQuery): Composed 
 }
 
 /** What the corpus can answer, in words: the kinds of figures it holds and a person it names. */
+const hints = new WeakMap<object, string>();
+
+/** The hint is the same for every declined question on a corpus: made once, on the first. */
 function coverageHint(corpus: Corpus): string {
+  const made = hints.get(corpus);
+  if (made) return made;
+  const hint = makeCoverageHint(corpus);
+  hints.set(corpus, hint);
+  return hint;
+}
+
+function makeCoverageHint(corpus: Corpus): string {
   const counts = new Map<string, number>();
   for (const f of corpus.data.figures) if (f.kind !== 'duration' && f.kind !== 'distance') counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
   const kinds = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);

@@ -277,8 +277,26 @@ export function isKnownName(ctx: ComposeContext, text: string): boolean {
   // Every word asked must be the name's: "Trump" is Donald Trump, "India's DGMO" is not the name "DGMO".
   const words = wanted.toLowerCase().split(/\s+/);
   const covers = (name: string) => { const own = name.toLowerCase().split(/\s+/); return words.every((w) => own.includes(w)); };
-  for (const name of nameMentions(ctx).keys()) if (covers(name)) return true;
-  return ctx.corpus.data.people.some((person) => covers(person.name));
+  // Only names holding the first word asked can cover it: the index by word finds them.
+  return (namesByWord(ctx).get(words[0]!) ?? []).some(covers);
+}
+
+const nameWordIndexes = new WeakMap<object, Map<string, string[]>>();
+
+/** Every name the sources write or give a role, by each of its words: built once per corpus. */
+function namesByWord(ctx: ComposeContext): Map<string, string[]> {
+  let index = nameWordIndexes.get(ctx.corpus);
+  if (index) return index;
+  index = new Map();
+  for (const name of [...nameMentions(ctx).keys(), ...ctx.corpus.data.people.map((person) => person.name)]) {
+    for (const word of new Set(name.toLowerCase().split(/\s+/))) {
+      const list = index.get(word);
+      if (list) list.push(name);
+      else index.set(word, [name]);
+    }
+  }
+  nameWordIndexes.set(ctx.corpus, index);
+  return index;
 }
 
 /** Names of the expected type near the question's words; names the question itself gives are not answers. */
@@ -364,20 +382,17 @@ function leadInDoer(ctx: ComposeContext, p: number): string | null {
   const lead = ctx.corpus.data.annotations[p]?.l;
   const doer = lead ? LEAD_DOER.exec(lead)?.[1] : undefined;
   if (!doer) return null;
-  const { people } = ctx.corpus.data;
-  const named = people.find((person) => sameName(person.name, doer) || person.name.split(/\s+/).includes(doer));
-  if (named) return named.name;
+  // A name in the lead-in: people holding its first word, found by the index of names by word.
+  const named = (namesByWord(ctx).get(doer.toLowerCase().split(/\s+/)[0]!) ?? []).find((name) => sameName(name, doer) && ctx.corpus.data.people.some((person) => person.name === name));
+  if (named) return named;
   const wanted = roleWords(doer);
   if (!wanted.length) return null;
   const article = ctx.corpus.data.passages[p]![0];
   let best: { name: string; score: number } | null = null;
-  for (const person of people) {
-    for (const r of person.roles) {
-      const have = new Set(roleWords(r.role));
-      if (!wanted.every((w) => have.has(w))) continue;
-      const score = ctx.corpus.data.passages[r.p]![0] === article ? 2 : 1;
-      if (!best || score > best.score) best = { name: person.name, score };
-    }
+  for (const held of roleIndex(ctx).get(wanted[0]!) ?? []) {
+    if (!wanted.every((w) => held.words.has(w))) continue;
+    const score = ctx.corpus.data.passages[held.p]![0] === article ? 2 : 1;
+    if (!best || score > best.score) best = { name: held.name, score };
   }
   return best?.name ?? null;
 }
