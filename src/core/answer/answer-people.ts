@@ -21,17 +21,35 @@ export function findPeopleByName(people: StoredPerson[], text: string): StoredPe
     .map((m) => m.person);
 }
 
-const roleWordCache = new WeakMap<object, Map<object, Set<string>>>();
+interface RoleEntry {
+  /** its place among all roles, person by person, so ties break as a full scan would */
+  order: number;
+  person: StoredPerson;
+  role: { role: string; p: number };
+  words: Set<string>;
+}
 
-/** Each stored role's words, worked out once per loaded corpus. */
-function roleWordsOf(ctx: ComposeContext): Map<object, Set<string>> {
-  let words = roleWordCache.get(ctx.corpus);
-  if (!words) {
-    words = new Map();
-    for (const person of ctx.corpus.data.people) for (const role of person.roles) words.set(role, new Set(roleWords(role.role)));
-    roleWordCache.set(ctx.corpus, words);
+const roleWordCache = new WeakMap<object, Map<string, RoleEntry[]>>();
+
+/** Each stored role with its words, by each word, worked out once per loaded corpus. */
+function rolesByWord(ctx: ComposeContext): Map<string, RoleEntry[]> {
+  let index = roleWordCache.get(ctx.corpus);
+  if (!index) {
+    index = new Map();
+    let order = 0;
+    for (const person of ctx.corpus.data.people) {
+      for (const role of person.roles) {
+        const entry = { order: order++, person, role, words: new Set(roleWords(role.role)) };
+        for (const word of entry.words) {
+          const list = index.get(word);
+          if (list) list.push(entry);
+          else index.set(word, [entry]);
+        }
+      }
+    }
+    roleWordCache.set(ctx.corpus, index);
   }
-  return words;
+  return index;
 }
 
 /** The person whose role best matches the words ("Thai defence minister" -> Natthaphon Narkphanit). */
@@ -39,17 +57,16 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
   const wanted = roleWords(text).filter((w) => !ROLE_NOISE.has(w));
   if (!wanted.length) return null;
   let best: { person: StoredPerson; role: { role: string; p: number }; score: number; extra: number; date: string } | null = null;
-  const words = roleWordsOf(ctx);
-  for (const person of ctx.corpus.data.people) {
-    for (const role of person.roles) {
-      const have = words.get(role)!;
-      const matched = wanted.filter((w) => have.has(w)).length;
-      const score = matched / wanted.length;
-      const extra = have.size - matched;
-      const date = articleOf(ctx.corpus, role.p).published;
-      const better = !best || score > best.score || (score === best.score && (extra < best.extra || (extra === best.extra && date > best.date)));
-      if (better) best = { person, role, score, extra, date };
-    }
+  // Only roles sharing a word with the one asked can match: read them from the index by word, not every role.
+  const index = rolesByWord(ctx);
+  const entries = [...new Set(wanted.flatMap((w) => index.get(w) ?? []))].sort((a, b) => a.order - b.order);
+  for (const { person, role, words: have } of entries) {
+    const matched = wanted.filter((w) => have.has(w)).length;
+    const score = matched / wanted.length;
+    const extra = have.size - matched;
+    const date = articleOf(ctx.corpus, role.p).published;
+    const better = !best || score > best.score || (score === best.score && (extra < best.extra || (extra === best.extra && date > best.date)));
+    if (better) best = { person, role, score, extra, date };
   }
   if (!best || best.score < (wanted.length >= 3 ? 0.66 : 0.99)) return null;
   return { person: best.person, role: best.role };
@@ -57,7 +74,8 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
 
 function distinctRoles(ctx: ComposeContext, person: StoredPerson) {
   const seen = new Set<string>();
-  const roles = [...person.roles].sort((a, b) => articleOf(ctx.corpus, b.p).published.localeCompare(articleOf(ctx.corpus, a.p).published) || b.role.length - a.role.length);
+  // Someone in the news every day holds hundreds of mentions: the newest few give their roles.
+  const roles = [...person.roles].sort((a, b) => articleOf(ctx.corpus, b.p).published.localeCompare(articleOf(ctx.corpus, a.p).published) || b.role.length - a.role.length).slice(0, 40);
   return roles.filter((r) => {
     const key = roleWords(r.role).sort().join(' ');
     if ([...seen].some((s) => s.includes(key))) return false;
