@@ -686,12 +686,16 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   const whole = shortOf.get(wanted.join(' '));
   if (whole) for (const held of index.get(whole) ?? []) pool.add(held);
   const out: Candidate[] = [];
-  for (const held of pool) {
+  // Someone named with the role every day is one candidate, not hundreds: the two newest mentions each.
+  const perName = new Map<string, number>();
+  for (const held of [...pool].sort((x, y) => x.p - y.p)) {
+    if ((perName.get(held.name) ?? 0) >= 2) continue;
     if (!wanted.every((w) => has(held, w)) && !(whole && held.words.has(whole))) continue;
     const named = [...held.words].map((w) => countryNameOf(countries, w)).filter((c): c is string => c !== null);
     const own = asked !== null && (named.includes(asked) || held.words.has(asked.toLowerCase()));
     if (asked && named.length && !own) continue;
     const score = 0.5 * (own ? 1.3 : 1);
+    perName.set(held.name, (perName.get(held.name) ?? 0) + 1);
     out.push({ label: held.name, key: held.name.toLowerCase(), p: held.p, start: 0, end: 0, score, published: articleOf(ctx.corpus, held.p).published });
   }
   return out;
