@@ -642,6 +642,7 @@ interface HeldRole {
 }
 
 const roleIndexes = new WeakMap<object, Map<string, HeldRole[]>>();
+const rolesByNameWord = new WeakMap<object, Map<string, HeldRole[]>>();
 
 /**
  * Roles by each of their words, built once per corpus on first use, so a role question reads the few roles that
@@ -652,18 +653,22 @@ function roleIndex(ctx: ComposeContext): Map<string, HeldRole[]> {
   let index = roleIndexes.get(ctx.corpus);
   if (index) return index;
   index = new Map();
+  const byName = new Map<string, HeldRole[]>();
+  const push = (map: Map<string, HeldRole[]>, key: string, held: HeldRole) => {
+    const list = map.get(key);
+    if (list) list.push(held);
+    else map.set(key, [held]);
+  };
   for (const person of ctx.corpus.data.people) {
     if (person.name.split(/\s+/).length < 2 && roleWords(person.name).every((w) => /^(general|director|minister|president|chief|officer|spokesperson)$/.test(w))) continue;
     for (const r of person.roles) {
       const held: HeldRole = { name: person.name, p: r.p, words: new Set(roleWords(r.role)) };
-      for (const word of held.words) {
-        const list = index.get(word);
-        if (list) list.push(held);
-        else index.set(word, [held]);
-      }
+      for (const word of held.words) push(index, word, held);
+      for (const word of new Set(person.name.toLowerCase().split(/\s+/))) push(byName, word, held);
     }
   }
   roleIndexes.set(ctx.corpus, index);
+  rolesByNameWord.set(ctx.corpus, byName);
   return index;
 }
 
@@ -705,14 +710,13 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
 function roleFit(ctx: ComposeContext, name: string, role: string): number {
   const wanted = roleWords(role);
   if (!wanted.length) return 0;
-  // Only roles sharing a word with the one asked can fit; the role index finds them without reading every person.
-  const index = roleIndex(ctx);
+  // Only this person's roles can fit: the roles by a word of the holder's name find them without reading every role.
+  roleIndex(ctx);
+  const byName = rolesByNameWord.get(ctx.corpus)!;
   let best = 0;
-  for (const word of new Set(wanted)) {
-    for (const held of index.get(word) ?? []) {
-      if (!sameName(held.name, name)) continue;
-      best = Math.max(best, wanted.filter((w) => held.words.has(w)).length / wanted.length);
-    }
+  for (const held of new Set(name.toLowerCase().split(/\s+/).flatMap((word) => byName.get(word) ?? []))) {
+    if (!sameName(held.name, name)) continue;
+    best = Math.max(best, wanted.filter((w) => held.words.has(w)).length / wanted.length);
   }
   return best;
 }
