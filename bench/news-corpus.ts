@@ -3,8 +3,8 @@
  * rewritten so the corpus has the statistics of news rather than of five articles repeated.
  *
  * How it is made (deterministic for a seed; article i does not depend on the corpus size):
- * - Material: the project's five seed articles (data/articles, the same text as /work/shared/seeds) and the articles
- *   of the eval stories in /work/shared/eval/stories, except the held-back hurricane-melissa-2025 story. Their
+ * - Material: the project's five seed articles (data/articles, the same text as ../shared/seeds) and the articles
+ *   of the eval stories in ../shared/eval/stories, except the held-back hurricane-melissa-2025 story. Their
  *   sentences are picked in runs of one to four, people and places recast, dates and figures varied (synthetic.ts).
  * - People: given names of the region crossed with family names, listed ones and ~400 generated from syllables
  *   (about 28,000 people), picked with a skew so a few are in the news often and most rarely.
