@@ -112,16 +112,21 @@ export function answerTimeline(ctx: ComposeContext): Composed | null {
       used.add(p);
     }
   };
-  for (const event of ctx.corpus.data.events) {
+  // About something: the events of the matching passages and the articles holding them, in corpus order, read
+  // from the passages rather than by walking every event and article of the corpus.
+  const events = relevant ? [...hitPassages].sort((x, y) => x - y).flatMap((p) => ctx.corpus.eventsByPassage.get(p) ?? []) : ctx.corpus.data.events;
+  for (const event of events) {
     if (!event.date || event.future || event.date > articleOf(ctx.corpus, event.p).published) continue;
-    if (relevant && !hitPassages.has(event.p)) continue;
     consider(event.date, event.p, quoteLine(ctx, event.p), event.explicit);
   }
-  ctx.corpus.data.articles.forEach((article, a) => {
+  const hitArticles = new Set(ctx.hits.map((h) => ctx.corpus.data.passages[h.p]![0]));
+  const articles = relevant ? [...hitArticles].sort((x, y) => x - y) : ctx.corpus.data.articles.map((_, a) => a);
+  for (const a of articles) {
+    const article = ctx.corpus.data.articles[a]!;
     const lead = ctx.corpus.articlePassages[a]?.[0];
-    if (lead === undefined || (relevant && !ctx.hits.some((h) => ctx.corpus.data.passages[h.p]![0] === a))) return;
+    if (lead === undefined) continue;
     if (!entries.has(article.published)) consider(article.published, lead, `${article.title} (report)`, false);
-  });
+  }
   const sorted = [...entries].sort(([a], [b]) => a.localeCompare(b)).slice(-10);
   if (!sorted.length) return null;
   const lines = [`Timeline from the sources (${sorted.length} dates, oldest first):`];
