@@ -8,16 +8,34 @@ import { STOPWORDS, tokenize } from '../annotate/text.ts';
 const ROLE_NOISE = new Set(['who', 'is', 'was', 'the', 'current', 'currently', 'now', 'new', 'of', 'what', 'did', 'say', 'said', 'says', 'does', 'do']);
 
 /** People whose name the text contains: the whole name, or the surname alone ("Tea Seiha", "Trump"). */
+const nameIndexes = new WeakMap<StoredPerson[], Map<string, Array<{ order: number; person: StoredPerson; words: string[] }>>>();
+
+/** People by each word of their name, tokenised once per people table rather than on every question. */
+function peopleByNameWord(people: StoredPerson[]) {
+  let index = nameIndexes.get(people);
+  if (index) return index;
+  index = new Map();
+  people.forEach((person, order) => {
+    const words = tokenize(person.name);
+    for (const word of new Set(words)) {
+      const list = index!.get(word);
+      if (list) list.push({ order, person, words });
+      else index!.set(word, [{ order, person, words }]);
+    }
+  });
+  nameIndexes.set(people, index);
+  return index;
+}
+
 export function findPeopleByName(people: StoredPerson[], text: string): StoredPerson[] {
   const words = new Set(tokenize(text).filter((w) => !STOPWORDS.has(w)));
-  return people
-    .map((person) => {
-      const nameWords = tokenize(person.name);
-      const all = nameWords.every((w) => words.has(w));
-      return { person, all, surname: words.has(nameWords.at(-1) ?? '') };
-    })
+  // Only people with a word of the question in their name can match: read them from the index, in table order.
+  const index = peopleByNameWord(people);
+  const candidates = [...new Set([...words].flatMap((w) => index.get(w) ?? []))].sort((a, b) => a.order - b.order);
+  return candidates
+    .map(({ person, words: nameWords }) => ({ person, nameWords, all: nameWords.every((w) => words.has(w)), surname: words.has(nameWords.at(-1) ?? '') }))
     .filter((m) => m.all || m.surname)
-    .sort((a, b) => Number(b.all) - Number(a.all) || tokenize(b.person.name).length - tokenize(a.person.name).length)
+    .sort((a, b) => Number(b.all) - Number(a.all) || b.nameWords.length - a.nameWords.length)
     .map((m) => m.person);
 }
 
