@@ -234,8 +234,10 @@ function doesTheAction(text: string, start: number, end: number, eventStems: Set
  * "near", "outside", "from" just before it ("outside the town of X" says where the event was not).
  */
 const PLACE_NOUN = 'city|town|village|resort|district|province|region|county|state|port|capital|area|suburb|neighbou?rhoods?|community|island|municipality|commune|department|parish|valley|coast';
+/** "near", "outside", "from" just before a place: close to it only. */
+const NEAR_BEFORE = /\b(?:[Nn]ear|[Oo]utside|[Ff]rom|[Aa]cross|[Aa]round)\s+(?:the\s+)?$/;
 const LOCATED = new RegExp(
-  `(?:\\b(?:[Nn]ear|[Oo]utside|[Ff]rom|[Aa]cross|[Aa]round)\\s+(?:the\\s+)?$|\\b(?:[Ii]n|[Aa]t|[Ii]nto|[Ii]nside)\\s+(?:the\\s+)?`
+  `(?:${NEAR_BEFORE.source}|\\b(?:[Ii]n|[Aa]t|[Ii]nto|[Ii]nside)\\s+(?:the\\s+)?`
   + `(?:(?:[\\p{L}'-]+\\s+){0,3}(?:${PLACE_NOUN})\\s+of\\s+(?:the\\s+)?)?`
   + `(?:\\p{Lu}[\\p{L}'.-]*(?:\\s+\\p{Lu}[\\p{L}'.-]*){0,3}(?:'s\\s+|,\\s+|\\s+and\\s+|,\\s+and\\s+))?$)`,
   'u',
@@ -344,7 +346,7 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
         // "in Pasadena and Altadena", "in Punjab's Firozpur district", "in the resort town of Sharm": the
         // preposition reaches every place of a list, past a possessor, and a place noun's "of" is one too.
         // "near Pasadena", "outside the town": only close to the place, so it says less than "in".
-        if (LOCATED.test(lead)) typeFit *= /\b(?:[Nn]ear|[Oo]utside|[Ff]rom|[Aa]cross|[Aa]round)\s+(?:the\s+)?$/.test(lead) ? 1.2 : 1.6;
+        if (LOCATED.test(lead)) typeFit *= NEAR_BEFORE.test(lead) ? 1.2 : 1.6;
         // "in the Angeles National Forest in Los Angeles County": the place a located place lies in is the wider one,
         // and so is one named as a county, state or province.
         if (/\p{Lu}[\p{L}'.-]*\s+in\s+(?:the\s+)?$/u.test(lead) && nameSpans(ctx, p).some(([, e]) => /^\s+in\s+(?:the\s+)?$/.test(text.slice(e, start)))) typeFit *= 0.6;
@@ -402,6 +404,11 @@ function nameMentions(ctx: ComposeContext): Map<string, number> {
   return nameMentionCounts(ctx.corpus);
 }
 
+/** Whether the date at `start` follows "since": the start of some state ("held since October 7, 2023"). */
+function sinceDate(text: string, start: number): boolean {
+  return /\bsince\s+$/i.test(text.slice(Math.max(0, start - 8), start));
+}
+
 /** Whether a word of the stems stands within three words before the span or one after it ("took effect on Wednesday"). */
 function nearVerb(words: WordAt[], stems: Set<string>, start: number, end: number): boolean {
   const at = words.findIndex((w) => w.start >= start);
@@ -456,7 +463,7 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
     const { annotations } = ctx.corpus.data;
     const opensEntry = annotations[p]?.t !== undefined && annotations[p - 1]?.t !== annotations[p]?.t;
     // Its dates, but for "since" ones (the start of a state, not this event).
-    const sinceOnly = events.every((e) => /\bsince\s+$/i.test(text.slice(Math.max(0, text.indexOf(e.text) - 8), text.indexOf(e.text))));
+    const sinceOnly = events.every((e) => sinceDate(text, text.indexOf(e.text)));
     if (sinceOnly && !future && weight >= 0.5 && ((lead >= 0 && lead < 3) || opensEntry) && !isFutureTense(text)) {
       const published = dayOf(ctx, p);
       const event: StoredEvent = { p, date: published, month: published.slice(0, 7), text, future: false, explicit: false };
@@ -480,7 +487,7 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       if (start < 0) continue;
       const tense = event.future === future ? 1 : 0.6;
       // "held since October 7, 2023": the start of some state, seldom the event asked about.
-      const since = /\bsince\s+$/i.test(text.slice(Math.max(0, start - 8), start)) ? 0.5 : 1;
+      const since = sinceDate(text, start) ? 0.5 : 1;
       // "Speaking to reporters on Thursday, she said they would return on Sunday": Thursday dates what was said.
       const said = !asksAboutStatement && statementDate(text, start) ? 0.45 : 1;
       const byVerb = verb && nearVerb(words, verb.stems, start, start + event.text.length) ? 1.5 : 1;
