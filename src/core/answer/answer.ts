@@ -86,7 +86,7 @@ function composeTyped(ctx: ComposeContext, query: TypedQuery): Composed | typeof
         figureCtx = { ...figureCtx, concepts, hits: own.length ? searchPassages(ctx.corpus, concepts) : ctx.hits };
       }
       candidates = numberCandidates(figureCtx, query, figureCtx.hits)
-        .map((c) => ({ ...c, score: c.score * (fit ? fit(c) : 1) * (until && dayOf(ctx, c.p) > until ? 0.2 : 1) }));
+        .map((c) => ({ ...c, score: c.score * (fit ? fit(c) : 1) * (until && dayOf(ctx.corpus, c.p) > until ? 0.2 : 1) }));
       break;
     }
     case 'agent': candidates = nameCandidates(ctx, query, ctx.hits, 'agent'); break;
@@ -245,8 +245,8 @@ function passagesByDay(corpus: Corpus): Map<string, number[]> {
     if (!list) index!.set(day, [p]);
     else if (list.at(-1) !== p) list.push(p);
   };
-  corpus.data.passages.forEach(([a], p) => {
-    add(corpus.data.annotations[p]?.d ?? corpus.data.articles[a]!.published, p);
+  corpus.data.passages.forEach((_, p) => {
+    add(dayOf(corpus, p), p);
     for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date) add(e.date, p);
   });
   dayIndexes.set(corpus, index);
@@ -258,12 +258,12 @@ function passagesByDay(corpus: Corpus): Map<string, number[]> {
  * 11:30 All living hostages out; 13:40 Trump addresses the Knesset; ... [1]". Null when the day has no titled entries.
  */
 function entryTitles(ctx: ComposeContext, days: Set<string>, dated: number[]): string | null {
-  const { annotations, passages, articles } = ctx.corpus.data;
+  const { annotations, passages } = ctx.corpus.data;
   const byArticle = new Map<number, Map<string, number>>();
   for (const p of dated) {
-    const { s: title, t: time, d } = annotations[p] ?? {};
+    const { s: title, t: time } = annotations[p] ?? {};
     const a = passages[p]![0];
-    if (!title || !time || !days.has(d ?? articles[a]!.published)) continue;
+    if (!title || !time || !days.has(dayOf(ctx.corpus, p))) continue;
     // An entry's own title comes first; a lead-in line under it ("announced the following:") is not its title.
     const entries = byArticle.get(a) ?? new Map<string, number>();
     if (![...entries.keys()].some((k) => k.startsWith(`${time} `))) entries.set(`${time} ${title}`, p);

@@ -8,7 +8,7 @@ import { buildConcepts, searchPassages, synonymsByStem, withoutForgiven, type Hi
 import { analyseQuestion } from '../query/question.ts';
 import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import { describeFigure, KIND_TITLE } from './answer-figures.ts';
-import type { StoredEvent, StoredFigure } from '../store/corpus-index.ts';
+import type { Corpus, StoredEvent, StoredFigure } from '../store/corpus-index.ts';
 import { nameMentionCounts } from '../store/corpus-index.ts';
 import { endOf, eventLabel } from './answer-time.ts';
 import type { FigureKind } from '../schema.ts';
@@ -171,8 +171,8 @@ export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: H
 }
 
 /** The day a passage tells of: its live-blog entry's day, or its article's date. */
-export function dayOf(ctx: ComposeContext, p: number): string {
-  return ctx.corpus.data.annotations[p]?.d ?? articleOf(ctx.corpus, p).published;
+export function dayOf(corpus: Corpus, p: number): string {
+  return corpus.data.annotations[p]?.d ?? articleOf(corpus, p).published;
 }
 
 /**
@@ -186,14 +186,14 @@ export function atEventFit(ctx: ComposeContext, query: TypedQuery): ((c: Candida
   // News reports an event when it happens and recalls it later: of the passages that tell of it well, the earliest
   // report dates it.
   const strong = hits.filter((h) => h.score >= (hits[0]?.score ?? 0) * 0.45);
-  const event = strong.reduce<Hit | undefined>((first, h) => (!first || dayOf(ctx, h.p) < dayOf(ctx, first.p) ? h : first), undefined);
+  const event = strong.reduce<Hit | undefined>((first, h) => (!first || dayOf(ctx.corpus, h.p) < dayOf(ctx.corpus, first.p) ? h : first), undefined);
   if (!event) return null;
   const article = articleOf(ctx.corpus, event.p).id;
-  const day = dayOf(ctx, event.p);
+  const day = dayOf(ctx.corpus, event.p);
   return (c) => {
     if (articleOf(ctx.corpus, c.p).id === article) return 1.8;
     // A figure reported after that moment cannot be the one that stood then, unless no other is given.
-    return dayOf(ctx, c.p) <= day ? 1 : 0.2;
+    return dayOf(ctx.corpus, c.p) <= day ? 1 : 0.2;
   };
 }
 
@@ -465,7 +465,7 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
     // Its dates, but for "since" ones (the start of a state, not this event).
     const sinceOnly = events.every((e) => sinceDate(text, text.indexOf(e.text)));
     if (sinceOnly && !future && weight >= 0.5 && ((lead >= 0 && lead < 3) || opensEntry) && !isFutureTense(text)) {
-      const published = dayOf(ctx, p);
+      const published = dayOf(ctx.corpus, p);
       const event: StoredEvent = { p, date: published, month: published.slice(0, 7), text, future: false, explicit: false };
       out.push({ label: eventLabel(event), key: published, p, start: 0, end: text.length, score: weight * (opensEntry ? 0.8 : 0.35) * (0.2 + nearness(ctx, words, 0, 0)), published, event });
     }
