@@ -54,61 +54,125 @@ function isCorpusName(corpus: Corpus, word: string): boolean {
   return nameWordSet(corpus).has(word.toLowerCase());
 }
 
-/** Edit distance of two short strings, giving up (returning max + 1) once it exceeds max. */
-function editDistance(a: string, b: string, max: number): number {
+/**
+ * Rows reused by editDistance: closestTerm compares a misspelt word with thousands of index terms, and allocating two
+ * arrays per comparison was most of a misspelt question's cost.
+ */
+let rows = [new Int32Array(40), new Int32Array(40), new Int32Array(40)];
+
+/**
+ * Edit distance of two short strings counting a swap of neighbouring letters as one edit ("ceasefrie"; the optimal
+ * string alignment distance), giving up (returning max + 1) once every alignment exceeds max.
+ */
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rows[0]!.length) rows = rows.map(() => new Int32Array(b.length + 1));
+  let before = rows[0]!;
+  let previous = rows[1]!;
+  let row = rows[2]!;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const ca = a.charCodeAt(i - 1);
+    row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      best = Math.min(best, row[j]!);
+      const cb = b.charCodeAt(j - 1);
+      let cost = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) cost = Math.min(cost, before[j - 2]! + 1);
+      row[j] = cost;
+      if (cost < best) best = cost;
     }
+    // no later row can come back under max: a swap reaches back two rows, and only from a cell that was under max
     if (best > max) return max + 1;
-    previous = row;
+    [before, previous, row] = [previous, row, before];
   }
   return previous[b.length]!;
 }
 
-const termsByStart = new WeakMap<Corpus, Map<string, number[]>>();
-
-/** Ids of the index terms starting with a letter whose length lies in [min, max], in id order (a table built once). */
-function termsNear(corpus: Corpus, first: string, min: number, max: number): number[] {
-  let table = termsByStart.get(corpus);
-  if (!table) {
-    table = new Map();
-    corpus.data.lunr.terms.forEach((term, id) => {
-      const key = `${term[0]}${term.length}`;
-      const list = table!.get(key);
-      if (list) list.push(id);
-      else table!.set(key, [id]);
-    });
-    termsByStart.set(corpus, table);
+/** The letters a-z a word holds, one bit each: a cheap lower bound on edit distance (see closestTerm). */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) mask |= 1 << c;
   }
+  return mask;
+}
+
+/** Bits set in a 32-bit number. */
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+interface TermTable {
+  /** `${first letter}${length}` -> term ids */
+  byStart: Map<string, number[]>;
+  /** term id -> letterMask of the term */
+  masks: Int32Array;
+}
+
+const termTables = new WeakMap<Corpus, TermTable>();
+
+/** The index's terms by first letter and length, with their letter masks (built once per corpus). */
+function termTable(corpus: Corpus): TermTable {
+  let table = termTables.get(corpus);
+  if (table) return table;
+  const { terms } = corpus.data.lunr;
+  table = { byStart: new Map(), masks: new Int32Array(terms.length) };
+  terms.forEach((term, id) => {
+    const key = `${term[0]}${term.length}`;
+    const list = table!.byStart.get(key);
+    if (list) list.push(id);
+    else table!.byStart.set(key, [id]);
+    table!.masks[id] = letterMask(term);
+  });
+  termTables.set(corpus, table);
+  return table;
+}
+
+/** Ids of the index terms starting with a letter whose length lies in [min, max], in id order. */
+function termsNear(table: TermTable, first: string, min: number, max: number): number[] {
   const out: number[] = [];
-  for (let length = Math.max(1, min); length <= max; length++) out.push(...(table.get(`${first}${length}`) ?? []));
+  for (let length = Math.max(1, min); length <= max; length++) out.push(...(table.byStart.get(`${first}${length}`) ?? []));
   storeCounters.termsCompared += out.length;
   return out.sort((a, b) => a - b);
 }
 
-const ENDINGS = ['e', 's', 'ed', 'ing', 'ion', 'ate', 'ated', 'ation', 'y', 'ies', 'er'];
+const ENDINGS = ['e', 's', 'ed', 'ing', 'ion', 'ate', 'ated', 'ation', 'y', 'ies', 'er'].map((ending) => ({ ending, mask: letterMask(ending) }));
 
 /**
  * The index term a misspelt word most likely meant: same first letter, one edit for words of six to eight letters,
- * two for longer ones, the most frequent on a tie. Shorter words are never corrected (too many near neighbours).
+ * two for longer ones (a swap of two letters is one edit), the most frequent on a tie. Shorter words are never
+ * corrected (too many near neighbours).
  */
 function closestTerm(corpus: Corpus, word: string): string | null {
   const lower = word.toLowerCase();
   if (lower.length < 6 || /\d/.test(lower)) return null;
   const max = lower.length >= 9 ? 2 : 1;
+  const stem = stemWord(lower);
+  const table = termTable(corpus);
+  const wordMask = letterMask(lower);
+  const stemMask = letterMask(stem);
+  // An edit changes at most two letters of the set a word holds (a swap none): more differing letters rule a pair out
+  // before the distance is computed, which is most pairs.
+  const far = (a: number, b: number) => bitCount(a ^ b) > 2 * max;
   let best: { term: string; distance: number; df: number } | null = null;
-  for (const id of termsNear(corpus, lower[0]!, lower.length - max - 3, lower.length + max + 3)) {
+  for (const id of termsNear(table, lower[0]!, lower.length - max - 3, lower.length + max + 3)) {
     const term = corpus.data.lunr.terms[id]!;
+    const mask = table.masks[id]!;
     // Index terms are stems: compare the word's stem, the word itself and the stem with common endings put back.
-    let distance = Math.min(editDistance(stemWord(lower), term, max), editDistance(lower, term, max));
-    if (term.length >= 5) for (const ending of ENDINGS) if (distance > 0) distance = Math.min(distance, editDistance(lower, term + ending, max));
+    let distance = max + 1;
+    if (!far(stemMask, mask)) distance = editDistance(stem, term, max);
+    if (distance > 0 && !far(wordMask, mask)) distance = Math.min(distance, editDistance(lower, term, max));
+    if (term.length >= 5) {
+      for (const { ending, mask: endingMask } of ENDINGS) {
+        if (distance === 0) break;
+        if (Math.abs(lower.length - term.length - ending.length) > max || far(wordMask, mask | endingMask)) continue;
+        distance = Math.min(distance, editDistance(lower, term + ending, max));
+      }
+    }
     if (distance > max) continue;
     const df = corpus.data.lunr.df[id]!;
     if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term, distance, df };

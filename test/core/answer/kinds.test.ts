@@ -259,6 +259,8 @@ describe('answers on a story the engine has never seen', () => {
 
   it('corrects a misspelt word against the words the sources use', () => {
     expect(first('how many people were evacuatd?')).toMatch(/1,200/);
+    // two neighbouring letters swapped, the commonest typo, is one edit
+    expect(first('how many people were evacutaed?')).toMatch(/1,200/);
   });
 
   it('answers why with the reason the sources give', () => {
