@@ -99,14 +99,19 @@ export function documentVector(compact: CompactLunr, docs: string[], doc: number
   const length = tfs.reduce((sum, tf) => sum + tf, 0);
   const n = compact.documents ?? docs.length;
   const elements: number[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const df = compact.df[ids[i]!]!;
-    const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
-    const tf = tfs[i]!;
-    const score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / compact.averageFieldLength)) + tf);
-    elements.push(ids[i]!, Math.round(score * 1000) / 1000);
-  }
+  for (let i = 0; i < ids.length; i++) elements.push(ids[i]!, bm25(termIdf(n, compact.df[ids[i]!]!), tfs[i]!, length, compact.averageFieldLength));
   return elements;
+}
+
+/** lunr's inverse document frequency of a term held by df of n documents. */
+export function termIdf(n: number, df: number): number {
+  return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+}
+
+/** lunr's BM25 weight of a term in one document, rounded to three places as lunr's Builder rounds it. */
+export function bm25(idf: number, tf: number, length: number, averageLength: number): number {
+  const score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / averageLength)) + tf);
+  return Math.round(score * 1000) / 1000;
 }
 
 /** Separates a stem from a posting limit in a query term: `cambodia\u0001300` is "cambodia" in its newest 300 documents. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { benchQuestions } from '../../../bench/questions.ts';
 import { generateCorpus } from '../../../bench/synthetic.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
-import { loadCorpus, passageVector, type Corpus } from '../../../src/core/store/corpus-index.ts';
+import { loadCorpus, type Corpus } from '../../../src/core/store/corpus-index.ts';
 import { scoreTerms } from '../../../src/core/store/score-terms.ts';
 import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
 import { readArticles } from '../../../src/index/fs-corpus.ts';
@@ -33,14 +33,14 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
         for (const terms of [queryTerms(corpus, concepts), concepts.flatMap((c) => [...c.stems].map((stem) => ({ stem, boost: 0.7 })))]) {
           const known = terms.filter((t) => corpus.termIds.has(t.stem.split('\u0001')[0]!));
           if (!known.length) continue;
-          expect(scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), known), question).toEqual(viaLunr(corpus, known));
+          expect(scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, known), question).toEqual(viaLunr(corpus, known));
           compared++;
         }
       }
       // a term limited to its newest documents, as the postings budget sends it
       const common = corpus.data.lunr.terms.map((t, i) => ({ t, df: corpus.data.lunr.df[i]! })).sort((a, b) => b.df - a.df).slice(0, 3);
       const limited = common.map(({ t, df }) => ({ stem: `${t}\u0001${Math.ceil(df / 3)}`, boost: 1 }));
-      expect(scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), limited)).toEqual(viaLunr(corpus, limited));
+      expect(scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, limited)).toEqual(viaLunr(corpus, limited));
     }
     expect(compared).toBeGreaterThan(60);
   });
