@@ -4,33 +4,15 @@ import { formatShortDate } from '../annotate/dates.ts';
 import { roleWords } from '../annotate/people.ts';
 import { buildConcepts, searchPassages } from '../store/retrieve.ts';
 import { STOPWORDS, tokenize } from '../annotate/text.ts';
+import { peopleIndex } from './people-index.ts';
 
 const ROLE_NOISE = new Set(['who', 'is', 'was', 'the', 'current', 'currently', 'now', 'new', 'of', 'what', 'did', 'say', 'said', 'says', 'does', 'do']);
 
 /** People whose name the text contains: the whole name, or the surname alone ("Tea Seiha", "Trump"). */
-const nameIndexes = new WeakMap<StoredPerson[], Map<string, Array<{ order: number; person: StoredPerson; words: string[] }>>>();
-
-/** People by each word of their name, tokenised once per people table rather than on every question. */
-function peopleByNameWord(people: StoredPerson[]) {
-  let index = nameIndexes.get(people);
-  if (index) return index;
-  index = new Map();
-  people.forEach((person, order) => {
-    const words = tokenize(person.name);
-    for (const word of new Set(words)) {
-      const list = index!.get(word);
-      if (list) list.push({ order, person, words });
-      else index!.set(word, [{ order, person, words }]);
-    }
-  });
-  nameIndexes.set(people, index);
-  return index;
-}
-
 export function findPeopleByName(people: StoredPerson[], text: string): StoredPerson[] {
   const words = new Set(tokenize(text).filter((w) => !STOPWORDS.has(w)));
   // Only people with a word of the question in their name can match: read them from the index, in table order.
-  const index = peopleByNameWord(people);
+  const index = peopleIndex(people).byNameWord;
   const candidates = [...new Set([...words].flatMap((w) => index.get(w) ?? []))].sort((a, b) => a.order - b.order);
   return candidates
     .map(({ person, words: nameWords }) => ({ person, nameWords, all: nameWords.every((w) => words.has(w)), surname: words.has(nameWords.at(-1) ?? '') }))
@@ -39,51 +21,23 @@ export function findPeopleByName(people: StoredPerson[], text: string): StoredPe
     .map((m) => m.person);
 }
 
-interface RoleEntry {
-  /** its place among all roles, person by person, so ties break as a full scan would */
-  order: number;
-  person: StoredPerson;
-  role: { role: string; p: number };
-  words: Set<string>;
-}
-
-const roleWordCache = new WeakMap<object, Map<string, RoleEntry[]>>();
-
-/** Each stored role with its words, by each word, worked out once per loaded corpus. */
-function rolesByWord(ctx: ComposeContext): Map<string, RoleEntry[]> {
-  let index = roleWordCache.get(ctx.corpus);
-  if (!index) {
-    index = new Map();
-    let order = 0;
-    for (const person of ctx.corpus.data.people) {
-      for (const role of person.roles) {
-        const entry = { order: order++, person, role, words: new Set(roleWords(role.role)) };
-        for (const word of entry.words) {
-          const list = index.get(word);
-          if (list) list.push(entry);
-          else index.set(word, [entry]);
-        }
-      }
-    }
-    roleWordCache.set(ctx.corpus, index);
-  }
-  return index;
-}
-
 /** The person whose role best matches the words ("Thai defence minister" -> Natthaphon Narkphanit). */
 export function findPersonByRole(ctx: ComposeContext, text: string): { person: StoredPerson; role: { role: string; p: number } } | null {
   const wanted = roleWords(text).filter((w) => !ROLE_NOISE.has(w));
   if (!wanted.length) return null;
   let best: { person: StoredPerson; role: { role: string; p: number }; score: number; extra: number; date: string } | null = null;
   // Only roles sharing a word with the one asked can match: read them from the index by word, not every role.
-  const index = rolesByWord(ctx);
+  const index = peopleIndex(ctx.corpus.data.people).rolesByWord;
   const entries = [...new Set(wanted.flatMap((w) => index.get(w) ?? []))].sort((a, b) => a.order - b.order);
   for (const { person, role, words: have } of entries) {
     const matched = wanted.filter((w) => have.has(w)).length;
     const score = matched / wanted.length;
     const extra = have.size - matched;
+    if (best && (score < best.score || (score === best.score && extra > best.extra))) continue;
+    // the date is read only to break a tie: reading it lays out the role's article, and a common role word
+    // ("minister") is held by thousands of roles
     const date = articleOf(ctx.corpus, role.p).published;
-    const better = !best || score > best.score || (score === best.score && (extra < best.extra || (extra === best.extra && date > best.date)));
+    const better = !best || score > best.score || extra < best.extra || date > best.date;
     if (better) best = { person, role, score, extra, date };
   }
   if (!best || best.score < (wanted.length >= 3 ? 0.66 : 0.99)) return null;

@@ -1,4 +1,5 @@
 import { describePerson, findPeopleByName, findPersonByRole } from './answer-people.ts';
+import { peopleNamedIn } from './people-index.ts';
 import { agentsIn } from './answer-places.ts';
 import { boostHits, generalAnswer, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Question } from '../query/question.ts';
@@ -35,8 +36,8 @@ function peopleInPassages(ctx: ComposeContext, q: Question, top: number[], verb?
   const found: Array<{ name: string; role: string | null; p: number }> = [];
   for (const p of top.slice(0, verb ? 8 : 4)) {
     const text = ctx.corpus.data.passages[p]![2];
-    for (const person of ctx.corpus.data.people) {
-      if (asked.has(person) || !text.includes(person.name.split(' ').at(-1)!) || found.some((f) => f.name === person.name)) continue;
+    for (const person of peopleNamedIn(ctx.corpus.data.people, text)) {
+      if (asked.has(person) || found.some((f) => f.name === person.name)) continue;
       if (verb && !nearVerb(text, person.name, verb)) continue;
       const role = person.roles.find((r) => r.p === p)?.role ?? person.roles[0]?.role ?? null;
       found.push({ name: person.name, role, p });

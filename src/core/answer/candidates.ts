@@ -11,6 +11,7 @@ import { describeFigure, KIND_TITLE } from './answer-figures.ts';
 import type { Corpus, StoredEvent, StoredFigure } from '../store/corpus-index.ts';
 import { nameMentionCounts } from '../store/corpus-index.ts';
 import { endOf, eventLabel } from './answer-time.ts';
+import { peopleIndex, peopleWithName, type RoleEntry } from './people-index.ts';
 import type { FigureKind } from '../schema.ts';
 
 /** One possible answer found in one passage. */
@@ -629,11 +630,16 @@ export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked
 
 /** "Donald Trump (U.S. President)": a person's name with the role the sources give, the one in this passage first. */
 function withRole(ctx: ComposeContext, name: string, p: number): string {
-  const people = ctx.corpus.data.people.filter((person) => sameName(person.name, name));
+  const people = peopleWithName(ctx.corpus.data.people, name);
   const roles = people.flatMap((person) => person.roles);
   const role = roles.find((r) => r.p === p) ?? roles[0];
   const full = people.find((person) => person.name.length >= name.length)?.name ?? name;
   return role ? `${full} (${role.role})` : name;
+}
+
+/** Roles of people with a name by each of their words (people-index.ts), not every role the sources give. */
+function roleIndex(ctx: ComposeContext): Map<string, RoleEntry[]> {
+  return peopleIndex(ctx.corpus.data.people).holdersByWord;
 }
 
 /**
@@ -641,44 +647,6 @@ function withRole(ctx: ComposeContext, name: string, p: number): string {
  * as its long form and the long form as it), from anywhere in the corpus, not only the best passages. A role
  * that names another country is someone else's ("Pakistan's Director General ...").
  */
-/** One role a person holds in the sources, with its words. */
-interface HeldRole {
-  name: string;
-  p: number;
-  words: Set<string>;
-}
-
-const roleIndexes = new WeakMap<object, Map<string, HeldRole[]>>();
-const rolesByNameWord = new WeakMap<object, Map<string, HeldRole[]>>();
-
-/**
- * Roles by each of their words, built once per corpus on first use, so a role question reads the few roles that
- * carry its words rather than every role the sources give (15,000 of them at 5,000 articles). A title alone
- * ("General") is no one's name and is left out.
- */
-function roleIndex(ctx: ComposeContext): Map<string, HeldRole[]> {
-  let index = roleIndexes.get(ctx.corpus);
-  if (index) return index;
-  index = new Map();
-  const byName = new Map<string, HeldRole[]>();
-  const push = (map: Map<string, HeldRole[]>, key: string, held: HeldRole) => {
-    const list = map.get(key);
-    if (list) list.push(held);
-    else map.set(key, [held]);
-  };
-  for (const person of ctx.corpus.data.people) {
-    if (person.name.split(/\s+/).length < 2 && roleWords(person.name).every((w) => /^(general|director|minister|president|chief|officer|spokesperson)$/.test(w))) continue;
-    for (const r of person.roles) {
-      const held: HeldRole = { name: person.name, p: r.p, words: new Set(roleWords(r.role)) };
-      for (const word of held.words) push(index, word, held);
-      for (const word of new Set(person.name.toLowerCase().split(/\s+/))) push(byName, word, held);
-    }
-  }
-  roleIndexes.set(ctx.corpus, index);
-  rolesByNameWord.set(ctx.corpus, byName);
-  return index;
-}
-
 export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[] {
   if (!query.subject) return [];
   const { countries, acronyms } = ctx.corpus.data;
@@ -691,7 +659,7 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   // An acronym asked may be written out in the role, and the other way round.
   const long = new Map(acronyms.map(([short, full]) => [short.toLowerCase(), roleWords(full)]));
   const shortOf = new Map([...long].map(([short, words]) => [words.join(' '), short]));
-  const has = (held: HeldRole, word: string) => held.words.has(word) || (long.get(word)?.every((w) => held.words.has(w)) ?? false);
+  const has = (held: RoleEntry, word: string) => held.words.has(word) || (long.get(word)?.every((w) => held.words.has(w)) ?? false);
   const index = roleIndex(ctx);
   const first = wanted[0]!;
   const pool = new Set([...(index.get(first) ?? []), ...(index.get(long.get(first)?.[0] ?? '') ?? [])]);
@@ -718,8 +686,7 @@ function roleFit(ctx: ComposeContext, name: string, role: string): number {
   const wanted = roleWords(role);
   if (!wanted.length) return 0;
   // Only this person's roles can fit: the roles by a word of the holder's name find them without reading every role.
-  roleIndex(ctx);
-  const byName = rolesByNameWord.get(ctx.corpus)!;
+  const byName = peopleIndex(ctx.corpus.data.people).holdersByNameWord;
   let best = 0;
   for (const held of new Set(name.toLowerCase().split(/\s+/).flatMap((word) => byName.get(word) ?? []))) {
     if (!sameName(held.name, name)) continue;

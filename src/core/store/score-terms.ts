@@ -40,13 +40,16 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
   for (const w of weights) sumOfSquares += w * w;
   const magnitude = Math.sqrt(sumOfSquares);
   const tfs = new Float64Array(ids.length);
-  const seen = new Set<number>();
+  const lengths = lengthsOf(docs);
+  const seen = seenMarks(docs.length);
   const results: Scored[] = [];
   for (const found of postings) {
     for (const doc of found) {
-      if (seen.has(doc)) continue;
-      seen.add(doc);
-      const length = queryFrequencies(docs[doc] ?? '', ids, tfs);
+      if (seen.marks[doc] === seen.round) continue;
+      seen.marks[doc] = seen.round;
+      let length = lengths[doc]!;
+      const counted = queryFrequencies(docs[doc] ?? '', ids, tfs, length > 0);
+      if (!(length > 0)) lengths[doc] = length = counted;
       let dot = 0;
       for (let i = 0; i < ids.length; i++) if (tfs[i]) dot += weights[i]! * bm25(idfs[i]!, tfs[i]!, length, compact.averageFieldLength);
       results.push({ doc, score: dot / magnitude || 0 });
@@ -55,13 +58,36 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
   return results.sort((a, b) => b.score - a.score);
 }
 
+/** Documents' lengths (their term frequencies summed) as first counted, per list of documents: 0 is not yet counted. */
+const lengthTables = new WeakMap<string[], Float64Array>();
+
+function lengthsOf(docs: string[]): Float64Array {
+  let lengths = lengthTables.get(docs);
+  if (!lengths) lengthTables.set(docs, (lengths = new Float64Array(docs.length)));
+  return lengths;
+}
+
+/**
+ * Which documents one scoring has met: a mark per document holding the round that met it, so a scoring starts by
+ * moving to the next round instead of clearing or allocating a set of thousands of documents.
+ */
+let seenTable = { marks: new Uint32Array(0), round: 0 };
+
+function seenMarks(size: number): { marks: Uint32Array; round: number } {
+  if (seenTable.marks.length < size || seenTable.round >= 0xffffffff) seenTable = { marks: new Uint32Array(size), round: 0 };
+  seenTable.round++;
+  return seenTable;
+}
+
 /**
  * One pass over a document's encoded terms (lunr-compact.ts: ascending ids, delta-encoded in base 36, ".tf" when a
  * term occurs more than once): writes into tfs[i] how often the document holds ids[i] (ascending) and returns the
- * document's length (all its term frequencies summed), as decodeDoc would give them, without allocating.
+ * document's length (all its term frequencies summed), as decodeDoc would give them, without allocating. When the
+ * length is known already (`lengthKnown`), it stops after the last of the ids and returns 0.
  */
-function queryFrequencies(text: string, ids: number[], tfs: Float64Array): number {
+function queryFrequencies(text: string, ids: number[], tfs: Float64Array, lengthKnown: boolean): number {
   tfs.fill(0);
+  const last = ids[ids.length - 1] ?? 0;
   let length = 0;
   let id = 0;
   let k = 0;
@@ -84,6 +110,7 @@ function queryFrequencies(text: string, ids: number[], tfs: Float64Array): numbe
     length += tf;
     while (k < ids.length && ids[k]! < id) k++;
     if (k < ids.length && ids[k] === id) tfs[k] = tf;
+    if (lengthKnown && id >= last) return 0;
   }
   return length;
 }

@@ -1,0 +1,87 @@
+import type { StoredPerson } from '../store/corpus-index.ts';
+import { roleWords, sameName } from '../annotate/people.ts';
+import { tokenize } from '../annotate/text.ts';
+
+/** A person with the words of their name (tokenised), and their place in the people table. */
+export interface NameEntry {
+  order: number;
+  person: StoredPerson;
+  words: string[];
+}
+
+/** One role a person holds in the sources, with its words and its place among all roles (person by person). */
+export interface RoleEntry {
+  /** ties break by it as a scan of the whole table would */
+  order: number;
+  person: StoredPerson;
+  name: string;
+  role: { role: string; p: number };
+  p: number;
+  words: Set<string>;
+}
+
+/**
+ * The people table read by word, made in one pass once per table, so a question reads the few people and roles
+ * sharing a word with it rather than every one the sources give (28,000 people and 15,000 roles at 5,000 articles).
+ */
+export interface PeopleIndex {
+  /** people by each (tokenised) word of their name */
+  byNameWord: Map<string, NameEntry[]>;
+  /** every role by each of its words */
+  rolesByWord: Map<string, RoleEntry[]>;
+  /** the roles of people with a name ("General" alone is a title, no one's name) by each of their words */
+  holdersByWord: Map<string, RoleEntry[]>;
+  /** the same roles by each lower-case word of the holder's name */
+  holdersByNameWord: Map<string, RoleEntry[]>;
+}
+
+const TITLE_ONLY = /^(general|director|minister|president|chief|officer|spokesperson)$/;
+const indexes = new WeakMap<StoredPerson[], PeopleIndex>();
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+export function peopleIndex(people: StoredPerson[]): PeopleIndex {
+  let index = indexes.get(people);
+  if (index) return index;
+  index = { byNameWord: new Map(), rolesByWord: new Map(), holdersByWord: new Map(), holdersByNameWord: new Map() };
+  let order = 0;
+  people.forEach((person, at) => {
+    const words = tokenize(person.name);
+    const entry = { order: at, person, words };
+    for (const word of new Set(words)) push(index!.byNameWord, word, entry);
+    const titleOnly = person.name.split(/\s+/).length < 2 && roleWords(person.name).every((w) => TITLE_ONLY.test(w));
+    const nameWords = new Set(person.name.toLowerCase().split(/\s+/));
+    for (const role of person.roles) {
+      const held: RoleEntry = { order: order++, person, name: person.name, role, p: role.p, words: new Set(roleWords(role.role)) };
+      for (const word of held.words) {
+        push(index!.rolesByWord, word, held);
+        if (!titleOnly) push(index!.holdersByWord, word, held);
+      }
+      if (!titleOnly) for (const word of nameWords) push(index!.holdersByNameWord, word, held);
+    }
+  });
+  indexes.set(people, index);
+  return index;
+}
+
+/**
+ * People whose surname (the last word of their name) a text holds, in table order, read from the index by name
+ * word, not the whole table.
+ */
+export function peopleNamedIn(people: StoredPerson[], text: string): StoredPerson[] {
+  const words = new Set(tokenize(text));
+  const found = new Set<NameEntry>();
+  for (const word of words) for (const entry of peopleIndex(people).byNameWord.get(word) ?? []) if (words.has(entry.words.at(-1) ?? '')) found.add(entry);
+  return [...found].sort((a, b) => a.order - b.order).map((entry) => entry.person).filter((person) => text.includes(person.name.split(' ').at(-1)!));
+}
+
+/** People the sources name as `name` or a longer or shorter form of it (sameName), in table order. */
+export function peopleWithName(people: StoredPerson[], name: string): StoredPerson[] {
+  const found = new Set<NameEntry>();
+  for (const word of tokenize(name)) for (const entry of peopleIndex(people).byNameWord.get(word) ?? []) found.add(entry);
+  return [...found].sort((a, b) => a.order - b.order).map((entry) => entry.person).filter((person) => sameName(person.name, name));
+}
