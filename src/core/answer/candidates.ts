@@ -637,6 +637,9 @@ function withRole(ctx: ComposeContext, name: string, p: number): string {
   return role ? `${full} (${role.role})` : name;
 }
 
+/** Most mentions of holders of a role asked about to weigh, of those of the country asked and of the rest each. */
+const MAX_HOLDERS = 40;
+
 /** Roles of people with a name by each of their words (people-index.ts), not every role the sources give. */
 function roleIndex(ctx: ComposeContext): Map<string, RoleEntry[]> {
   return peopleIndex(ctx.corpus.data.people).holdersByWord;
@@ -661,19 +664,24 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   const shortOf = new Map([...long].map(([short, words]) => [words.join(' '), short]));
   const has = (held: RoleEntry, word: string) => held.words.has(word) || (long.get(word)?.every((w) => held.words.has(w)) ?? false);
   const index = roleIndex(ctx);
-  const first = wanted[0]!;
-  const pool = new Set([...(index.get(first) ?? []), ...(index.get(long.get(first)?.[0] ?? '') ?? [])]);
+  // Every word asked must be held: the roles holding the rarest of them ("prime", not "minister") are all there is to read.
+  const holding = (w: string) => [...(index.get(w) ?? []), ...(index.get(long.get(w)?.[0] ?? '') ?? [])];
+  const pool = new Set(wanted.map(holding).reduce((a, b) => (b.length < a.length ? b : a)));
   const whole = shortOf.get(wanted.join(' '));
   if (whole) for (const held of index.get(whole) ?? []) pool.add(held);
   const out: Candidate[] = [];
-  // Someone named with the role every day is one candidate, not hundreds: the two newest mentions each.
+  // Someone named with the role every day is one candidate, not hundreds: the two newest mentions each. Passages
+  // are stored newest first, so the newest holders come first; past MAX_HOLDERS of a standing, older ones add nothing.
   const perName = new Map<string, number>();
+  const perStanding = [0, 0];
   for (const held of [...pool].sort((x, y) => x.p - y.p)) {
     if ((perName.get(held.name) ?? 0) >= 2) continue;
     if (!wanted.every((w) => has(held, w)) && !(whole && held.words.has(whole))) continue;
     const named = [...held.words].map((w) => countryNameOf(countries, w)).filter((c): c is string => c !== null);
     const own = asked !== null && (named.includes(asked) || held.words.has(asked.toLowerCase()));
     if (asked && named.length && !own) continue;
+    if (perStanding[Number(own)]! >= MAX_HOLDERS) continue;
+    perStanding[Number(own)]!++;
     const score = 0.5 * (own ? 1.3 : 1);
     perName.set(held.name, (perName.get(held.name) ?? 0) + 1);
     out.push({ label: held.name, key: held.name.toLowerCase(), p: held.p, start: 0, end: 0, score, published: articleOf(ctx.corpus, held.p).published });
