@@ -66,15 +66,27 @@ function scopeMatch(scope: string | null, concepts: Concept[]): number {
 /** Most figures to weigh: those in matching passages, plus the newest of each kind (figures are stored newest first). */
 const NEWEST_PER_KIND = 200;
 
+const newestByKind = new WeakMap<StoredFigure[], Map<FigureKind, StoredFigure[]>>();
+
+/** The newest NEWEST_PER_KIND figures of each kind, in stored order: one pass over the figures per corpus. */
+function newestOfKind(figures: StoredFigure[], kind: FigureKind): StoredFigure[] {
+  let byKind = newestByKind.get(figures);
+  if (!byKind) {
+    byKind = new Map();
+    for (const f of figures) {
+      const list = byKind.get(f.kind);
+      if (!list) byKind.set(f.kind, [f]);
+      else if (list.length < NEWEST_PER_KIND) list.push(f);
+    }
+    newestByKind.set(figures, byKind);
+  }
+  return byKind.get(kind) ?? [];
+}
+
 function candidateFigures(ctx: ComposeContext, kinds: FigureKind[]): StoredFigure[] {
   const picked = new Set<StoredFigure>();
   for (const hit of ctx.hits) for (const f of ctx.corpus.figuresByPassage.get(hit.p) ?? []) if (kinds.includes(f.kind)) picked.add(f);
-  const perKind = new Map<FigureKind, number>();
-  for (const f of ctx.corpus.data.figures) {
-    if (!kinds.includes(f.kind) || (perKind.get(f.kind) ?? 0) >= NEWEST_PER_KIND) continue;
-    perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + 1);
-    picked.add(f);
-  }
+  for (const kind of new Set(kinds)) for (const f of newestOfKind(ctx.corpus.data.figures, kind)) picked.add(f);
   return [...picked].sort((a, b) => a.p - b.p);
 }
 
