@@ -1,4 +1,4 @@
-import { articleOf, pickPassages, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { articleOf, pickPassages, quoteLine, supportLine, articleIndexOf, type ComposeContext, type Composed } from './compose.ts';
 import type { StoredEvent } from '../store/corpus-index.ts';
 import { addDays, formatDate, formatMonth, formatShortDate } from '../annotate/dates.ts';
 import { stemWord } from '../annotate/spelling.ts';
@@ -119,7 +119,7 @@ export function answerTimeline(ctx: ComposeContext): Composed | null {
     if (!event.date || event.future || event.date > articleOf(ctx.corpus, event.p).published) continue;
     consider(event.date, event.p, quoteLine(ctx, event.p), event.explicit);
   }
-  const hitArticles = new Set(ctx.hits.map((h) => ctx.corpus.data.passages[h.p]![0]));
+  const hitArticles = new Set(ctx.hits.map((h) => articleIndexOf(ctx.corpus, h.p)));
   const articles = relevant ? [...hitArticles].sort((x, y) => x - y) : ctx.corpus.data.articles.map((_, a) => a);
   for (const a of articles) {
     const article = ctx.corpus.data.articles[a]!;

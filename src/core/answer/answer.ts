@@ -4,8 +4,9 @@ import { findPlace } from './answer-places.ts';
 import { answerLatest, answerTimeline, answerUpcoming, answerWhen } from './answer-time.ts';
 import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, repeats, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, repeats, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, articleIndexOf, articleOf, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
+import { encodedAnnotation } from '../store/annotations.ts';
 import { formatDate, formatShortDate, untilOf } from '../annotate/dates.ts';
 import { analyseQuestion, type Question } from '../query/question.ts';
 import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
@@ -133,7 +134,7 @@ function reasonAnswer(ctx: ComposeContext): Composed | null {
   const byPassage = new Map(ctx.hits.map((h) => [h.p, h]));
   const { annotations } = ctx.corpus.data;
   for (const h of ctx.hits.slice(0, 5)) {
-    const article = ctx.corpus.articlePassages[ctx.corpus.data.passages[h.p]![0]] ?? [];
+    const article = ctx.corpus.articlePassages[articleIndexOf(ctx.corpus, h.p)] ?? [];
     // The "Why ...?" section right after the one telling of the event answers it above all.
     const nextSection = article.find((p) => p > h.p && annotations[p]?.s !== annotations[h.p]?.s);
     for (const p of article) {
@@ -154,8 +155,8 @@ function reasonAnswer(ctx: ComposeContext): Composed | null {
     return other !== undefined && other[0] === a && other[1] === para;
   });
   // Then what other reports give as the reason: an official finding beside an allegation.
-  const others = pickPassages(ctx, ranked.filter((h) => ctx.corpus.data.passages[h.p]![0] !== a), 8, new Set(), 3);
-  const sameReport = pickPassages(ctx, ranked.filter((h) => ctx.corpus.data.passages[h.p]![0] === a), 2, new Set([best, ...around]), 1);
+  const others = pickPassages(ctx, ranked.filter((h) => articleIndexOf(ctx.corpus, h.p) !== a), 8, new Set(), 3);
+  const sameReport = pickPassages(ctx, ranked.filter((h) => articleIndexOf(ctx.corpus, h.p) === a), 2, new Set([best, ...around]), 1);
   const lines = [`${quoteLine(ctx, best)} ${ctx.book.cite(best)}`];
   // A headline often gives the cause in brief ("Israel halts Gaza aid after two soldiers killed in Rafah").
   const title = ctx.corpus.data.articles[a]!.title;
@@ -183,13 +184,13 @@ function latestOn(ctx: ComposeContext): Composed | null {
   const ordered = newestFirst(ctx, ctx.hits);
   const newest = ordered[0];
   if (!newest) return null;
-  const article = ctx.corpus.data.passages[newest.p]![0];
+  const article = articleIndexOf(ctx.corpus, newest.p);
   const withFigures = (p: number) => (ctx.corpus.data.annotations[p]?.q?.length ? 1.5 : 1);
   // A report's first sentences say what is new in it.
   const lead = (p: number) => ((ctx.corpus.articlePassages[article] ?? []).indexOf(p) < 2 ? 1.8 : 1);
-  const own = ordered.filter((h) => ctx.corpus.data.passages[h.p]![0] === article)
+  const own = ordered.filter((h) => articleIndexOf(ctx.corpus, h.p) === article)
     .map((h) => ({ ...h, score: h.score * withFigures(h.p) * lead(h.p) })).sort((a, b) => b.score - a.score).slice(0, 3);
-  const before = ordered.find((h) => ctx.corpus.data.passages[h.p]![0] !== article);
+  const before = ordered.find((h) => articleIndexOf(ctx.corpus, h.p) !== article);
   const [first, ...rest] = [...own.map((h) => h.p).sort((a, b) => a - b), ...(before ? [before.p] : [])];
   return { lines: [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`, ...rest.map((p) => supportLine(ctx, p))], figures: [] };
 }
@@ -245,10 +246,11 @@ function passagesByDay(corpus: Corpus): Map<string, number[]> {
     if (!list) index!.set(day, [p]);
     else if (list.at(-1) !== p) list.push(p);
   };
-  corpus.data.passages.forEach((_, p) => {
-    add(dayOf(corpus, p), p);
+  // Only a live-blog entry's annotation holds a day of its own: the rest are not decoded, nor their passages laid out.
+  for (let p = 0; p < corpus.data.passages.length; p++) {
+    add(encodedAnnotation(corpus.data.annotations, p).includes('"d":') ? dayOf(corpus, p) : articleOf(corpus, p).published, p);
     for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date) add(e.date, p);
-  });
+  }
   dayIndexes.set(corpus, index);
   return index;
 }

@@ -6,7 +6,7 @@ import { countryFormsOf, countryNameOf, type NameCode } from '../store/annotatio
 import { roleWords, sameName } from '../annotate/people.ts';
 import { buildConcepts, searchPassages, synonymsByStem, withoutForgiven, type Hit } from '../store/retrieve.ts';
 import { analyseQuestion } from '../query/question.ts';
-import { aboutAskedDate, articleOf, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { aboutAskedDate, articleOf, quoteLine, supportLine, articleIndexOf, type ComposeContext, type Composed } from './compose.ts';
 import { describeFigure, KIND_TITLE } from './answer-figures.ts';
 import type { Corpus, StoredEvent, StoredFigure } from '../store/corpus-index.ts';
 import { nameMentionCounts } from '../store/corpus-index.ts';
@@ -390,11 +390,11 @@ function leadInDoer(ctx: ComposeContext, p: number): string | null {
   if (named) return named;
   const wanted = roleWords(doer);
   if (!wanted.length) return null;
-  const article = ctx.corpus.data.passages[p]![0];
+  const article = articleIndexOf(ctx.corpus, p);
   let best: { name: string; score: number } | null = null;
   for (const held of roleIndex(ctx).get(wanted[0]!) ?? []) {
     if (!wanted.every((w) => held.words.has(w))) continue;
-    const score = ctx.corpus.data.passages[held.p]![0] === article ? 2 : 1;
+    const score = articleIndexOf(ctx.corpus, held.p) === article ? 2 : 1;
     if (!best || score > best.score) best = { name: held.name, score };
   }
   return best?.name ?? null;
@@ -459,7 +459,7 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
     const words = wordsOf(text);
     const events = ctx.corpus.eventsByPassage.get(p) ?? [];
     // "A short time ago the army commenced the operation": a report of something just done is dated by its article.
-    const lead = (ctx.corpus.articlePassages[ctx.corpus.data.passages[p]![0]] ?? []).indexOf(p);
+    const lead = (ctx.corpus.articlePassages[articleIndexOf(ctx.corpus, p)] ?? []).indexOf(p);
     // A live-blog entry's first sentence reports what happened on the entry's day.
     const { annotations } = ctx.corpus.data;
     const opensEntry = annotations[p]?.t !== undefined && annotations[p - 1]?.t !== annotations[p]?.t;

@@ -26,8 +26,27 @@ export interface Composed {
   figures: Figure[];
 }
 
+const passageArticles = new WeakMap<Corpus, Int32Array>();
+
+/**
+ * The article a passage belongs to, read from a table made once per corpus out of its articles' passage lists:
+ * reading the passage itself would lay out its whole article's text, and a question asks this of thousands of
+ * passages (every role holder, every event of a timeline).
+ */
+export function articleIndexOf(corpus: Corpus, p: number): number {
+  let table = passageArticles.get(corpus);
+  if (!table) {
+    let total = 0;
+    for (const list of corpus.articlePassages) for (const q of list) total = Math.max(total, q + 1);
+    table = new Int32Array(total);
+    corpus.articlePassages.forEach((list, a) => { for (const q of list) table![q] = a; });
+    passageArticles.set(corpus, table);
+  }
+  return p < table.length ? table[p]! : corpus.data.passages[p]![0];
+}
+
 export function articleOf(corpus: Corpus, p: number) {
-  return corpus.data.articles[corpus.data.passages[p]![0]]!;
+  return corpus.data.articles[articleIndexOf(corpus, p)]!;
 }
 
 /** A sentence as the answer text gives it: relative dates get their date, numbers in words their digits. */
@@ -81,7 +100,7 @@ export function pickPassages(ctx: ComposeContext, hits: Hit[], count: number, sk
   for (const hit of hits) {
     if (picked.length >= count) break;
     if (skip.has(hit.p)) continue;
-    const a = ctx.corpus.data.passages[hit.p]![0];
+    const a = articleIndexOf(ctx.corpus, hit.p);
     if ((perArticleCount.get(a) ?? 0) >= perArticle) continue;
     const text = ctx.corpus.data.passages[hit.p]![2];
     if (picked.some((q) => ctx.corpus.data.passages[q]![2] === text)) continue;
@@ -164,7 +183,7 @@ export function coverageOf(ctx: ComposeContext, p: number, concepts: Concept[] =
 export function rankArticles(ctx: ComposeContext, hits: Hit[]): number[] {
   const byArticle = new Map<number, Hit[]>();
   for (const hit of hits) {
-    const a = ctx.corpus.data.passages[hit.p]![0];
+    const a = articleIndexOf(ctx.corpus, hit.p);
     byArticle.set(a, [...(byArticle.get(a) ?? []), hit]);
   }
   const total = ctx.concepts.reduce((sum, c) => sum + c.weight, 0) || 1;

@@ -20,11 +20,23 @@ export interface StoredAnnotation {
 
 /** A passage's annotation as the index file stores it: its JSON, or "" when it has none. */
 export function encodeAnnotation(a: StoredAnnotation): string {
-  return a.s === undefined && a.t === undefined && !a.n && !a.q && !a.tm ? '' : JSON.stringify(a);
+  return a.s === undefined && a.t === undefined && a.d === undefined && a.l === undefined && !a.n && !a.q && !a.tm ? '' : JSON.stringify(a);
 }
 
 export function decodeAnnotation(text: string): StoredAnnotation {
   return text ? (JSON.parse(text) as StoredAnnotation) : {};
+}
+
+/** Where lazyAnnotations keeps the encoded texts (see encodedAnnotation). */
+const ENCODED = Symbol('encoded annotations');
+
+/**
+ * A passage's annotation as stored (JSON text, "" for none), without decoding it: a question that looks for one field
+ * across many passages tests the text first. Annotations that were never encoded are encoded here.
+ */
+export function encodedAnnotation(annotations: StoredAnnotation[], p: number): string {
+  const encoded = (annotations as unknown as Record<symbol, string[] | undefined>)[ENCODED];
+  return encoded ? encoded[p] ?? '' : encodeAnnotation(annotations[p] ?? {});
 }
 
 /**
@@ -35,6 +47,7 @@ export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
   const decoded: StoredAnnotation[] = new Array(encoded.length);
   return new Proxy(decoded, {
     get(target, key, receiver) {
+      if (key === ENCODED) return encoded;
       if (typeof key === 'string') {
         const c = key.charCodeAt(0);
         if (c >= 48 && c <= 57) {
@@ -61,11 +74,20 @@ export interface PassageContext {
   lead?: string | null;
 }
 
+/** Each form of a country to its forms, the first country listing it winning (as a scan in order would). */
+const countriesByForm = new WeakMap<string[][], Map<string, string[]>>();
+
 /** The forms of a country the corpus names ("pakistan", "pakistani"), found by any one of them. */
 export function countryFormsOf(countries: string[][], word: string): string[] | null {
-  const lower = word.toLowerCase().replace(/'s$/, '');
-  return countries.find((forms) => forms.includes(lower)) ?? null;
+  let byForm = countriesByForm.get(countries);
+  if (!byForm) {
+    byForm = new Map();
+    for (const forms of countries) for (const form of forms) if (!byForm.has(form)) byForm.set(form, forms);
+    countriesByForm.set(countries, byForm);
+  }
+  return byForm.get(word.toLowerCase().replace(/'s$/, '')) ?? null;
 }
+
 
 /** The country's name for a form of it ("Qatari" -> "Qatar"), or null when the word names no country. */
 export function countryNameOf(countries: string[][], word: string): string | null {
