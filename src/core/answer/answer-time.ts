@@ -102,13 +102,15 @@ export function answerLatest(ctx: ComposeContext): Composed | null {
 export function answerTimeline(ctx: ComposeContext): Composed | null {
   const relevant = ctx.concepts.length > 0;
   const hitPassages = new Set(ctx.hits.map((h) => h.p));
-  const entries = new Map<string, { p: number; label: string; explicit: boolean }>();
+  // An entry's label (its sentence, or a report's headline) is made only for the dates shown: a timeline of
+  // everything weighs every event of the corpus.
+  const entries = new Map<string, { p: number; report: string | null; explicit: boolean }>();
   const used = new Set<number>();
-  const consider = (date: string, p: number, label: string, explicit: boolean) => {
+  const consider = (date: string, p: number, report: string | null, explicit: boolean) => {
     const existing = entries.get(date);
     if (used.has(p) && existing?.p !== p) return;
     if (!existing || (explicit && !existing.explicit)) {
-      entries.set(date, { p, label, explicit });
+      entries.set(date, { p, report, explicit });
       used.add(p);
     }
   };
@@ -117,7 +119,7 @@ export function answerTimeline(ctx: ComposeContext): Composed | null {
   const events = relevant ? [...hitPassages].sort((x, y) => x - y).flatMap((p) => ctx.corpus.eventsByPassage.get(p) ?? []) : ctx.corpus.data.events;
   for (const event of events) {
     if (!event.date || event.future || event.date > articleOf(ctx.corpus, event.p).published) continue;
-    consider(event.date, event.p, quoteLine(ctx, event.p), event.explicit);
+    consider(event.date, event.p, null, event.explicit);
   }
   const hitArticles = new Set(ctx.hits.map((h) => articleIndexOf(ctx.corpus, h.p)));
   const articles = relevant ? [...hitArticles].sort((x, y) => x - y) : ctx.corpus.data.articles.map((_, a) => a);
@@ -130,7 +132,7 @@ export function answerTimeline(ctx: ComposeContext): Composed | null {
   const sorted = [...entries].sort(([a], [b]) => a.localeCompare(b)).slice(-10);
   if (!sorted.length) return null;
   const lines = [`Timeline from the sources (${sorted.length} dates, oldest first):`];
-  for (const [date, entry] of sorted) lines.push(`- ${formatDate(date)}: ${entry.label} ${ctx.book.cite(entry.p)}`);
+  for (const [date, entry] of sorted) lines.push(`- ${formatDate(date)}: ${entry.report ?? quoteLine(ctx, entry.p)} ${ctx.book.cite(entry.p)}`);
   lines.push(`As of ${formatDate(ctx.corpus.data.articles[0]!.published)}.`);
   return { lines, figures: [] };
 }

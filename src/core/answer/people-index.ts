@@ -22,7 +22,7 @@ export interface RoleEntry {
 
 /**
  * The people table read by word, made in one pass once per table, so a question reads the few people and roles
- * sharing a word with it rather than every one the sources give (28,000 people and 15,000 roles at 5,000 articles).
+ * sharing a word with it rather than every one the sources give (thousands of each at 5,000 articles).
  */
 export interface PeopleIndex {
   /** people by each (tokenised) word of their name */
