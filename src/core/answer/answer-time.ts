@@ -1,5 +1,5 @@
 import { articleOf, pickPassages, quoteLine, supportLine, articleIndexOf, type ComposeContext, type Composed } from './compose.ts';
-import type { StoredEvent } from '../store/corpus-index.ts';
+import type { Corpus, StoredEvent } from '../store/corpus-index.ts';
 import { addDays, formatDate, formatMonth, formatShortDate } from '../annotate/dates.ts';
 import { stemWord } from '../annotate/spelling.ts';
 import { tokenize } from '../annotate/text.ts';
@@ -67,15 +67,26 @@ export function endOf(ctx: ComposeContext, questionText: string, start: StoredEv
   return { lines, figures: [] };
 }
 
+const upcoming = new WeakMap<Corpus, StoredEvent[]>();
+
+/** The events dated after the newest report, soonest first, one per date and passage: sorted once per corpus. */
+function upcomingEvents(corpus: Corpus): StoredEvent[] {
+  let events = upcoming.get(corpus);
+  if (events) return events;
+  const newest = corpus.data.articles[0]?.published ?? '';
+  const seen = new Set<string>();
+  events = corpus.data.events
+    .filter((e) => e.future && e.date && e.date > newest)
+    .sort((a, b) => a.date!.localeCompare(b.date!) || a.p - b.p)
+    .filter((e) => !seen.has(`${e.date}|${e.p}`) && seen.add(`${e.date}|${e.p}`));
+  upcoming.set(corpus, events);
+  return events;
+}
+
 /** "What's coming up?": the dated events the sources put after their newest report, soonest first. */
 export function answerUpcoming(ctx: ComposeContext): Composed | null {
   const newest = ctx.corpus.data.articles[0]?.published ?? '';
-  const seen = new Set<string>();
-  const events = ctx.corpus.data.events
-    .filter((e) => e.future && e.date && e.date > newest)
-    .sort((a, b) => a.date!.localeCompare(b.date!) || a.p - b.p)
-    .filter((e) => !seen.has(`${e.date}|${e.p}`) && seen.add(`${e.date}|${e.p}`))
-    .slice(0, 6);
+  const events = upcomingEvents(ctx.corpus).slice(0, 6);
   if (!events.length) return null;
   const lines = [`Coming up, after the newest report (${formatDate(newest)}):`];
   for (const e of events) lines.push(`- ${formatDate(e.date!)}: ${quoteLine(ctx, e.p)} ${ctx.book.cite(e.p)}`);
