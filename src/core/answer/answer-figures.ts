@@ -69,7 +69,7 @@ const NEWEST_PER_KIND = 200;
 const newestByKind = new WeakMap<StoredFigure[], Map<FigureKind, StoredFigure[]>>();
 
 /** The newest NEWEST_PER_KIND figures of each kind, in stored order: one pass over the figures per corpus. */
-function newestOfKind(figures: StoredFigure[], kind: FigureKind): StoredFigure[] {
+export function newestOfKind(figures: StoredFigure[], kind: FigureKind): StoredFigure[] {
   let byKind = newestByKind.get(figures);
   if (!byKind) {
     byKind = new Map();

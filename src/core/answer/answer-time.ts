@@ -70,7 +70,7 @@ export function endOf(ctx: ComposeContext, questionText: string, start: StoredEv
 const upcoming = new WeakMap<Corpus, StoredEvent[]>();
 
 /** The events dated after the newest report, soonest first, one per date and passage: sorted once per corpus. */
-function upcomingEvents(corpus: Corpus): StoredEvent[] {
+export function upcomingEvents(corpus: Corpus): StoredEvent[] {
   let events = upcoming.get(corpus);
   if (events) return events;
   const newest = corpus.data.articles[0]?.published ?? '';

@@ -237,7 +237,7 @@ const dayIndexes = new WeakMap<object, Map<string, number[]>>();
  * Passages by the days they tell of (a date they mention, their live-blog day or their article's date), built once
  * per corpus so "what happened on 13 October" reads that day's passages, not every passage.
  */
-function passagesByDay(corpus: Corpus): Map<string, number[]> {
+export function passagesByDay(corpus: Corpus): Map<string, number[]> {
   let index = dayIndexes.get(corpus);
   if (index) return index;
   index = new Map();
@@ -313,7 +313,7 @@ function compose(ctx: ComposeContext, q: Question, query: TypedQuery): Composed 
 const hints = new WeakMap<object, string>();
 
 /** The hint is the same for every declined question on a corpus: made once, on the first. */
-function coverageHint(corpus: Corpus): string {
+export function coverageHint(corpus: Corpus): string {
   const made = hints.get(corpus);
   if (made) return made;
   const hint = makeCoverageHint(corpus);

@@ -281,24 +281,24 @@ export function isKnownName(ctx: ComposeContext, text: string): boolean {
   const words = wanted.toLowerCase().split(/\s+/);
   const covers = (name: string) => { const own = name.toLowerCase().split(/\s+/); return words.every((w) => own.includes(w)); };
   // Only names holding the first word asked can cover it: the index by word finds them.
-  return (namesByWord(ctx).get(words[0]!) ?? []).some(covers);
+  return (namesByWord(ctx.corpus).get(words[0]!) ?? []).some(covers);
 }
 
 const nameWordIndexes = new WeakMap<object, Map<string, string[]>>();
 
 /** Every name the sources write or give a role, by each of its words: built once per corpus. */
-function namesByWord(ctx: ComposeContext): Map<string, string[]> {
-  let index = nameWordIndexes.get(ctx.corpus);
+export function namesByWord(corpus: Corpus): Map<string, string[]> {
+  let index = nameWordIndexes.get(corpus);
   if (index) return index;
   index = new Map();
-  for (const name of [...nameMentions(ctx).keys(), ...ctx.corpus.data.people.map((person) => person.name)]) {
+  for (const name of [...nameMentionCounts(corpus).keys(), ...corpus.data.people.map((person) => person.name)]) {
     for (const word of new Set(name.toLowerCase().split(/\s+/))) {
       const list = index.get(word);
       if (list) list.push(name);
       else index.set(word, [name]);
     }
   }
-  nameWordIndexes.set(ctx.corpus, index);
+  nameWordIndexes.set(corpus, index);
   return index;
 }
 
@@ -386,7 +386,7 @@ function leadInDoer(ctx: ComposeContext, p: number): string | null {
   const doer = lead ? LEAD_DOER.exec(lead)?.[1] : undefined;
   if (!doer) return null;
   // A name in the lead-in: people holding its first word, found by the index of names by word.
-  const named = (namesByWord(ctx).get(doer.toLowerCase().split(/\s+/)[0]!) ?? []).find((name) => sameName(name, doer) && ctx.corpus.data.people.some((person) => person.name === name));
+  const named = (namesByWord(ctx.corpus).get(doer.toLowerCase().split(/\s+/)[0]!) ?? []).find((name) => sameName(name, doer) && ctx.corpus.data.people.some((person) => person.name === name));
   if (named) return named;
   const wanted = roleWords(doer);
   if (!wanted.length) return null;

@@ -34,6 +34,12 @@ const passageArticles = new WeakMap<Corpus, Int32Array>();
  * passages (every role holder, every event of a timeline).
  */
 export function articleIndexOf(corpus: Corpus, p: number): number {
+  const table = passageArticleTable(corpus);
+  return p < table.length ? table[p]! : corpus.data.passages[p]![0];
+}
+
+/** passage -> article, made once per corpus. */
+export function passageArticleTable(corpus: Corpus): Int32Array {
   let table = passageArticles.get(corpus);
   if (!table) {
     let total = 0;
@@ -42,7 +48,7 @@ export function articleIndexOf(corpus: Corpus, p: number): number {
     corpus.articlePassages.forEach((list, a) => { for (const q of list) table![q] = a; });
     passageArticles.set(corpus, table);
   }
-  return p < table.length ? table[p]! : corpus.data.passages[p]![0];
+  return table;
 }
 
 export function articleOf(corpus: Corpus, p: number) {

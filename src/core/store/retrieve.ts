@@ -106,7 +106,7 @@ function bitCount(n: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-interface TermTable {
+export interface TermTable {
   /** `${first letter}${length}` -> term ids */
   byStart: Map<string, number[]>;
   /** term id -> letterMask of the term */
@@ -116,7 +116,7 @@ interface TermTable {
 const termTables = new WeakMap<Corpus, TermTable>();
 
 /** The index's terms by first letter and length, with their letter masks (built once per corpus). */
-function termTable(corpus: Corpus): TermTable {
+export function termTable(corpus: Corpus): TermTable {
   let table = termTables.get(corpus);
   if (table) return table;
   const { terms } = corpus.data.lunr;
