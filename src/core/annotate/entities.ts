@@ -71,7 +71,7 @@ const CALENDAR = new Set([...Object.keys(MONTHS), 'monday', 'tuesday', 'wednesda
 const NOT_NAME = new Set(['i', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'this', 'that', 'these', 'those', 'live', 'update', 'breaking']);
 
 /** A title word, singular or plural ("Minister", "Ministers"). */
-const isTitle = (word: string) => TITLE.has(word.toLowerCase()) || TITLE.has(word.toLowerCase().replace(/s$/, ''));
+export const isTitle = (word: string) => TITLE.has(word.toLowerCase()) || TITLE.has(word.toLowerCase().replace(/s$/, ''));
 
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.value) && !CALENDAR.has(t.value.toLowerCase().replace(/\.$/, ''));
 

@@ -1,5 +1,6 @@
 import { describePerson, findPeopleByName, findPersonByRole } from './answer-people.ts';
 import { peopleNamedIn } from './people-index.ts';
+import { isTitle } from '../annotate/entities.ts';
 import { agentsIn } from './answer-places.ts';
 import { boostHits, generalAnswer, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { Question } from '../query/question.ts';
@@ -63,6 +64,14 @@ export function whoAnswer(ctx: ComposeContext, q: Question): Composed | null {
   }
   // "who attended / signed / spoke": people named next to that verb; "who mediated / brokered": the agents named.
   const verb = actionConcept(ctx, q);
+  // "Who is the Swedish defence minister?" when the sources give that office to no one: they do not name them, and
+  // whoever else stands in the passages is not the answer.
+  const title = q.subject?.trim().split(/\s+/).at(-1);
+  if (!verb && title && isTitle(title) && ctx.hits.length) {
+    const lines = [`The sources do not name the ${q.subject!.trim().replace(/^the\s+/i, '')}.`];
+    for (const p of pickPassages(ctx, ctx.hits, 2, new Set(), 1)) lines.push(supportLine(ctx, p));
+    return { lines, figures: [] };
+  }
   if (verb) {
     const hits = boostHits(ctx, ctx.hits, new RegExp(`\\b(${[...verb.stems].join('|')})\\w*`, 'i'), 1.8);
     const top = pickPassages(ctx, hits, 8, new Set(), 4);

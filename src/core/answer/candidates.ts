@@ -4,6 +4,8 @@ import { stemWord } from '../annotate/spelling.ts';
 import type { TypedQuery } from '../query/typed-query.ts';
 import { countryFormsOf, countryNameOf, type NameCode } from '../store/annotations.ts';
 import { roleWords, sameName } from '../annotate/people.ts';
+import { isCountryWord } from '../annotate/lexicon.ts';
+import { isTitle } from '../annotate/entities.ts';
 import { buildConcepts, searchPassages, synonymsByStem, withoutForgiven, type Hit } from '../store/retrieve.ts';
 import { analyseQuestion } from '../query/question.ts';
 import { aboutAskedDate, articleOf, quoteLine, supportLine, articleIndexOf, type ComposeContext, type Composed } from './compose.ts';
@@ -11,7 +13,7 @@ import { describeFigure, KIND_TITLE } from './answer-figures.ts';
 import type { Corpus, StoredEvent, StoredFigure } from '../store/corpus-index.ts';
 import { nameMentionCounts } from '../store/corpus-index.ts';
 import { endOf, eventLabel } from './answer-time.ts';
-import { peopleIndex, peopleWithName, type RoleEntry } from './people-index.ts';
+import { holds, peopleIndex, peopleWithName, type RoleEntry } from './people-index.ts';
 import type { FigureKind } from '../schema.ts';
 
 /** One possible answer found in one passage. */
@@ -338,6 +340,8 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       // Asked who holds a role, a name the sources never give that role counts little.
       if (query.answerType === 'role' && query.subject) {
         const fit = roleFit(ctx, label, query.subject);
+        // someone the sources give another office (the foreign minister, asked for the defence minister) is not it
+        if (fit === OTHER_OFFICE) continue;
         typeFit *= fit > 0 ? 1 + 3 * fit : 0.4;
       }
       // "before Trump's visit": a possessor modifies a noun; it is not the one who acted.
@@ -689,18 +693,39 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   return out;
 }
 
-/** Share of a role's words ("Thai defence minister") that a person's roles in the sources carry, 0..1. */
+/** A role the sources give someone that is another office than the one asked (see roleFit). */
+const OTHER_OFFICE = -1;
+
+/**
+ * How well a person's roles in the sources fit the role asked ("Thai defence minister"): 1 when one carries every
+ * word asked (a country left out is no matter), the share of words carried when none does, 0 when none shares a
+ * word, and OTHER_OFFICE when the roles that share the office's title are other offices: "Foreign Minister" when a
+ * defence minister is asked (the title's head, "minister", is there but not the word that says which), or another
+ * country's.
+ */
 function roleFit(ctx: ComposeContext, name: string, role: string): number {
-  const wanted = roleWords(role);
+  const asked = roleWords(role);
+  const countryOf = (w: string) => countryNameOf(ctx.corpus.data.countries, w) ?? (isCountryWord(w) ? w : null);
+  const countries = new Set(asked.map(countryOf).filter((c): c is string => c !== null));
+  const wanted = asked.filter((w) => countryOf(w) === null);
   if (!wanted.length) return 0;
+  const head = wanted.at(-1)!;
   // Only this person's roles can fit: the roles by a word of the holder's name find them without reading every role.
   const byName = peopleIndex(ctx.corpus.data.people).holdersByNameWord;
   let best = 0;
+  let otherOffice = false;
+  let titled = false;
   for (const held of new Set(name.toLowerCase().split(/\s+/).flatMap((word) => byName.get(word) ?? []))) {
     if (!sameName(held.name, name)) continue;
-    best = Math.max(best, wanted.filter((w) => held.words.has(w)).length / wanted.length);
+    const share = wanted.filter((w) => holds(held, w)).length / wanted.length;
+    const heldCountries = [...held.words].map(countryOf).filter((c): c is string => c !== null);
+    const elsewhere = countries.size > 0 && heldCountries.length > 0 && !heldCountries.some((c) => countries.has(c));
+    if (share > 0 && (elsewhere || (share < 1 && held.words.has(head)))) otherOffice = true;
+    else best = Math.max(best, share);
+    if ([...held.words].some(isTitle)) titled = true;
   }
-  return best;
+  // Someone the sources only ever give other titles ("Foreign Minister", asked for the ambassador) holds another office.
+  return best === 0 && (otherOffice || (titled && isTitle(head))) ? OTHER_OFFICE : best;
 }
 
 /** The stored figure a number candidate is (kind, qualifier, scope, claimant), if the index extracted one. */

@@ -18,6 +18,23 @@ export interface RoleEntry {
   role: { role: string; p: number };
   p: number;
   words: Set<string>;
+  /** initials of each run of two to four of its words in order ("la" for "Los Angeles County Fire Chief") */
+  initials: Set<string>;
+}
+
+/** Whether a role carries a word asked, written out or as its initials ("LA county fire chief"). */
+export function holds(role: RoleEntry, word: string): boolean {
+  return role.words.has(word) || role.initials.has(word);
+}
+
+/** The initials of every run of two to four words ("los angeles county" -> "la", "lac", "ac"). */
+function initialsOf(words: string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    let run = words[i]!.charAt(0);
+    for (let j = i + 1; j < Math.min(words.length, i + 4); j++) out.add((run += words[j]!.charAt(0)));
+  }
+  return out;
 }
 
 /**
@@ -56,7 +73,8 @@ export function peopleIndex(people: StoredPerson[]): PeopleIndex {
     const titleOnly = person.name.split(/\s+/).length < 2 && roleWords(person.name).every((w) => TITLE_ONLY.test(w));
     const nameWords = new Set(person.name.toLowerCase().split(/\s+/));
     for (const role of person.roles) {
-      const held: RoleEntry = { order: order++, person, name: person.name, role, p: role.p, words: new Set(roleWords(role.role)) };
+      const words = roleWords(role.role);
+      const held: RoleEntry = { order: order++, person, name: person.name, role, p: role.p, words: new Set(words), initials: initialsOf(words) };
       for (const word of held.words) {
         push(index!.rolesByWord, word, held);
         if (!titleOnly) push(index!.holdersByWord, word, held);
