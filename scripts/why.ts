@@ -9,7 +9,7 @@ import { buildConcepts, searchPassages, withoutForgiven } from '../src/core/stor
 const [dir, question] = process.argv.slice(2);
 const clock = { now: () => new Date('2026-12-01') };
 // A story folder goes through the same ingest and build as `sitrep eval STORY_DIR`; `data` reads the built index.
-const corpus = dir === 'data' ? loadCorpus(JSON.parse(readFileSync('data/index.json', 'utf8'))) : await storyCorpus(dir!, clock);
+const corpus = dir === 'data' || dir!.endsWith('.json') ? loadCorpus(JSON.parse(readFileSync(dir === 'data' ? 'data/index.json' : dir!, 'utf8'))) : await storyCorpus(dir!, clock);
 const q = parseQuery(question!);
 console.log({ ...q, base: { intent: q.base.intent, kinds: q.base.kinds } });
 const concepts = withoutForgiven(corpus, buildConcepts(corpus, q.terms), q.text);

@@ -34,6 +34,14 @@ export const SYNONYM_GROUPS: string[][] = [
   ['obstacle', 'obstacles', 'challenge', 'challenges', 'difficulty', 'difficulties', 'problem', 'problems', 'hurdle', 'hurdles', 'barrier', 'barriers', 'risk', 'risks'],
   ['remain', 'remains', 'remaining', 'remained', 'still', 'left'],
   ['back', 'return', 'returns', 'returning', 'returned'],
+  // "how deep / high / wide / big / heavy / far": the measure the sources name
+  ['earthquake', 'quake', 'tremor', 'temblor'],
+  ['deep', 'depth'],
+  ['high', 'height', 'tall'],
+  ['wide', 'width'],
+  ['big', 'size', 'large'],
+  ['heavy', 'weight'],
+  ['far', 'distance'],
   ['weapons', 'weapon', 'artillery', 'shelling', 'shelled', 'shells', 'rockets', 'strikes', 'drones', 'mines', 'landmines', 'arms'],
 ];
 

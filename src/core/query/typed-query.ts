@@ -1,4 +1,5 @@
 import { analyseQuestion, type Question } from './question.ts';
+import { isVerbForm } from '../annotate/spelling.ts';
 
 /** What kind of thing the first line of the answer must state. */
 export type AnswerType =
@@ -48,7 +49,7 @@ function withoutMeta(text: string): { text: string; disputed: boolean } {
   return { text: kept.join(' ').trim() || text, disputed: DISPUTE.test(text) };
 }
 
-const NUMBER_ASK = /\bhow (many|much)\b|\bnumber of\b|\b(death|casualty) toll\b|\bwhat (percentage|share|proportion|fraction|portion)\b|\bhow (big|large|high|low|far along)\b|\bwhat (is|was|were) the (number|total|toll|count|figure|tally|size|extent|area|containment)\b|\btoll\b|\bcontainment\b/i;
+const NUMBER_ASK = /\bhow (many|much)\b|\bnumber of\b|\b(death|casualty) toll\b|\bwhat (percentage|share|proportion|fraction|portion)\b|\bhow (big|large|high|low|deep|wide|tall|heavy|far along)\b|\bwhat (is|was|were) the (number|total|toll|count|figure|tally|size|extent|area|containment)\b|\btoll\b|\bcontainment\b/i;
 const COUNTED = /\bhow many\s+((?:[a-z'-]+\s+){0,3}?[a-z'-]+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|could|can|remain\w*|still|in|on|at|from|of|by|to|a|per|each|got|get|went|crossed|entered|died|killed)\b|[?.,!]|$)/i;
 const AGENT_ASK = /^\s*(who|whom)\b|\bwhich (group|groups|organi[sz]ations?|country|countries|side|nation|nations|militant|agency|body|party|official|leader|person|people)\b|\bby whom\b/i;
 const ROLE_ASK = /\bwho(?:'s|\s+(?:is|was|are|were))\s+(?:the\s+|a\s+|an\s+)?|^\s*(?:name|identify)\s+the\b/i;
@@ -57,7 +58,10 @@ function countedNoun(text: string): string | null {
   const m = COUNTED.exec(text);
   if (!m) return null;
   const words = m[1]!.toLowerCase().split(/\s+/).filter((w) => !['more', 'of', 'the', 'total', 'people\'s'].includes(w));
-  return words.at(-1) ?? null;
+  // "how many people spent the night in tents": the noun phrase ends where a verb follows it ("displaced people"
+  // may open with one)
+  const verb = words.findIndex((w, i) => i > 0 && isVerbForm(w));
+  return (verb > 0 ? words.slice(0, verb) : words).at(-1) ?? null;
 }
 
 /** "According to Pakistan, ...", "does India say", "Pakistan's figure": the source a figure must come from. */
@@ -125,7 +129,9 @@ export function parseQuery(raw: string): TypedQuery {
     terms: base.terms,
     wantsLatest: base.wantsLatest,
     disputed: meta.disputed,
-    money: answerType === 'number' && /\b(cost|costs|spent|spend|money|dollars?|rupees?|euros?|pounds?|yuan|yen|budget|funding|funds|worth|price|paid|pay|loss|losses|damages?)\b|\$/i.test(base.text),
+    // "how much was spent"; "how many people spent the night" counts people
+    money: answerType === 'number' && (/\b(cost|costs|money|dollars?|rupees?|euros?|pounds?|yuan|yen|budget|funding|funds|worth|price|loss|losses|damages?)\b|\$/i.test(base.text)
+      || (/\bhow much\b/i.test(base.text) && /\b(spent|spend|paid|pay)\b/i.test(base.text))),
     atEvent: answerType === 'number' || answerType === 'date' ? atEventOf(base.text) : null,
     wantsOrg: /\bwhich (group|groups|organi[sz]ations?|militant|militants|agency|body|party|company|firm)\b/i.test(base.text),
     wantsFirst: /\b(first|earliest|initially|originally)\b/i.test(base.text) && !/\bfirst (phase|stage|round|day|week|time)\b/i.test(base.text),
