@@ -21,6 +21,12 @@ describe('JSON logger', () => {
     expect(parsed.error.stack).toContain('TypeError');
   });
 
+  it('keeps an error readable inside another field too', () => {
+    const lines: string[] = [];
+    createJsonLogger({ write: (l) => lines.push(l), clock: fixedClock() }).error({ msg: 'failed', cause: { step: 'load', error: new RangeError('too big') } });
+    expect((JSON.parse(lines[0]!) as { cause: { error: { name: string; message: string } } }).cause.error).toMatchObject({ name: 'RangeError', message: 'too big' });
+  });
+
   it('drops lines below its level', () => {
     const lines: string[] = [];
     const logger = createJsonLogger({ write: (l) => lines.push(l), clock: fixedClock(), level: 'warn' });

@@ -1,4 +1,5 @@
 import { createJsonLogger } from '../../adapters/logger.ts';
+import { batchedWriter } from '../batched-write.ts';
 import type { Clock } from '../../core/schema.ts';
 import { loadConfig } from '../config.ts';
 import { openCorpus } from '../fs-corpus.ts';
@@ -32,7 +33,10 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   if (flags.port !== undefined) env.PORT = flags.port;
   if (flags.host !== undefined) env.HOST = flags.host;
   const config = loadConfig(env);
-  const logger = createJsonLogger({ write: (line) => process.stdout.write(`${line}\n`), clock, level: config.logLevel });
+  // One write a tick for the request log, not one a request; whatever is queued is written before the process exits.
+  const out = batchedWriter((chunk) => process.stdout.write(chunk));
+  process.once('exit', out.flush);
+  const logger = createJsonLogger({ write: (line) => out.write(`${line}\n`), clock, level: config.logLevel });
   const corpus = await openCorpus(flags.dataDir, clock);
   const live = await serveLive(flags.dataDir, env, corpus, { clock, logger, noToken: !config.http.apiToken });
   const integrations = [...INTEGRATIONS, createSlackIntegration({ source: env }), createDigestIntegration({ source: env, dataDir: flags.dataDir }), live.integration];
