@@ -7,6 +7,7 @@ import { followIntegration } from './follow-integration.ts';
 import { openCorpus } from './fs-corpus.ts';
 import { FsLive } from './fs-live.ts';
 import { baseBuiltAt, readManifest } from './fs-journal.ts';
+import { preparedIn } from './prepare-corpus.ts';
 
 /**
  * What `sitrep serve` adds for live news: the corpus as it changes (reloaded after each change, its own or another
@@ -22,9 +23,11 @@ export async function serveLive(dataDir: string, env: Record<string, string | un
   const onChange = async () => {
     const seen = await version();
     const next = await openCorpus(dataDir, deps.clock, { notice: (message) => deps.logger.warn({ msg: message }) });
+    // prepared before it answers, so no question after a reload pays for the per-corpus lookups
+    const ms = preparedIn(next);
     current = Promise.resolve(next);
     loaded = seen;
-    deps.logger.info({ msg: 'corpus reloaded', articles: next.data.articles.length });
+    deps.logger.info({ msg: 'corpus reloaded', articles: next.data.articles.length, preparedMs: ms });
   };
   const onTick = async () => {
     if ((await version()) !== loaded) await onChange();

@@ -84,13 +84,18 @@ describe('sitrep serve with followed sources', () => {
 
   it('answers from articles another process ingested while it serves', async () => {
     const data = copyOfData();
-    const { child, url } = await startServe(data, {});
+    const { child, url, logs } = await startServe(data, {});
     try {
       const file = join(mkdtempSync(join(tmpdir(), 'sitrep-in-')), 'monitors.txt');
       writeFileSync(file, 'Monitors Reach Preah Vihear\n\nThirty-two ASEAN monitors reached the Preah Vihear temple area on Friday to observe the truce, the bloc said.\n');
       expect((await runCliAsync(['ingest', file, '--published', '2025-12-26', '--data', data])).code).toBe(0);
       const answer = await askUntil(url, 'How many ASEAN monitors reached Preah Vihear?', /Monitors Reach Preah Vihear/);
       expect(answer.citations[0]?.title).toBe('Monitors Reach Preah Vihear');
+      // the per-corpus lookups are made at start-up and for the reloaded corpus before it answers
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const lines = logs().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; ms?: number; preparedMs?: number });
+      expect(lines.find((l) => l.msg === 'corpus prepared')?.ms).toEqual(expect.any(Number));
+      expect(lines.find((l) => l.msg === 'corpus reloaded')?.preparedMs).toEqual(expect.any(Number));
     } finally {
       await stop(child);
     }

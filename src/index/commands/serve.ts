@@ -8,6 +8,7 @@ import { INTEGRATIONS, startServer } from '../node.ts';
 import { createSlackIntegration } from '../slack-integration.ts';
 import { startupSummary } from '../startup-summary.ts';
 import { serveLive } from '../serve-live.ts';
+import { preparedIn } from '../prepare-corpus.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -43,6 +44,8 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   const server = await startServer({ config, corpus, clock, logger, integrations, getCorpus: live.getCorpus, liveRoutes: live.routes, shutdownTimeoutMs: config.shutdownSeconds * 1000 });
   process.stderr.write(startupSummary(server, config, corpus));
   logger.info({ msg: 'listening', url: server.url, port: server.port });
+  // The lookups the engine makes once per corpus, made now rather than by the first questions (see prepareCorpus).
+  setImmediate(() => logger.info({ msg: 'corpus prepared', ms: preparedIn(corpus) }));
 
   const signal = await nextSignal();
   const stoppingAt = Date.now();
