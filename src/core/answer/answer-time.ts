@@ -98,15 +98,17 @@ export function answerLatest(ctx: ComposeContext): Composed | null {
   const articles = ctx.corpus.data.articles;
   if (!articles.length) return null;
   const newest = articles[0]!.published;
-  const lines = [`Latest reports, as of ${formatDate(newest)}:`];
-  let shown = 0;
-  for (let a = 0; a < articles.length && shown < 3; a++) {
+  // The first line is what a reader sees: the newest report itself, not a heading over it.
+  const lines: string[] = [];
+  for (let a = 0; a < articles.length && lines.length < 4; a++) {
     const lead = ctx.corpus.articlePassages[a]?.find((p) => ctx.corpus.data.passages[p]![1] >= 0);
     if (lead === undefined) continue;
-    lines.push(`- ${formatShortDate(articles[a]!.published)}: ${articles[a]!.title} - ${quoteLine(ctx, lead)} ${ctx.book.cite(lead)}`);
-    shown++;
+    const report = `${articles[a]!.title} - ${quoteLine(ctx, lead)} ${ctx.book.cite(lead)}`;
+    lines.push(lines.length ? `- ${formatShortDate(articles[a]!.published)}: ${report}` : `Latest (${formatDate(newest)}): ${report}`);
+    if (lines.length === 1) lines.push('Before that:');
   }
-  return { lines, figures: [] };
+  if (lines.at(-1) === 'Before that:') lines.pop();
+  return lines.length ? { lines, figures: [] } : null;
 }
 
 /** A dated sequence from the sources, oldest first: dated past events, and each article's own date and headline. */

@@ -257,6 +257,12 @@ describe('answers on a story the engine has never seen', () => {
     expect(first('What happened on 4 March?')).toMatch(/state of emergency|death toll|curfew|trucks/);
   });
 
+  it('leads "what\'s the latest?" with the newest report itself, not a heading', () => {
+    const newest = corpus.data.articles[0]!;
+    expect(first("what's the latest?")).toMatch(new RegExp(`^Latest \\(7 March 2026\\): ${newest.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} - .+\\[1\\]$`));
+    expect(ask('any updates?').answer.split('\n')[1]).toBe('Before that:');
+  });
+
   it('corrects a misspelt word against the words the sources use', () => {
     expect(first('how many people were evacuatd?')).toMatch(/1,200/);
     // two neighbouring letters swapped, the commonest typo, is one edit
