@@ -574,6 +574,23 @@ function coordinated(ctx: ComposeContext, best: Candidate, allowed: NameCode[]):
   return spans.slice(lo, hi + 1).map(([s, e]) => text.slice(s, e));
 }
 
+/** The place a question names after "in", "at" or "near" ("killed in Orsk" -> "Orsk"), or null. */
+function placeAsked(text: string): string | null {
+  return /\b(?:in|at|near)\s+((?:\p{Lu}[\p{L}'.-]*)(?:\s+\p{Lu}[\p{L}'.-]*){0,3})/u.exec(text.replace(/^\W*\p{L}+/u, ''))?.[1]?.replace(/'s$/, '') ?? null;
+}
+
+/**
+ * Whether a figure's passage is about a place: it names it, or the sentence before it, its section heading or its
+ * report's headline does (the rest of a report may name the place for other things).
+ */
+function reportNames(ctx: ComposeContext, p: number, place: string): boolean {
+  const a = articleIndexOf(ctx.corpus, p);
+  const own = ctx.corpus.articlePassages[a] ?? [];
+  const at = own.indexOf(p);
+  const near = [p, ...(at > 0 ? [own[at - 1]!] : [])].map((q) => ctx.corpus.data.passages[q]![2]);
+  return [ctx.corpus.data.articles[a]!.title, ctx.corpus.data.annotations[p]?.s ?? '', ...near].some((text) => text.includes(place));
+}
+
 /** The first line and its support for a typed answer, or null when no candidate has enough support. */
 export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked: Candidate[][], type: string, sideBySide = false): Composed | null {
   const best = ranked[0]?.[0];
@@ -761,9 +778,13 @@ function composeNumber(ctx: ComposeContext, query: TypedQuery, ranked: Candidate
     return sameThing && c.score >= best.score * 0.45;
   }).slice(0, query.disputed ? 3 : 4);
   const asOf = `(as of ${formatDate(best.published)})`;
-  const lines = [lead
+  // "How many were killed in Orsk?" when no report of the figure names Orsk: the figure is not Orsk's, and the first
+  // line says so rather than pass a wider count off as the place's.
+  const place = placeAsked(query.text);
+  const elsewhere = place && !reportNames(ctx, best.p, place) ? `The sources give no figure for ${place}. ` : '';
+  const lines = [elsewhere + (lead
     ? `${KIND_TITLE[lead.kind]}: ${figureText(ctx, best, lead)} ${ctx.book.cite(best.p)} ${asOf}.`
-    : `${rangeLabel(best, ranked.flat().find(rangeOfBest)) ?? numberLabel(best)}: ${quoteLine(ctx, best.p)} ${ctx.book.cite(best.p)} ${asOf}`];
+    : `${rangeLabel(best, ranked.flat().find(rangeOfBest)) ?? numberLabel(best)}: ${quoteLine(ctx, best.p)} ${ctx.book.cite(best.p)} ${asOf}`)];
   const shown: StoredFigure[] = lead ? [lead] : [];
   if (others.length) {
     lines.push('Sources differ, newest first:');

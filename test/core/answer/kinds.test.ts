@@ -263,6 +263,11 @@ describe('answers on a story the engine has never seen', () => {
     expect(ask('any updates?').answer.split('\n')[1]).toBe('Before that:');
   });
 
+  it('says when no figure is given for the place asked, rather than pass a wider figure off as its own', () => {
+    expect(first('How many people died in Brask?')).toMatch(/^The sources give no figure for Brask\. Killed: /);
+    expect(first('How many people died in Pettersby?')).toMatch(/^Killed: /);
+  });
+
   it('corrects a misspelt word against the words the sources use', () => {
     expect(first('how many people were evacuatd?')).toMatch(/1,200/);
     // two neighbouring letters swapped, the commonest typo, is one edit
