@@ -624,7 +624,11 @@ export function composeCandidates(ctx: ComposeContext, query: TypedQuery, ranked
   } else if (type === 'place') {
     // "in Pasadena and Altadena": places named together are given together.
     const places = coordinated(ctx, best, NAME_TYPES.place!);
-    lead = `in ${places.length > 1 ? `${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : best.label} ${cite}.`;
+    // The source's own preposition: "near Pasadena" is not "in Pasadena"; "from Vellmark" answers where from.
+    const before = ctx.corpus.data.passages[best.p]![2].slice(Math.max(0, best.start - 24), best.start);
+    const said = /\b(in|at|near|from|outside|off|inside)\s+(?:the\s+)?$/i.exec(before)?.[1]?.toLowerCase();
+    const preposition = said ?? (/\bfrom\b/i.test(query.text) ? 'from' : 'in');
+    lead = `${preposition} ${places.length > 1 ? `${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : best.label} ${cite}.`;
   } else if (type === 'date' && best.event) {
     const end = endOf(ctx, query.text, best.event);
     if (end) return end;

@@ -38,6 +38,14 @@ describe('who holds an office', () => {
   });
 });
 
+describe('where, in the words of the source', () => {
+  it('keeps the preposition the source uses for the place', () => {
+    // "inspected the border posts near Storlia"; "the talks would be held in the border town of Storlia"
+    expect(first('Where did Hana Lisk inspect the border posts?')).toBe('near Storlia [1].');
+    expect(first('Where will the talks be held?')).toBe('in Storlia [1].');
+  });
+});
+
 describe('countries by their people\'s adjective', () => {
   it('gives an adjective a territory shares to the independent country', () => {
     expect(countryOf('Norwegian')?.name).toBe('Norway');
