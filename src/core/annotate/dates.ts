@@ -99,6 +99,27 @@ function nearestWeekday(weekday: number, anchor: string, future: boolean): strin
   return addDays(anchor, diff === 0 ? 0 : diff - 7);
 }
 
+/** Words that set a clause in the future ("would meet", "could resume", "is due"). */
+const FUTURE_WORD = /^(will|would|could|shall|may|might|due|scheduled|planned|expected|'ll)$/i;
+/** A verb in the past ("said", "met", "reached"). */
+const PAST_WORD = /^(said|told|met|held|began|took|made|gave|came|went|saw|found|left|sent|struck|fled|fought|won|lost|spoke|wrote|broke|brought|was|were|had|did)$|^[a-z]{3,}[^e]ed$/i;
+
+/**
+ * The tense of the clause a day name stands in, read from the nearest verb or modal before it in the same clause:
+ * "said on Tuesday that officials would meet" dates the saying in the past although the sentence looks ahead, and
+ * "said talks could resume on Thursday" looks ahead. Null when the clause before it shows neither.
+ */
+function clauseTense(before: string): boolean | null {
+  const clause = before.split(/[,;:"“”()]|\bthat\b|\band\b/).at(-1) ?? '';
+  const words = (clause.match(/[\p{L}']+/gu) ?? []).slice(-7);
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 6; i--) {
+    if (FUTURE_WORD.test(words[i]!)) return true;
+    // "to be handed over on Monday" is no past deed; "was reached on Thursday" is
+    if (PAST_WORD.test(words[i]!) && !/^(be|to)$/i.test(words[i - 1] ?? '')) return false;
+  }
+  return null;
+}
+
 /** Finds and resolves date expressions in a sentence of an article published on `published`. */
 export function findDateMentions(sentence: string, published: string): DateMention[] {
   const future = isFutureTense(sentence);
@@ -142,7 +163,7 @@ export function findDateMentions(sentence: string, published: string): DateMenti
     if (word === 'next') date = addDays(nearestWeekday(weekday, addDays(published, 1), true), 0);
     else if (word === 'last' || word === 'since') date = nearestWeekday(weekday, addDays(published, -1), false);
     else if (word === 'this') date = nearestWeekday(weekday, published, future || weekday >= weekdayOf(published));
-    else date = nearestWeekday(weekday, published, future);
+    else date = nearestWeekday(weekday, published, clauseTense(sentence.slice(0, m.index)) ?? future);
     return { date, month: date.slice(0, 7), explicit: false };
   });
   scan(/\b(?:(?:earlier|early|later|late) )?(this|last|next) month\b/gi, (m) => {

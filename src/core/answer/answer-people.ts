@@ -1,10 +1,10 @@
-import { articleOf, continuations, pickPassages, supportLine, type ComposeContext, type Composed } from './compose.ts';
+import { articleOf, continuations, pickPassages, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
 import type { StoredPerson } from '../store/corpus-index.ts';
 import { formatShortDate } from '../annotate/dates.ts';
 import { roleWords } from '../annotate/people.ts';
 import { isCountryWord } from '../annotate/lexicon.ts';
 import { countryNameOf } from '../store/annotations.ts';
-import { buildConcepts, searchPassages } from '../store/retrieve.ts';
+import { buildConcepts, passageCoverage, searchPassages } from '../store/retrieve.ts';
 import { STOPWORDS, tokenize } from '../annotate/text.ts';
 import { holds, peopleIndex } from './people-index.ts';
 
@@ -101,14 +101,22 @@ export function describePerson(ctx: ComposeContext, person: StoredPerson, lead?:
 }
 
 /** What a named person (or the holder of a named role) said: their sentences and the quotes that follow them. */
+const SAY_WORD = /^(say|says|said|saying|tell|told|think|thinks|thought|about|on|of)$/i;
+
 export function answerStatementBy(ctx: ComposeContext, person: StoredPerson): Composed {
   const roleP = person.roles.map((r) => r.p);
   const mentionHits = searchPassages(ctx.corpus, buildConcepts(ctx.corpus, tokenize(person.name).slice(-1)), 20);
   const said = /\b(said|says|told|wrote|stated|announced|added|noted|warned|emphasi[sz]ed|urged)\b|"/;
+  // "What did Ferro say about the deal?": what they said of the question's other words first, then the newest.
+  const own = new Set(tokenize(person.name));
+  const topic = ctx.concepts.filter((c) => !own.has(c.term.toLowerCase()) && !SAY_WORD.test(c.term));
+  const onTopic = (p: number) => (topic.length ? passageCoverage(ctx.corpus, p, topic) : 0);
   const base = [...new Set([...roleP, ...mentionHits.filter((h) => h.coverage > 0.99).map((h) => h.p)])]
     .filter((p) => said.test(ctx.corpus.data.passages[p]![2]))
-    .sort((a, b) => a - b)
-    .slice(0, 3);
+    .map((p) => ({ p, fit: onTopic(p) }))
+    .sort((a, b) => b.fit - a.fit || a.p - b.p)
+    .slice(0, 3)
+    .map((x) => x.p);
   const passages: number[] = [];
   for (const p of base) {
     passages.push(p);
@@ -117,7 +125,8 @@ export function answerStatementBy(ctx: ComposeContext, person: StoredPerson): Co
   const unique = [...new Set(passages)].slice(0, 5);
   if (!unique.length) return describePerson(ctx, person);
   const role = distinctRoles(ctx, person)[0];
-  const lines = [`${person.name}${role ? ` (${role.role})` : ''} ${ctx.book.cite(unique[0]!)}:`];
-  for (const p of unique) lines.push(supportLine(ctx, p));
+  // The first line carries what they said, not only who they are.
+  const lines = [`${person.name}${role ? ` (${role.role})` : ''}: ${quoteLine(ctx, unique[0]!)} ${ctx.book.cite(unique[0]!)}`];
+  for (const p of unique.slice(1)) lines.push(supportLine(ctx, p));
   return { lines, figures: [] };
 }

@@ -43,3 +43,19 @@ describe('findDateMentions resolves relative dates against the article date', ()
     expect(m).toMatchObject({ date: null, month: '2025-10' });
   });
 });
+
+describe('a day name in its own clause', () => {
+  // Published on a Wednesday.
+  const dateOf = (sentence: string) => findDateMentions(sentence, '2026-04-08').map((d) => d.date);
+
+  it('looks back for a deed or a saying, ahead for what would, could or will happen, whatever the rest of the sentence', () => {
+    expect(dateOf('Brekke said on Tuesday that officials would meet again this week.')).toEqual(['2026-04-07']);
+    expect(dateOf('He said talks could resume on Thursday.')).toEqual(['2026-04-09']);
+    expect(dateOf('The strike began on Monday and will end on Friday.')).toEqual(['2026-04-06', '2026-04-10']);
+    expect(dateOf('The agreement was reached on Thursday night, and the ministers will sign it soon.')).toEqual(['2026-04-02']);
+  });
+
+  it('reads "to be done on Monday" as ahead, though the verb ends in -ed', () => {
+    expect(dateOf('He said he expected the hostages to be handed over on Monday.')).toEqual(['2026-04-13']);
+  });
+});

@@ -38,6 +38,13 @@ describe('who holds an office', () => {
   });
 });
 
+describe('what someone said', () => {
+  it('puts what they said in the first line, on the question\'s topic first', () => {
+    expect(first('What did Jonas Brekke say?')).toMatch(/^Jonas Brekke \(Norwegian Foreign Minister\): Norwegian Foreign Minister Jonas Brekke said on Tuesday \(7 April 2026\) that .+ \[1\]$/);
+    expect(first('What did Brekke say about Storlia?')).toMatch(/^Jonas Brekke \(Norwegian Foreign Minister\): Brekke added that the talks would be held in the border town of Storlia\. \[1\]$/);
+  });
+});
+
 describe('where, in the words of the source', () => {
   it('keeps the preposition the source uses for the place', () => {
     // "inspected the border posts near Storlia"; "the talks would be held in the border town of Storlia"
