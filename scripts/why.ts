@@ -7,7 +7,7 @@ import { storyCorpus } from '../src/index/commands/evaluate.ts';
 import { buildConcepts, searchPassages, withoutForgiven } from '../src/core/store/retrieve.ts';
 
 const [dir, question] = process.argv.slice(2);
-const clock = { now: () => new Date('2026-12-01') };
+const clock = { now: () => new Date(process.env.NOW ?? '2026-12-01') };
 // A story folder goes through the same ingest and build as `sitrep eval STORY_DIR`; `data` reads the built index.
 const corpus = dir === 'data' || dir!.endsWith('.json') ? loadCorpus(JSON.parse(readFileSync(dir === 'data' ? 'data/index.json' : dir!, 'utf8'))) : await storyCorpus(dir!, clock);
 const q = parseQuery(question!);

@@ -24,6 +24,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['agreed', 'agree', 'agreement', 'agreements', 'committed', 'consensus'],
   ['signing', 'signed', 'sign', 'ceremony'],
   ['spokesman', 'spokeswoman', 'spokesperson'],
+  ['leader', 'head', 'chief'],
   ['officials', 'official', 'representatives', 'representative', 'delegates', 'delegation', 'envoys', 'generals', 'officers'],
   ['landmines', 'mines', 'demining', 'mine'],
   ['start', 'started', 'starts', 'began', 'begin', 'begun', 'beginning', 'effect', 'erupted', 'erupt', 'reignited', 'flared', 'outbreak', 'broke', 'break', 'ignited', 'sparked', 'commenced', 'commence', 'launched', 'launch'],

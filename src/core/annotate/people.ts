@@ -78,6 +78,8 @@ export function extractPeople(sentence: string): PersonMention[] {
 export function roleWords(text: string): string[] {
   return (text.toLowerCase().replace(/defence/g, 'defense').match(/[\p{L}\p{N}.']+/gu) ?? [])
     .map((w) => canonicalCountry(w.replace(/'s$/, '').replace(/\.$/, '')))
+    // the one who leads a body is its leader, head or chief, whichever word a source uses
+    .map((w) => (w === 'leader' || w === 'chief' ? 'head' : w))
     .filter((w) => !['of', 'for', 'and', 'the', 'a', 'an', 'at', 'in', 'on'].includes(w));
 }
 

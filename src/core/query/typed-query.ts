@@ -111,10 +111,20 @@ function atEventOf(text: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/** The office a verb of leading names: "who leads the union" asks who the union leader is. */
+const LEADS: Record<string, string> = { leads: 'leader', heads: 'head', runs: 'head', chairs: 'chair', commands: 'commander', directs: 'director', governs: 'governor' };
+
+/** "Who leads the union?" -> "Who is the union leader?": a question of who holds an office, asked with a verb. */
+function asOffice(text: string): string {
+  const m = /^(\s*who)\s+(leads|heads|runs|chairs|commands|directs|governs)\s+(?:the\s+)?((?:[\p{L}'.-]+\s*){1,4}?)(\?*)\s*$/iu.exec(text);
+  if (!m || m[3]!.split(/\s+/).some((w) => isVerbForm(w))) return text;
+  return `${m[1]} is the ${m[3]!.trim()} ${LEADS[m[2]!.toLowerCase()]}${m[4]}`;
+}
+
 /** Parses a question once into a typed query. */
 export function parseQuery(raw: string): TypedQuery {
   const meta = withoutMeta(raw);
-  const analysed = analyseQuestion(meta.text);
+  const analysed = analyseQuestion(asOffice(meta.text));
   const answerType = answerTypeOf(analysed, analysed.text);
   // "Where did the attack take place?": the answer type says where; "take place" is no word a passage must hold.
   const filler = answerType === 'place' || answerType === 'date' || answerType === 'time' ? /^(take|took|taken|takes|place|happen|happened|happens|occur|occurred|occurs)$/ : null;

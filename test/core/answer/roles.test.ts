@@ -32,6 +32,11 @@ describe('who holds an office', () => {
     expect(first('who is the Norwegian ambassador?')).toBe('The sources do not name the Norwegian ambassador.');
   });
 
+  it('reads "who leads / heads X" as who X\'s leader is, and a leader, head or chief as one office', () => {
+    expect(first('who leads the police?')).toMatch(/^Erik Dahl \(Storlia County Police Chief\)/);
+    expect(first('who is the Storlia police head?')).toMatch(/^Erik Dahl/);
+  });
+
   it('reads a place asked by its initials in the office ("SC" for Storlia County)', () => {
     expect(first("who's the SC police chief")).toMatch(/^Erik Dahl/);
     expect(first('who is the police chief?')).toMatch(/^Erik Dahl/);

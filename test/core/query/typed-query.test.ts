@@ -27,3 +27,13 @@ describe('the counted noun and money in a number question', () => {
     expect(synonyms.get(stemWord('quake'))?.has(stemWord('earthquake'))).toBe(true);
   });
 });
+
+describe('an office asked with a verb', () => {
+  it('reads "who leads / heads / runs X" as who holds the office', () => {
+    expect(parseQuery('Who leads the union?').text).toBe('Who is the union leader?');
+    expect(parseQuery('who heads the port authority').text).toBe('who is the port authority head');
+    expect(parseQuery('Who leads the union?').answerType).toBe('role');
+    // not when a clause follows
+    expect(parseQuery('Who leads the talks that started on Monday?').text).toBe('Who leads the talks that started on Monday?');
+  });
+});
