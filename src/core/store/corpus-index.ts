@@ -94,6 +94,8 @@ export interface Corpus {
   docs: string[];
   /** passage indices of each article, in order */
   articlePassages: number[][];
+  /** each passage's article number (`data.passages[p][0]` without laying out, or reading, the article's text) */
+  passageArticle: Int32Array;
   figuresByPassage: Map<number, StoredFigure[]>;
   eventsByPassage: Map<number, StoredEvent[]>;
 }
@@ -130,7 +132,7 @@ export function loadCorpus(json: unknown, options: LoadOptions = {}): Corpus {
 }
 
 function loadTrusted(file: IndexFile, counts?: number[]): Corpus {
-  const { passages, articlePassages, total } = lazyPassages(file, counts);
+  const { passages, articlePassages, articleOf, total } = lazyPassages(file, counts);
   const docs = file.lunr.docs;
   if (docs.length !== total) throw new SitrepError('invalid_index', 'index file is inconsistent (documents and passages differ); run `sitrep build`');
   const data: IndexData = { ...file, passages, annotations: lazyAnnotations(file.annotations) };
@@ -145,7 +147,7 @@ function loadTrusted(file: IndexFile, counts?: number[]): Corpus {
     }
     return map;
   };
-  return { data, index, termIds, docs, articlePassages, figuresByPassage: group(data.figures), eventsByPassage: group(data.events) };
+  return { data, index, termIds, docs, articlePassages, passageArticle: articleOf, figuresByPassage: group(data.figures), eventsByPassage: group(data.events) };
 }
 
 const nameCounts = new WeakMap<Corpus, Map<string, number>>();

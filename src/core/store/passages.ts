@@ -32,9 +32,9 @@ export function countPassages(text: string): number {
 /**
  * The passages as an array whose items are laid out when first read, a whole article at a time: loading splits no
  * text (and, with `counts` given, reads none), and a question splits the articles it reads. Also each article's
- * passage numbers.
+ * passage numbers, and each passage's article number.
  */
-export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts?: number[]): { passages: Passage[]; articlePassages: number[][]; total: number } {
+export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts?: number[]): { passages: Passage[]; articlePassages: number[][]; articleOf: Int32Array; total: number } {
   const starts: number[] = [];
   let total = 0;
   for (let a = 0; a < file.articles.length; a++) {
@@ -78,5 +78,5 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
       return Reflect.has(target, key);
     },
   });
-  return { passages, articlePassages, total };
+  return { passages, articlePassages, articleOf, total };
 }

@@ -53,6 +53,8 @@ describe('the split index (texts in parts)', () => {
     expect(split.reads).toEqual([]);
     expect(corpus.data.passages).toHaveLength(whole.data.passages.length);
     expect(corpus.articlePassages).toEqual(whole.articlePassages);
+    expect([...corpus.passageArticle]).toEqual(passagesOf(built).map(([a]) => a));
+    expect(split.reads).toEqual([]);
     expect(corpus.data.passages[0]).toEqual(whole.data.passages[0]);
     expect(split.reads).toEqual(['a.0']);
     for (const q of QUESTIONS) expect(answerQuestion(q, { corpus, clock: fixedClock() })).toEqual(answerQuestion(q, { corpus: whole, clock: fixedClock() }));
