@@ -5,7 +5,7 @@ import { ArticleMetaSchema, type ArticleMeta } from '../schema.ts';
 // Registers the spelling step with lunr, which a stored pipeline names.
 import '../annotate/spelling.ts';
 import { SitrepError } from '../ingest/article-file.ts';
-import { decodeDoc, documentVector, expandLunr, type CompactLunr } from './lunr-compact.ts';
+import { decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
 import { lazyAnnotations, type StoredAnnotation } from './annotations.ts';
 import { isTrustedIndex } from './index-check.ts';
 import { lazyPassages } from './passages.ts';
@@ -170,22 +170,6 @@ export function nameWordSet(corpus: Corpus): Set<string> {
     nameWords.set(corpus, words);
   }
   return words;
-}
-
-const MAX_CACHED_VECTORS = 60_000;
-const vectors = new WeakMap<Corpus, { byDoc: Array<number[] | undefined>; count: number }>();
-
-/** A passage's BM25 vector (lunr's weights), computed once and kept (up to a bound). */
-export function passageVector(corpus: Corpus, p: number): number[] {
-  let cache = vectors.get(corpus);
-  if (!cache || cache.count >= MAX_CACHED_VECTORS) vectors.set(corpus, (cache = { byDoc: [], count: 0 }));
-  let vector = cache.byDoc[p];
-  if (!vector) {
-    vector = documentVector(corpus.data.lunr, corpus.docs, p);
-    cache.byDoc[p] = vector;
-    cache.count++;
-  }
-  return vector;
 }
 
 /** How many passages contain an index term. */

@@ -23,8 +23,9 @@ export interface CompactLunr {
   documents?: number;
 }
 
-const K1 = 1.2;
-const B = 0.75;
+/** lunr's BM25 parameters (its Builder's defaults) */
+export const K1 = 1.2;
+export const B = 0.75;
 
 /** Encodes ascending numbers as base-36 deltas, with ".count" after a value counted more than once. */
 export function encodeAscending(values: number[], counts?: number[]): string {

@@ -1,4 +1,4 @@
-import { documentFrequency, nameWordSet, passageTermIds, passageVector, type Corpus } from './corpus-index.ts';
+import { documentFrequency, nameWordSet, passageTermIds, type Corpus } from './corpus-index.ts';
 import { countryForms, SYNONYM_GROUPS } from '../annotate/lexicon.ts';
 import { limitedTerm } from './lunr-compact.ts';
 import { scoreTerms } from './score-terms.ts';
@@ -231,7 +231,7 @@ export function searchPassages(corpus: Corpus, concepts: Concept[], limit = 40):
   if (!terms.length) return [];
   storeCounters.searches++;
   // lunr's Index.query for these terms, computed directly on the compact index (test/core/store/score-terms.test.ts)
-  const results = scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), terms);
+  const results = scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, terms);
   return results.slice(0, CANDIDATES).map((r) => {
     const p = r.doc;
     const coverage = passageCoverage(corpus, p, concepts);

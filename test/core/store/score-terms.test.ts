@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { benchQuestions } from '../../../bench/questions.ts';
 import { generateCorpus } from '../../../bench/synthetic.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
-import { loadCorpus, passageVector, type Corpus } from '../../../src/core/store/corpus-index.ts';
-import { scoreTerms } from '../../../src/core/store/score-terms.ts';
+import { loadCorpus, type Corpus } from '../../../src/core/store/corpus-index.ts';
+import { scanDoc, scoreTerms } from '../../../src/core/store/score-terms.ts';
+import { decodeDoc } from '../../../src/core/store/lunr-compact.ts';
 import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
 import { readArticles } from '../../../src/index/fs-corpus.ts';
 import { ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
@@ -33,15 +34,31 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
         for (const terms of [queryTerms(corpus, concepts), concepts.flatMap((c) => [...c.stems].map((stem) => ({ stem, boost: 0.7 })))]) {
           const known = terms.filter((t) => corpus.termIds.has(t.stem.split('\u0001')[0]!));
           if (!known.length) continue;
-          expect(scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), known), question).toEqual(viaLunr(corpus, known));
+          expect(scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, known), question).toEqual(viaLunr(corpus, known));
           compared++;
         }
       }
       // a term limited to its newest documents, as the postings budget sends it
       const common = corpus.data.lunr.terms.map((t, i) => ({ t, df: corpus.data.lunr.df[i]! })).sort((a, b) => b.df - a.df).slice(0, 3);
       const limited = common.map(({ t, df }) => ({ stem: `${t}\u0001${Math.ceil(df / 3)}`, boost: 1 }));
-      expect(scoreTerms(corpus.data.lunr, corpus.termIds, (p) => passageVector(corpus, p), limited)).toEqual(viaLunr(corpus, limited));
+      expect(scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, limited)).toEqual(viaLunr(corpus, limited));
     }
     expect(compared).toBeGreaterThan(60);
+  });
+
+  it('reads a stored document\'s length and the asked terms\' frequencies as decoding it does', () => {
+    const { docs } = synthetic;
+    let matched = 0;
+    for (let d = 0; d < docs.length; d += 7) {
+      const { ids, tfs } = decodeDoc(docs[d]!);
+      const asked = [...new Set([ids[0]!, ids.at(-1)! + 1, ...ids.filter((_, i) => i % 3 === 1), ids[Math.floor(ids.length / 2)]! + 1])].sort((a, b) => a - b);
+      const out = new Float64Array(asked.length);
+      expect(scanDoc(docs[d]!, asked, out)).toBe(tfs.reduce((a, b) => a + b, 0));
+      const expected = asked.map((id) => tfs[ids.indexOf(id)] ?? 0);
+      expect([...out]).toEqual(expected);
+      matched += expected.filter((tf) => tf > 1).length;
+    }
+    expect(matched).toBeGreaterThan(0);
+    expect(scanDoc('', [1, 2], new Float64Array(2))).toBe(0);
   });
 });
