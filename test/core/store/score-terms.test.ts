@@ -5,7 +5,7 @@ import { generateCorpus } from '../../../bench/synthetic.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadCorpus, type Corpus } from '../../../src/core/store/corpus-index.ts';
 import { scanDoc, scoreTerms } from '../../../src/core/store/score-terms.ts';
-import { decodeDoc } from '../../../src/core/store/lunr-compact.ts';
+import { decodeDoc, encodeAscending } from '../../../src/core/store/lunr-compact.ts';
 import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
 import { readArticles } from '../../../src/index/fs-corpus.ts';
 import { ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
@@ -60,5 +60,7 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
     }
     expect(matched).toBeGreaterThan(0);
     expect(scanDoc('', [1, 2], new Float64Array(2))).toBe(0);
+    expect(decodeDoc(encodeAscending([3, 40, 41, 1300], [1, 12, 1, 2]))).toEqual({ ids: [3, 40, 41, 1300], tfs: [1, 12, 1, 2] });
+    expect(decodeDoc('')).toEqual({ ids: [], tfs: [] });
   });
 });
