@@ -127,6 +127,10 @@ const warmup = pool.slice(questionCount);
 log(`${articles.length} articles, ${questions.length} questions (+${warmup.length} warm-up); vocabulary ${stats.vocabulary}, ${(stats.distinctSentenceShare * 100).toFixed(0)}% distinct sentences, gzip ${stats.gzipRatio.toFixed(1)}x`);
 const dataDir = await mkdtemp(join(tmpdir(), 'sitrep-bench-'));
 const result = runCorpus(articles, stats, { questions, warmup, loadRuns, clock, log, dataDir });
+// the engine's figures are written before the incremental add, which a failure must not lose
+const out = values.json ?? join(ROOT, 'bench', 'results', `engine-${articlesWanted}.json`);
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, `${JSON.stringify({ result }, null, 2)}\n`);
 const incremental = values.incremental ? await timeIncrementalAdd(dataDir, Number(values.incremental)) : null;
 await rm(dataDir, { recursive: true, force: true });
 const totalS = (performance.now() - started) / 1000;
@@ -142,7 +146,5 @@ if (values.profile) {
   await mkdir(outDir, { recursive: true });
   for (const p of await profileCorpus(articles, { questions: questions.slice(0, 300), clock, outDir, log })) process.stdout.write(`\n${formatProfile(p)}\n`);
 }
-const out = values.json ?? join(ROOT, 'bench', 'results', `engine-${articlesWanted}.json`);
-await mkdir(dirname(out), { recursive: true });
 await writeFile(out, `${JSON.stringify({ meta, result, ...(incremental ? { incremental } : {}) }, null, 2)}\n`);
 log(`wrote ${out} (${totalS.toFixed(0)} s)`);

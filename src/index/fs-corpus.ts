@@ -22,11 +22,18 @@ export async function storedArticleIds(dir: string): Promise<string[]> {
   }
 }
 
-/** Reads and validates stored articles: all of them, or the ids given. */
+/** Files read at once: one open file per article overran the process's limit (EMFILE at 20,000 of 50,000 articles). */
+const READ_BATCH = 256;
+
+/** Reads and validates stored articles: all of them, or the ids given, a batch of files at a time. */
 export async function readArticles(dir: string, ids?: string[]): Promise<Article[]> {
   const { articles } = dataPaths(dir);
   const names = (ids ?? (await storedArticleIds(dir))).map((id) => join(articles, `${id}.md`));
-  return Promise.all(names.map(async (path) => parseArticle(await readFile(path, 'utf8'), path)));
+  const out: Article[] = [];
+  for (let i = 0; i < names.length; i += READ_BATCH) {
+    out.push(...(await Promise.all(names.slice(i, i + READ_BATCH).map(async (path) => parseArticle(await readFile(path, 'utf8'), path)))));
+  }
+  return out;
 }
 
 /** The committed index files: data/index.json and the segments the manifest names (skipped when a build replaced them). */
