@@ -4,19 +4,23 @@
  *   and a plain lunr index over it, then asks each of --questions distinct questions once of each engine, the two
  *   interleaved, after a warm-up on other questions; prints one row and writes its figures to FILE.
  * `npm run bench -- --table FILE...` prints the table and the targets over runs of several sizes.
+ * `--incremental K` then stores the N articles beside the index in the data folder the run used and times
+ *   `sitrep ingest` of K more articles (the next K of the same generator) into it: wall and CPU time, segments written.
  *
  * Figures: build wall and CPU time (NLP annotation included); index bytes raw and gzipped; load = JSON.parse of the
  * index string plus loading it (median of the runs); heap held by the loaded index; answer p50 and p99 over every
  * question, CPU time (which other processes on the machine cannot inflate) beside wall time; postings each answer read.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { readArticles } from '../src/index/fs-corpus.ts';
+import { runIngest } from '../src/index/commands/ingest.ts';
+import { serializeArticle } from '../src/core/ingest/article-file.ts';
 import type { Clock } from '../src/core/schema.ts';
 import { corpusStatistics, generateNewsCorpus, newsNamePool } from './news-corpus.ts';
 import { formatProfile } from './profile.ts';
@@ -42,6 +46,7 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string' },
     'load-runs': { type: 'string' },
     profile: { type: 'boolean' },
+    incremental: { type: 'string' },
     table: { type: 'boolean' },
   },
 });
@@ -55,6 +60,40 @@ if (values.table) {
   for (const r of results) process.stdout.write(`\n${JSON.stringify(r.meta)}`);
   process.stdout.write('\n');
   process.exit(0);
+}
+
+/**
+ * Stores the corpus's article files in the data folder whose index the run built, then runs `sitrep ingest` of the
+ * next `count` articles of the generator (written as Markdown files) into it, timed: the articles are checked against
+ * the stored ones, indexed as segments of their months, and committed with the manifest.
+ */
+async function timeIncrementalAdd(dir: string, count: number) {
+  const all = generateNewsCorpus(seed, articlesWanted + count, seeds, STORIES);
+  await mkdir(join(dir, 'articles'), { recursive: true });
+  for (const article of articles) await writeFile(join(dir, 'articles', `${article.id}.md`), serializeArticle(article));
+  const inbox = await mkdtemp(join(tmpdir(), 'sitrep-inbox-'));
+  const files: string[] = [];
+  for (const article of all.slice(articlesWanted)) {
+    files.push(join(inbox, `${article.id}.md`));
+    await writeFile(files.at(-1)!, serializeArticle(article));
+  }
+  log(`  incremental: ${articles.length} article files stored; ingesting ${files.length} more`);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const stdout = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    await runIngest(files, {}, dir, clock);
+  } finally {
+    process.stdout.write = stdout;
+  }
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const manifest = JSON.parse(await readFile(join(dir, 'segments', 'manifest.json'), 'utf8')) as { segments: Array<{ name: string; articles: number }> };
+  await rm(inbox, { recursive: true, force: true });
+  const figures = { articles: count, to: articles.length, wallMs: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), segments: manifest.segments, loadAverage: loadavg()[0] };
+  log(`  incremental: ingest of ${count} articles into ${articles.length}: ${(ms / 1000).toFixed(2)} s wall, ${(figures.cpuMs / 1000).toFixed(2)} s CPU, segments ${manifest.segments.map((s) => `${s.name} (${s.articles})`).join(', ')}`);
+  return figures;
 }
 
 function git(args: string[]): string {
@@ -86,20 +125,26 @@ const pool = newsQuestions(seed, questionCount + 150, names, places);
 const questions = pool.slice(0, questionCount);
 const warmup = pool.slice(questionCount);
 log(`${articles.length} articles, ${questions.length} questions (+${warmup.length} warm-up); vocabulary ${stats.vocabulary}, ${(stats.distinctSentenceShare * 100).toFixed(0)}% distinct sentences, gzip ${stats.gzipRatio.toFixed(1)}x`);
-const result = runCorpus(articles, stats, { questions, warmup, loadRuns, clock, log });
+const dataDir = await mkdtemp(join(tmpdir(), 'sitrep-bench-'));
+const result = runCorpus(articles, stats, { questions, warmup, loadRuns, clock, log, dataDir });
+// the engine's figures are written before the incremental add, which a failure must not lose
+const out = values.json ?? join(ROOT, 'bench', 'results', `engine-${articlesWanted}.json`);
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, `${JSON.stringify({ result }, null, 2)}\n`);
+const incremental = values.incremental ? await timeIncrementalAdd(dataDir, Number(values.incremental)) : null;
+await rm(dataDir, { recursive: true, force: true });
 const totalS = (performance.now() - started) / 1000;
 const meta = {
   date: new Date().toISOString(), commit, dirty, seed, questions: questions.length, loadRuns,
   machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   load: `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`, totalSeconds: Math.round(totalS),
 };
+if (incremental) process.stdout.write(`incremental add: ${JSON.stringify(incremental)}\n\n`);
 process.stdout.write(`${formatTable([result])}\n\n${formatCorpora([result])}\n\nSlowest questions (sitrep, CPU):\n${formatSlowest(result)}\n\n${JSON.stringify(meta)}\n`);
 if (values.profile) {
   const outDir = join(ROOT, 'bench', 'results', `profile-${articlesWanted}`);
   await mkdir(outDir, { recursive: true });
   for (const p of await profileCorpus(articles, { questions: questions.slice(0, 300), clock, outDir, log })) process.stdout.write(`\n${formatProfile(p)}\n`);
 }
-const out = values.json ?? join(ROOT, 'bench', 'results', `engine-${articlesWanted}.json`);
-await mkdir(dirname(out), { recursive: true });
-await writeFile(out, `${JSON.stringify({ meta, result }, null, 2)}\n`);
+await writeFile(out, `${JSON.stringify({ meta, result, ...(incremental ? { incremental } : {}) }, null, 2)}\n`);
 log(`wrote ${out} (${totalS.toFixed(0)} s)`);

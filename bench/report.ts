@@ -33,12 +33,12 @@ function latency(r: EngineResult): string {
 /** One table over the sizes of a run: sitrep's build, index, load and answers, plain lunr's answers beside. */
 export function formatTable(results: CorpusResult[]): string {
   const lines = [
-    '| articles | passages / terms | build CPU (per 1,000) | index raw / gzip | load | heap held | sitrep answer p50 / p99 CPU | plain lunr p50 / p99 CPU | postings read p50 / max |',
+    '| articles | passages / terms | build CPU (per 1,000) | index raw / gzip | load CPU (wall) | heap held | sitrep answer p50 / p99 CPU | plain lunr p50 / p99 CPU | postings read p50 / max |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const c of [...results].sort((a, b) => a.articles - b.articles)) {
     const s = c.sitrep;
-    lines.push(`| ${n(c.articles)} | ${n(c.passages)} / ${n(c.counts.terms ?? 0)} | ${formatMs(s.buildCpuMs)} (${(s.buildCpuMs / c.articles).toFixed(1)} s) | ${formatBytes(s.rawBytes)} / ${formatBytes(s.gzipBytes)} | ${formatMs(s.loadMs)} | ${formatBytes(s.heapBytes)} | ${latency(s)} | ${latency(c.plain)} | ${n(s.postingsReadP50)} / ${n(s.postingsReadMax)} |`);
+    lines.push(`| ${n(c.articles)} | ${n(c.passages)} / ${n(c.counts.terms ?? 0)} | ${formatMs(s.buildCpuMs)} (${(s.buildCpuMs / c.articles).toFixed(1)} s) | ${formatBytes(s.rawBytes)} / ${formatBytes(s.gzipBytes)} | ${formatMs(s.loadCpuMs)} (${formatMs(s.loadMs)}) | ${formatBytes(s.heapBytes)} | ${latency(s)} | ${latency(c.plain)} | ${n(s.postingsReadP50)} / ${n(s.postingsReadMax)} |`);
   }
   return lines.join('\n');
 }
@@ -69,7 +69,7 @@ export function checkTargets(results: CorpusResult[]): TargetCheck[] {
   const at5k = sorted.find((c) => c.articles === 5000);
   if (at5k) {
     checks.push({ target: '5,000 articles: sitrep answer p99 <= plain lunr p99 (CPU, same questions, same postings rules)', measured: `${formatMs(at5k.sitrep.cpuP99Ms)} vs ${formatMs(at5k.plain.cpuP99Ms)}`, met: at5k.sitrep.cpuP99Ms <= at5k.plain.cpuP99Ms * TARGETS.p99VersusPlain });
-    checks.push({ target: `5,000 articles: load <= ${TARGETS.loadMsAt5000} ms`, measured: formatMs(at5k.sitrep.loadMs), met: at5k.sitrep.loadMs !== null && at5k.sitrep.loadMs <= TARGETS.loadMsAt5000 });
+    checks.push({ target: `5,000 articles: load <= ${TARGETS.loadMsAt5000} ms (CPU)`, measured: `${formatMs(at5k.sitrep.loadCpuMs)} (wall ${formatMs(at5k.sitrep.loadMs)})`, met: at5k.sitrep.loadCpuMs !== null && at5k.sitrep.loadCpuMs <= TARGETS.loadMsAt5000 });
   }
   for (const c of sorted) {
     const per1000 = c.sitrep.buildCpuMs / c.articles;

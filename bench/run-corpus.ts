@@ -1,7 +1,12 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { answerQuestion } from '../src/core/answer/answer.ts';
-import { loadCorpus, type Corpus } from '../src/core/store/corpus-index.ts';
+import { loadCorpus, type Corpus, type IndexFile } from '../src/core/store/corpus-index.ts';
+import { shouldSplit, splitIndexFile } from '../src/core/store/index-split.ts';
+import { partStamp, textPartReader } from '../src/index/fs-index-file.ts';
+import { dataPaths } from '../src/index/fs-paths.ts';
 import { buildIndex } from '../src/core/store/build-index-node.ts';
 import { resetStoreCounters, storeCounters } from '../src/core/store/counters.ts';
 import type { Article, Clock } from '../src/core/schema.ts';
@@ -14,10 +19,10 @@ export interface EngineResult {
   /** CPU time (all threads) of the build, serialising excluded */
   buildCpuMs: number;
   serializeMs: number;
-  /** bytes of the serialised index; null when it is too large for one string */
+  /** bytes of the stored index (sitrep: index.json and its text parts); null when it could not be stored */
   rawBytes: number | null;
   gzipBytes: number | null;
-  /** median of the load runs: JSON.parse of the index string plus loading it (null: not serialisable) */
+  /** median of the load runs: reading (sitrep: index.json from disk) and parsing the index, then loading it */
   loadMs: number | null;
   loadCpuMs: number | null;
   loadRunsMs: number[];
@@ -58,6 +63,8 @@ export interface RunOptions {
   loadRuns: number;
   clock: Clock;
   log: (line: string) => void;
+  /** an empty folder: sitrep's index is stored there as a data folder's index (index.json, index-texts/) */
+  dataDir: string;
 }
 
 function cpuNow(): number {
@@ -108,15 +115,67 @@ interface Prepared<L> {
   result: Omit<EngineResult, 'p50Ms' | 'p99Ms' | 'cpuP50Ms' | 'cpuP99Ms' | 'maxMs' | 'samples'>;
 }
 
-/** Builds, serialises and loads one engine's index (load median of `runs`), keeping the last load. */
-function prepare<B, L>(label: string, build: () => B, load: (json: string) => L, fromBuilt: (built: B) => L, options: RunOptions, onBuilt?: (b: B) => void): Prepared<L> {
+/**
+ * How an engine's index is stored and loaded: `save` writes the built index (a JSON string for plain lunr, the data
+ * folder's files for sitrep) and says its size in bytes (raw, gzipped), null when it cannot be stored; `load`
+ * loads what was saved.
+ */
+interface Storage<B, L> {
+  save: (built: B) => { raw: number; gzip: number } | null;
+  load: () => L;
+}
+
+/** A JSON string in memory, loaded by JSON.parse and `load` (plain lunr's index). */
+function jsonStorage<B, L>(load: (json: string) => L): Storage<B, L> {
+  let json: string | null = null;
+  return {
+    save: (built) => {
+      json = serialise(built);
+      return json === null ? null : { raw: Buffer.byteLength(json), gzip: gzipSync(json, { level: 6 }).length };
+    },
+    load: () => load(json!),
+  };
+}
+
+/**
+ * sitrep's index as `sitrep build` stores it in a data folder (index.json, and its texts in part files when large):
+ * load reads and parses index.json and loads it, text parts being read when questions need them.
+ */
+function dataFolderStorage(dir: string): Storage<IndexFile, Corpus> {
+  return {
+    save: (built) => {
+      const written = writeIndexSync(dir, built);
+      return { raw: written.reduce((n, text) => n + Buffer.byteLength(text), 0), gzip: written.reduce((n, text) => n + gzipSync(text, { level: 6 }).length, 0) };
+    },
+    load: () => loadCorpus(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as unknown, { readTextPart: textPartReader(dir) }),
+  };
+}
+
+/** Writes what `writeIndex` writes, synchronously (the bench keeps its steps synchronous); returns the texts written. */
+function writeIndexSync(dir: string, file: IndexFile): string[] {
+  const paths = dataPaths(dir);
+  if (!shouldSplit(file)) {
+    const json = JSON.stringify(file);
+    writeFileSync(paths.index, json);
+    return [json];
+  }
+  const { main, parts } = splitIndexFile(file, (k) => `${partStamp(file.builtAt)}.${String(k).padStart(4, '0')}`);
+  mkdirSync(paths.texts, { recursive: true });
+  for (const part of parts) writeFileSync(join(paths.texts, `${part.name}.json`), part.text);
+  const json = JSON.stringify(main);
+  writeFileSync(paths.index, json);
+  return [json, ...parts.map((p) => p.text)];
+}
+
+/** Builds, stores and loads one engine's index (load median of `runs`), keeping the last load. */
+function prepare<B, L>(label: string, build: () => B, storage: Storage<B, L>, fromBuilt: (built: B) => L, options: RunOptions, onBuilt?: (b: B) => void): Prepared<L> {
   settledHeap();
   const built = measured(build);
   options.log(`  ${label}: built in ${(built.ms / 1000).toFixed(1)} s (${(built.cpuMs / 1000).toFixed(1)} s CPU)`);
   onBuilt?.(built.value);
-  const serialised = measured(() => serialise(built.value));
+  const serialised = measured(() => storage.save(built.value));
   const json = serialised.value;
-  const gzipBytes = json === null ? null : gzipSync(json, { level: 6 }).length;
+  const gzipBytes = json === null ? null : json.gzip;
   const loadRunsMs: number[] = [];
   const loadCpuRunsMs: number[] = [];
   let heapBytes = 0;
@@ -133,19 +192,19 @@ function prepare<B, L>(label: string, build: () => B, load: (json: string) => L,
     for (let run = 0; run < options.loadRuns; run++) {
       holder.loaded = null;
       const before = settledHeap();
-      const l = loadInto(holder, () => load(json));
+      const l = loadInto(holder, storage.load);
       loadRunsMs.push(l.ms);
       loadCpuRunsMs.push(l.cpuMs);
       heapBytes = settledHeap() - before;
     }
     loaded = holder.loaded!;
-    options.log(`  ${label}: ${(Buffer.byteLength(json) / 1e6).toFixed(1)} MB, loaded in ${loadRunsMs.map((ms) => ms.toFixed(0)).join(', ')} ms, holding ${(heapBytes / 1e6).toFixed(0)} MB`);
+    options.log(`  ${label}: ${(json.raw / 1e6).toFixed(1)} MB, loaded in ${loadRunsMs.map((ms) => ms.toFixed(0)).join(', ')} ms, holding ${(heapBytes / 1e6).toFixed(0)} MB`);
   }
   return {
     loaded,
     result: {
       buildMs: built.ms, buildCpuMs: built.cpuMs, serializeMs: serialised.ms,
-      rawBytes: json === null ? null : Buffer.byteLength(json), gzipBytes,
+      rawBytes: json === null ? null : json.raw, gzipBytes,
       loadMs: loadRunsMs.length ? median(loadRunsMs) : null, loadCpuMs: loadCpuRunsMs.length ? median(loadCpuRunsMs) : null, loadRunsMs,
       heapBytes,
     },
@@ -168,8 +227,8 @@ function latencies(samples: Array<{ ms: number; cpuMs: number }>) {
 export function runCorpus(articles: Article[], corpusStats: CorpusResult['corpus'], options: RunOptions): CorpusResult {
   const builtAt = options.clock.now();
   let composition: Record<string, number> = {};
-  const plain = prepare('plain lunr', () => buildPlainIndex(articles), (json) => lunr.Index.load(JSON.parse(json) as object), (built) => built, options);
-  const sitrep = prepare('sitrep', () => buildIndex(articles, builtAt), (json) => loadCorpus(JSON.parse(json) as unknown), (built) => loadCorpus(built), options, (built) => {
+  const plain = prepare('plain lunr', () => buildPlainIndex(articles), jsonStorage((json) => lunr.Index.load(JSON.parse(json) as object)), (built) => built, options);
+  const sitrep = prepare('sitrep', () => buildIndex(articles, builtAt), dataFolderStorage(options.dataDir), (built) => loadCorpus(built), options, (built) => {
     composition = indexComposition(built as unknown as Record<string, unknown>);
   });
   const corpus: Corpus = sitrep.loaded;

@@ -9,6 +9,8 @@ import { indexBuilder, readArticles, storedArticleIds } from './fs-corpus.ts';
 import { withWriteLock } from './fs-lock.ts';
 import { baseBuiltAt, readJson, readManifest, recoverCorpus, type Journal } from './fs-journal.ts';
 import { dataPaths, writeFileAtomic } from './fs-paths.ts';
+import { partStamp, removeOldParts, writeIndex } from './fs-index-file.ts';
+import { DEFAULT_SPLIT_LAYOUT, type SplitLayout } from '../core/store/index-split.ts';
 
 /** Progress of a long change: what stage, how far. */
 export type ProgressReport = (stage: 'index' | 'write', done: number, total: number) => void;
@@ -29,7 +31,7 @@ function entryFor(name: string, month: string, file: IndexFile): SegmentEntry {
  * `recoverCorpus` on the next run.
  */
 export class CorpusWriter {
-  constructor(readonly dir: string, private readonly clock: Clock) {}
+  constructor(readonly dir: string, private readonly clock: Clock, private readonly layout: SplitLayout = DEFAULT_SPLIT_LAYOUT) {}
 
   private get paths() {
     return dataPaths(this.dir);
@@ -104,17 +106,21 @@ export class CorpusWriter {
     return (await storedArticleIds(this.dir)).filter((id) => !indexed.has(id));
   }
 
-  /** Rebuilds index.json from every stored article; the segments it now holds are removed. */
+  /** Rebuilds index.json from every stored article (its texts in parts when large); the segments it now holds are removed. */
   async build(): Promise<{ articles: number; passages: number; bytes: number }> {
     const manifest = await this.manifest();
     const articles = await readArticles(this.dir);
     const file = (await indexBuilder())(articles, this.clock.now());
-    const json = JSON.stringify(file);
     const generation = manifest.generation + 1;
     const next: Manifest = { ...manifest, generation, base: { builtAt: file.builtAt }, segments: [] };
-    const journal: Journal = { op: 'build', generation, articles: [], written: [], obsolete: manifest.segments.map((s) => s.name), baseBuiltAt: file.builtAt, manifest: next };
-    await this.run(journal, () => writeFileAtomic(this.paths.index, json), next);
-    return { articles: articles.length, passages: file.lunr.docs.length, bytes: Buffer.byteLength(json) };
+    const textStamp = partStamp(file.builtAt);
+    const journal: Journal = { op: 'build', generation, articles: [], written: [], obsolete: manifest.segments.map((s) => s.name), baseBuiltAt: file.builtAt, manifest: next, textStamp };
+    let bytes = 0;
+    await this.run(journal, async () => {
+      bytes = (await writeIndex(this.dir, file, textStamp, this.layout)).bytes;
+    }, next);
+    await removeOldParts(this.dir, textStamp);
+    return { articles: articles.length, passages: file.lunr.docs.length, bytes };
   }
 
   /** Merges small segments of the same month (planCompaction); returns how many segments were merged away. */
@@ -143,15 +149,15 @@ export class CorpusWriter {
  * Runs `fn` with the folder's writer: takes the lock, finishes or undoes a change a killed process left, and
  * reports what recovery did through `notice`.
  */
-export async function withCorpusWriter<T>(dir: string, clock: Clock, fn: (writer: CorpusWriter) => Promise<T>, notice?: (message: string) => void): Promise<T> {
+export async function withCorpusWriter<T>(dir: string, clock: Clock, fn: (writer: CorpusWriter) => Promise<T>, notice?: (message: string) => void, layout?: SplitLayout): Promise<T> {
   return withWriteLock(dir, async () => {
     const { summary } = await recoverCorpus(dir);
     if (summary) notice?.(`${dir}: ${summary}`);
-    return fn(new CorpusWriter(dir, clock));
+    return fn(new CorpusWriter(dir, clock, layout));
   });
 }
 
 /** `sitrep build`: rebuilds DIR/index.json from the stored articles. */
-export async function rebuildIndex(dir: string, clock: Clock, notice?: (message: string) => void): Promise<{ articles: number; passages: number; bytes: number }> {
-  return withCorpusWriter(dir, clock, (writer) => writer.build(), notice);
+export async function rebuildIndex(dir: string, clock: Clock, notice?: (message: string) => void, layout?: SplitLayout): Promise<{ articles: number; passages: number; bytes: number }> {
+  return withCorpusWriter(dir, clock, (writer) => writer.build(), notice, layout);
 }

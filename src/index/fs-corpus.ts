@@ -8,6 +8,7 @@ import type { Article, Clock } from '../core/schema.ts';
 import { lockHolder, lockPath, withWriteLock } from './fs-lock.ts';
 import { JournalSchema, readJson, readManifest, recoverCorpus } from './fs-journal.ts';
 import { dataPaths } from './fs-paths.ts';
+import { textPartReader, wholeIndex, type StoredIndex } from './fs-index-file.ts';
 
 export { dataPaths, writeFileAtomic } from './fs-paths.ts';
 
@@ -21,25 +22,32 @@ export async function storedArticleIds(dir: string): Promise<string[]> {
   }
 }
 
-/** Reads and validates stored articles: all of them, or the ids given. */
+/** Files read at once: one open file per article overran the process's limit (EMFILE at 20,000 of 50,000 articles). */
+const READ_BATCH = 256;
+
+/** Reads and validates stored articles: all of them, or the ids given, a batch of files at a time. */
 export async function readArticles(dir: string, ids?: string[]): Promise<Article[]> {
   const { articles } = dataPaths(dir);
   const names = (ids ?? (await storedArticleIds(dir))).map((id) => join(articles, `${id}.md`));
-  return Promise.all(names.map(async (path) => parseArticle(await readFile(path, 'utf8'), path)));
+  const out: Article[] = [];
+  for (let i = 0; i < names.length; i += READ_BATCH) {
+    out.push(...(await Promise.all(names.slice(i, i + READ_BATCH).map(async (path) => parseArticle(await readFile(path, 'utf8'), path)))));
+  }
+  return out;
 }
 
 /** The committed index files: data/index.json and the segments the manifest names (skipped when a build replaced them). */
-async function readCommitted(dir: string): Promise<{ files: IndexFile[]; manifest: Manifest | null }> {
+async function readCommitted(dir: string): Promise<{ files: StoredIndex[]; manifest: Manifest | null }> {
   const paths = dataPaths(dir);
   const manifest = await readManifest(dir);
-  const base = (await readJson(paths.index)) as IndexFile | undefined;
+  const base = (await readJson(paths.index)) as StoredIndex | undefined;
   const files = base ? [base] : [];
   const baseReplaced = base && manifest && (!manifest.base || base.builtAt > manifest.base.builtAt);
   if (manifest && !baseReplaced) {
     for (const entry of manifest.segments) files.push((await readJson(join(paths.segments, `${entry.name}.json`)).then((json) => {
       if (json === undefined) throw Object.assign(new Error(`segment ${entry.name} is missing`), { code: 'ENOENT' });
       return json;
-    })) as IndexFile);
+    })) as StoredIndex);
   }
   return { files, manifest };
 }
@@ -50,11 +58,11 @@ export interface OpenOptions {
 }
 
 /**
- * The index of a data folder as one file: index.json plus the committed segments, merged with corpus-wide
- * statistics. A change whose writer died is finished or rolled back first; a change in progress is not seen;
- * articles on disk that no index holds (put there by hand) are indexed in memory and reported.
+ * The committed index files of a data folder: index.json and the committed segments. A change whose writer died is
+ * finished or rolled back first; a change in progress is not seen; articles on disk that no index holds (put there by
+ * hand) are indexed in memory and reported.
  */
-export async function readCorpusIndex(dir: string, clock: Clock, options: OpenOptions = {}): Promise<IndexFile> {
+async function readCorpusFiles(dir: string, clock: Clock, options: OpenOptions): Promise<StoredIndex[]> {
   const notice = options.notice ?? (() => {});
   const paths = dataPaths(dir);
   const lockLeft = (await readFile(lockPath(dir)).then(() => true, () => false)) && (await lockHolder(dir)) === null;
@@ -70,7 +78,7 @@ export async function readCorpusIndex(dir: string, clock: Clock, options: OpenOp
   }
   const journal = JournalSchema.safeParse(await readJson(paths.journal).catch(() => undefined));
   const pending = new Set(journal.success ? journal.data.articles : []);
-  let committed: { files: IndexFile[] } | undefined;
+  let committed: { files: StoredIndex[] } | undefined;
   // A compaction may delete a segment between our reading the manifest and the segment: read again.
   for (let attempt = 0; !committed; attempt++) {
     try {
@@ -90,13 +98,23 @@ export async function readCorpusIndex(dir: string, clock: Clock, options: OpenOp
   const disk = new Set(onDisk);
   const missing = [...indexed].filter((id) => !disk.has(id));
   if (missing.length && onDisk.length) notice(`${dir}: ${missing.length} indexed article${missing.length === 1 ? ' has' : 's have'} no file in articles/ (${missing.slice(0, 3).join(', ')}); run \`sitrep build\``);
-  if (!files.length) return (await indexBuilder())([], clock.now());
-  return mergeIndexFiles(files);
+  if (!files.length) files.push((await indexBuilder())([], clock.now()));
+  return files;
 }
 
-/** Loads the corpus of a data folder, ready to answer from (see readCorpusIndex). */
+/** The index of a data folder as one file: its index files merged with corpus-wide statistics (see readCorpusFiles). */
+export async function readCorpusIndex(dir: string, clock: Clock, options: OpenOptions = {}): Promise<IndexFile> {
+  return mergeIndexFiles((await readCorpusFiles(dir, clock, options)).map((file) => wholeIndex(dir, file)));
+}
+
+/**
+ * Loads the corpus of a data folder, ready to answer from. A lone index.json split in parts is loaded as it is, its
+ * texts read when questions need them; with segments beside it, every file is read whole and merged.
+ */
 export async function openCorpus(dir: string, clock: Clock, options: OpenOptions = {}): Promise<Corpus> {
-  return loadCorpus(await readCorpusIndex(dir, clock, options));
+  const files = await readCorpusFiles(dir, clock, options);
+  if (files.length === 1) return loadCorpus(files[0], { readTextPart: textPartReader(dir) });
+  return loadCorpus(mergeIndexFiles(files.map((file) => wholeIndex(dir, file))));
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ManifestSchema, type Manifest } from '../core/store/segment-manifest.ts';
 import { dataPaths, writeFileAtomic } from './fs-paths.ts';
+import { removeOldParts, removeParts } from './fs-index-file.ts';
 
 /**
  * What an unfinished change wrote or will delete, written before it touches anything else. A change is committed
@@ -20,6 +21,8 @@ export const JournalSchema = z.object({
   baseBuiltAt: z.string().nullable(),
   /** the manifest to write when a build is rolled forward */
   manifest: ManifestSchema.nullable(),
+  /** a build's text parts (index-texts/<stamp>.*): removed when it is rolled back, the older ones when finished */
+  textStamp: z.string().nullable().optional(),
 });
 export type Journal = z.infer<typeof JournalSchema>;
 
@@ -63,9 +66,9 @@ export interface Recovery {
 }
 
 async function removeTemporaries(dir: string): Promise<number> {
-  const { articles, segments } = dataPaths(dir);
+  const { articles, segments, texts } = dataPaths(dir);
   let removed = 0;
-  for (const [folder, match] of [[dir, /^(index\.json|sources\.json|journal\.json)\..*\.tmp$/], [articles, /\.tmp$/], [segments, /\.tmp$/]] as const) {
+  for (const [folder, match] of [[dir, /^(index\.json|sources\.json|journal\.json)\..*\.tmp$/], [articles, /\.tmp$/], [segments, /\.tmp$/], [texts, /\.tmp$/]] as const) {
     const names = await readdir(folder).catch(() => [] as string[]);
     for (const name of names.filter((n) => match.test(n))) {
       await rm(join(folder, name), { force: true });
@@ -95,10 +98,12 @@ export async function recoverCorpus(dir: string): Promise<Recovery> {
         manifest = journal.manifest;
       }
       for (const name of journal.obsolete) await rm(join(paths.segments, `${name}.json`), { force: true });
+      if (journal.textStamp) await removeOldParts(dir, journal.textStamp);
       summary = `finished an interrupted ${journal.op} (generation ${journal.generation})`;
     } else {
       for (const id of journal.articles) await rm(join(paths.articles, `${id}.md`), { force: true });
       for (const name of journal.written) await rm(join(paths.segments, `${name}.json`), { force: true });
+      if (journal.textStamp) await removeParts(dir, journal.textStamp);
       summary = `rolled back an interrupted ${journal.op}${journal.articles.length ? ` of ${journal.articles.length} articles` : ''}`;
     }
   }

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 
 /**
  * The data folder's layout: articles/<id>.md, index.json (the whole index of the last build), segments/ (indexes
- * of articles added since, and manifest.json naming them), journal.json (an unfinished change) and sources.json.
+ * of articles added since, and manifest.json naming them), index-texts/ (the article texts of a large index.json, in
+ * parts), journal.json (an unfinished change) and sources.json.
  */
 export function dataPaths(dir: string) {
   const segments = join(dir, 'segments');
   return {
-    articles: join(dir, 'articles'), index: join(dir, 'index.json'), segments, manifest: join(segments, 'manifest.json'),
+    articles: join(dir, 'articles'), index: join(dir, 'index.json'), texts: join(dir, 'index-texts'), segments, manifest: join(segments, 'manifest.json'),
     journal: join(dir, 'journal.json'), sources: join(dir, 'sources.json'),
   };
 }

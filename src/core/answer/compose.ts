@@ -26,29 +26,13 @@ export interface Composed {
   figures: Figure[];
 }
 
-const passageArticles = new WeakMap<Corpus, Int32Array>();
-
 /**
- * The article a passage belongs to, read from a table made once per corpus out of its articles' passage lists:
- * reading the passage itself would lay out its whole article's text, and a question asks this of thousands of
- * passages (every role holder, every event of a timeline).
+ * The article a passage belongs to, from the store's table (corpus.passageArticle): reading the passage itself would
+ * lay out its whole article's text, and a question asks this of thousands of passages (every role holder, every
+ * event of a timeline).
  */
 export function articleIndexOf(corpus: Corpus, p: number): number {
-  const table = passageArticleTable(corpus);
-  return p < table.length ? table[p]! : corpus.data.passages[p]![0];
-}
-
-/** passage -> article, made once per corpus. */
-export function passageArticleTable(corpus: Corpus): Int32Array {
-  let table = passageArticles.get(corpus);
-  if (!table) {
-    let total = 0;
-    for (const list of corpus.articlePassages) for (const q of list) total = Math.max(total, q + 1);
-    table = new Int32Array(total);
-    corpus.articlePassages.forEach((list, a) => { for (const q of list) table![q] = a; });
-    passageArticles.set(corpus, table);
-  }
-  return table;
+  return p < corpus.passageArticle.length ? corpus.passageArticle[p]! : corpus.data.passages[p]![0];
 }
 
 export function articleOf(corpus: Corpus, p: number) {

@@ -5,7 +5,6 @@ import { newestOfKind } from './answer-figures.ts';
 import { upcomingEvents } from './answer-time.ts';
 import { coverageHint, passagesByDay } from './answer.ts';
 import { namesByWord } from './candidates.ts';
-import { passageArticleTable } from './compose.ts';
 import { peopleIndex } from './people-index.ts';
 
 /**
@@ -15,7 +14,6 @@ import { peopleIndex } from './people-index.ts';
  * loading a corpus, off the request path, and a question asked meanwhile simply makes what it needs itself.
  */
 export function prepareCorpus(corpus: Corpus): void {
-  passageArticleTable(corpus);
   peopleIndex(corpus.data.people);
   namesByWord(corpus);
   nameWordSet(corpus);

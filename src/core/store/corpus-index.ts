@@ -9,6 +9,7 @@ import { decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
 import { lazyAnnotations, type StoredAnnotation } from './annotations.ts';
 import { isTrustedIndex } from './index-check.ts';
 import { lazyPassages } from './passages.ts';
+import { isTrustedSplit, lazyTexts, SPLIT_FORMAT, type ReadTextPart } from './index-split.ts';
 import { storeCounters } from './counters.ts';
 
 export const INDEX_FORMAT = 4;
@@ -93,14 +94,33 @@ export interface Corpus {
   docs: string[];
   /** passage indices of each article, in order */
   articlePassages: number[][];
+  /** each passage's article number (`data.passages[p][0]` without laying out, or reading, the article's text) */
+  passageArticle: Int32Array;
   figuresByPassage: Map<number, StoredFigure[]>;
   eventsByPassage: Map<number, StoredEvent[]>;
 }
 
-/** Loads a built index (parsed JSON); throws SitrepError when it is not one of ours. */
-export function loadCorpus(json: unknown): Corpus {
+export interface LoadOptions {
+  /** reads a text part of a split index (format 5, see index-split.ts); without it only a one-file index loads */
+  readTextPart?: ReadTextPart;
+}
+
+/**
+ * Loads a built index (parsed JSON): a one-file index, or the main file of a split one whose texts are read part by
+ * part when first needed. Throws SitrepError when it is not one of ours.
+ */
+export function loadCorpus(json: unknown, options: LoadOptions = {}): Corpus {
+  if (isTrustedSplit(json)) {
+    const { readTextPart } = options;
+    if (!readTextPart) throw new SitrepError('invalid_index', 'index file keeps its texts in part files, which this runtime cannot read; build a one-file index for it (fewer articles)');
+    const { passageCounts, textParts: _parts, format: _format, ...rest } = json;
+    return loadTrusted({ ...rest, format: INDEX_FORMAT, texts: lazyTexts(json, readTextPart) }, passageCounts);
+  }
   // A file this project wrote carries a matching checksum and is trusted; only another file gets the schema pass.
   if (!isTrustedIndex(json, INDEX_FORMAT)) {
+    if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === SPLIT_FORMAT) {
+      throw new SitrepError('invalid_index', 'index file is damaged or was changed by hand (its checksum does not match); run `sitrep build`');
+    }
     const parsed = IndexDataSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -108,8 +128,11 @@ export function loadCorpus(json: unknown): Corpus {
     }
     throw new SitrepError('invalid_index', 'index file is damaged or was changed by hand (its checksum does not match); run `sitrep build`');
   }
-  const file = json;
-  const { passages, articlePassages, total } = lazyPassages(file);
+  return loadTrusted(json);
+}
+
+function loadTrusted(file: IndexFile, counts?: number[]): Corpus {
+  const { passages, articlePassages, articleOf, total } = lazyPassages(file, counts);
   const docs = file.lunr.docs;
   if (docs.length !== total) throw new SitrepError('invalid_index', 'index file is inconsistent (documents and passages differ); run `sitrep build`');
   const data: IndexData = { ...file, passages, annotations: lazyAnnotations(file.annotations) };
@@ -124,7 +147,7 @@ export function loadCorpus(json: unknown): Corpus {
     }
     return map;
   };
-  return { data, index, termIds, docs, articlePassages, figuresByPassage: group(data.figures), eventsByPassage: group(data.events) };
+  return { data, index, termIds, docs, articlePassages, passageArticle: articleOf, figuresByPassage: group(data.figures), eventsByPassage: group(data.events) };
 }
 
 const nameCounts = new WeakMap<Corpus, Map<string, number>>();

@@ -23,8 +23,9 @@ export interface CompactLunr {
   documents?: number;
 }
 
-const K1 = 1.2;
-const B = 0.75;
+/** lunr's BM25 parameters (its Builder's defaults) */
+export const K1 = 1.2;
+export const B = 0.75;
 
 /** Encodes ascending numbers as base-36 deltas, with ".count" after a value counted more than once. */
 export function encodeAscending(values: number[], counts?: number[]): string {
@@ -47,17 +48,35 @@ export function decodeAscending(text: string, limit = Infinity): number[] {
   return out;
 }
 
-/** Decodes a document string into term indices and their frequencies. */
+/**
+ * Decodes a document string into term indices and their frequencies. Parsed by hand, a character at a time: it runs
+ * for hundreds of passages a question, and `split`/`parseInt` allocate a string for every term.
+ */
 export function decodeDoc(text: string): { ids: number[]; tfs: number[] } {
   const ids: number[] = [];
   const tfs: number[] = [];
-  if (!text) return { ids, tfs };
+  const end = text.length;
   let last = 0;
-  for (const part of text.split(',')) {
-    const dot = part.indexOf('.');
-    last += parseInt(dot < 0 ? part : part.slice(0, dot), 36);
-    ids.push(last);
-    tfs.push(dot < 0 ? 1 : Number(part.slice(dot + 1)));
+  let pos = 0;
+  while (pos < end) {
+    let value = 0;
+    let c = text.charCodeAt(pos);
+    while (pos < end && c !== 44 && c !== 46) {
+      value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+      c = text.charCodeAt(++pos);
+    }
+    let tf = 1;
+    if (pos < end && c === 46) {
+      tf = 0;
+      c = text.charCodeAt(++pos);
+      while (pos < end && c !== 44) {
+        tf = tf * 10 + (c - 48);
+        c = text.charCodeAt(++pos);
+      }
+    }
+    pos++;
+    ids.push((last += value));
+    tfs.push(tf);
   }
   return { ids, tfs };
 }

@@ -31,17 +31,18 @@ export function countPassages(text: string): number {
 
 /**
  * The passages as an array whose items are laid out when first read, a whole article at a time: loading splits no
- * text, and a question splits the articles it reads. Also each article's passage numbers.
+ * text (and, with `counts` given, reads none), and a question splits the articles it reads. Also each article's
+ * passage numbers, and each passage's article number.
  */
-export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>): { passages: Passage[]; articlePassages: number[][]; total: number } {
+export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts?: number[]): { passages: Passage[]; articlePassages: number[][]; articleOf: Int32Array; total: number } {
   const starts: number[] = [];
   let total = 0;
-  for (const text of file.texts) {
+  for (let a = 0; a < file.articles.length; a++) {
     starts.push(total);
-    total += countPassages(text);
+    total += counts ? counts[a]! : countPassages(file.texts[a]!);
   }
   const articleOf = new Int32Array(total);
-  const articlePassages = file.texts.map((_, a) => {
+  const articlePassages = file.articles.map((_, a) => {
     const end = a + 1 < starts.length ? starts[a + 1]! : total;
     const list: number[] = [];
     for (let p = starts[a]!; p < end; p++) {
@@ -77,5 +78,5 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>): { pas
       return Reflect.has(target, key);
     },
   });
-  return { passages, articlePassages, total };
+  return { passages, articlePassages, articleOf, total };
 }

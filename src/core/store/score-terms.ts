@@ -114,3 +114,8 @@ function queryFrequencies(text: string, ids: number[], tfs: Float64Array, length
   }
   return length;
 }
+
+/** A document's length and the frequencies of ids in it, reading the whole document (see queryFrequencies). */
+export function scanDoc(text: string, ids: number[], tfs: Float64Array): number {
+  return queryFrequencies(text, ids, tfs, false);
+}

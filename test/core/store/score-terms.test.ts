@@ -4,7 +4,8 @@ import { benchQuestions } from '../../../bench/questions.ts';
 import { generateCorpus } from '../../../bench/synthetic.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadCorpus, type Corpus } from '../../../src/core/store/corpus-index.ts';
-import { scoreTerms } from '../../../src/core/store/score-terms.ts';
+import { scanDoc, scoreTerms } from '../../../src/core/store/score-terms.ts';
+import { decodeDoc, encodeAscending } from '../../../src/core/store/lunr-compact.ts';
 import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
 import { readArticles } from '../../../src/index/fs-corpus.ts';
 import { ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
@@ -43,5 +44,23 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
       expect(scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, limited)).toEqual(viaLunr(corpus, limited));
     }
     expect(compared).toBeGreaterThan(60);
+  });
+
+  it('reads a stored document\'s length and the asked terms\' frequencies as decoding it does', () => {
+    const { docs } = synthetic;
+    let matched = 0;
+    for (let d = 0; d < docs.length; d += 7) {
+      const { ids, tfs } = decodeDoc(docs[d]!);
+      const asked = [...new Set([ids[0]!, ids.at(-1)! + 1, ...ids.filter((_, i) => i % 3 === 1), ids[Math.floor(ids.length / 2)]! + 1])].sort((a, b) => a - b);
+      const out = new Float64Array(asked.length);
+      expect(scanDoc(docs[d]!, asked, out)).toBe(tfs.reduce((a, b) => a + b, 0));
+      const expected = asked.map((id) => tfs[ids.indexOf(id)] ?? 0);
+      expect([...out]).toEqual(expected);
+      matched += expected.filter((tf) => tf > 1).length;
+    }
+    expect(matched).toBeGreaterThan(0);
+    expect(scanDoc('', [1, 2], new Float64Array(2))).toBe(0);
+    expect(decodeDoc(encodeAscending([3, 40, 41, 1300], [1, 12, 1, 2]))).toEqual({ ids: [3, 40, 41, 1300], tfs: [1, 12, 1, 2] });
+    expect(decodeDoc('')).toEqual({ ids: [], tfs: [] });
   });
 });

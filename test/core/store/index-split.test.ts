@@ -1,0 +1,92 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../../src/core/answer/answer.ts';
+import { parseArticle } from '../../../src/core/ingest/article-file.ts';
+import { buildIndex } from '../../../src/core/store/build-index-node.ts';
+import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { joinSplitIndex, shouldSplit, splitIndexFile, type SplitLayout } from '../../../src/core/store/index-split.ts';
+import { passagesOf } from '../../../src/core/store/passages.ts';
+import { fixedClock, ROOT } from '../../helpers/seed-corpus.ts';
+
+const articles = readdirSync(`${ROOT}data/articles`).map((name) => parseArticle(readFileSync(`${ROOT}data/articles/${name}`, 'utf8'), name));
+const QUESTIONS = ['latest casualty figures', 'who is Tea Seiha', 'where are the talks held', 'what did China do', 'what happened on 24 December'];
+const SMALL: SplitLayout = { splitAboveChars: 100, partChars: 3000 };
+const built = buildIndex(articles, new Date('2026-01-01T00:00:00Z'));
+
+/** The split files as stored (JSON text), and a part reader over them that counts its reads. */
+function stored(stamp = 'a') {
+  const { main, parts } = splitIndexFile(built, (k) => `${stamp}.${k}`, SMALL);
+  const texts = new Map(parts.map((p) => [p.name, p.text]));
+  const reads: string[] = [];
+  const readTextPart = (name: string) => {
+    reads.push(name);
+    const text = texts.get(name);
+    if (text === undefined) throw new Error(`no part ${name}`);
+    return text;
+  };
+  return { main: JSON.parse(JSON.stringify(main)) as unknown, parts, texts, reads, readTextPart };
+}
+
+const error = (fn: () => unknown) => {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return e as { code?: string; message: string };
+  }
+};
+
+describe('the split index (texts in parts)', () => {
+  it('splits only an index whose texts are over the limit, into parts of about the size asked', () => {
+    expect(shouldSplit(built)).toBe(false);
+    expect(shouldSplit(built, SMALL)).toBe(true);
+    const { parts } = stored();
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((p) => (JSON.parse(p.text) as string[]).length).reduce((a, b) => a + b)).toBe(built.articles.length);
+    expect(JSON.stringify(stored().main)).not.toContain(built.texts[0]!.split('\n').at(-1));
+  });
+
+  it('loads without reading a part, reads a part when a passage of it is first read, and answers as the one-file index', () => {
+    const whole = loadCorpus(JSON.parse(JSON.stringify(built)));
+    const split = stored();
+    const corpus = loadCorpus(split.main, { readTextPart: split.readTextPart });
+    expect(split.reads).toEqual([]);
+    expect(corpus.data.passages).toHaveLength(whole.data.passages.length);
+    expect(corpus.articlePassages).toEqual(whole.articlePassages);
+    expect([...corpus.passageArticle]).toEqual(passagesOf(built).map(([a]) => a));
+    expect(split.reads).toEqual([]);
+    expect(corpus.data.passages[0]).toEqual(whole.data.passages[0]);
+    expect(split.reads).toEqual(['a.0']);
+    for (const q of QUESTIONS) expect(answerQuestion(q, { corpus, clock: fixedClock() })).toEqual(answerQuestion(q, { corpus: whole, clock: fixedClock() }));
+    expect([...corpus.data.passages]).toEqual(passagesOf(built));
+    expect(new Set(split.reads).size).toBe(split.parts.length);
+    expect(split.reads).toHaveLength(split.parts.length);
+  });
+
+  it('joins back into the one-file index', () => {
+    const split = stored();
+    const joined = joinSplitIndex(split.main as ReturnType<typeof splitIndexFile>['main'], split.readTextPart);
+    expect({ ...joined, checksum: '' }).toEqual({ ...built, checksum: '' });
+    expect(loadCorpus(JSON.parse(JSON.stringify(joined))).data.passages.length).toBe(passagesOf(built).length);
+  });
+
+  it('refuses a damaged or foreign part when it is read, with a clear error', () => {
+    const split = stored();
+    const first = split.parts[0]!;
+    split.texts.set(first.name, first.text.replace(/ the /, ' a '));
+    const corpus = loadCorpus(split.main, { readTextPart: split.readTextPart });
+    expect(error(() => corpus.data.passages[0])).toMatchObject({ code: 'invalid_index', message: expect.stringMatching(/text part a\.0 is damaged.*sitrep build/) });
+    // another part, well formed, under the name of the first
+    const foreign = stored();
+    foreign.texts.set('a.0', foreign.texts.get('a.1')!);
+    expect(error(() => loadCorpus(foreign.main, { readTextPart: foreign.readTextPart }).data.passages[0])?.message).toMatch(/text part a\.0 is damaged or belongs to another build/);
+  });
+
+  it('refuses a main file edited or cut short, and says when the runtime cannot read parts', () => {
+    const split = stored();
+    const main = split.main as { passageCounts: number[]; articles: unknown[] };
+    expect(error(() => loadCorpus({ ...main, passageCounts: main.passageCounts.map((n, i) => (i ? n : n + 1)) }, { readTextPart: split.readTextPart }))?.message).toMatch(/checksum does not match/);
+    expect(error(() => loadCorpus({ ...main, articles: main.articles.slice(1) }, { readTextPart: split.readTextPart }))?.message).toMatch(/checksum does not match/);
+    expect(error(() => loadCorpus(split.main))).toMatchObject({ code: 'invalid_index', message: expect.stringMatching(/texts in part files, which this runtime cannot read/) });
+  });
+});
