@@ -27,6 +27,9 @@ export function decodeAnnotation(text: string): StoredAnnotation {
   return text ? (JSON.parse(text) as StoredAnnotation) : {};
 }
 
+/** Most passages whose annotations are kept decoded at once. */
+export const MAX_DECODED = 60_000;
+
 /** Where lazyAnnotations keeps the encoded texts (see encodedAnnotation). */
 const ENCODED = Symbol('encoded annotations');
 
@@ -45,6 +48,9 @@ export function encodedAnnotation(annotations: StoredAnnotation[], p: number): s
  */
 export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
   const decoded: StoredAnnotation[] = new Array(encoded.length);
+  // Passages decoded, oldest first: past MAX_DECODED the oldest is dropped (decoded again if read again).
+  const recent: number[] = [];
+  let oldest = 0;
   return new Proxy(decoded, {
     get(target, key, receiver) {
       if (key === ENCODED) return encoded;
@@ -52,7 +58,18 @@ export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
         const c = key.charCodeAt(0);
         if (c >= 48 && c <= 57) {
           const i = Number(key);
-          if (Number.isInteger(i) && i < encoded.length) return (target[i] ??= decodeAnnotation(encoded[i]!));
+          if (Number.isInteger(i) && i < encoded.length) {
+            let annotation = target[i];
+            if (!annotation) {
+              annotation = target[i] = decodeAnnotation(encoded[i]!);
+              recent.push(i);
+              if (recent.length - oldest > MAX_DECODED) {
+                delete target[recent[oldest++]!];
+                if (oldest > MAX_DECODED) recent.splice(0, oldest), (oldest = 0);
+              }
+            }
+            return annotation;
+          }
         }
       }
       return Reflect.get(target, key, receiver);

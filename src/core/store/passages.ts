@@ -29,6 +29,9 @@ export function countPassages(text: string): number {
   return count;
 }
 
+/** Most articles whose passages are kept laid out at once. */
+export const MAX_LAID_OUT = 2_000;
+
 /**
  * The passages as an array whose items are laid out when first read, a whole article at a time: loading splits no
  * text (and, with `counts` given, reads none), and a question splits the articles it reads. Also each article's
@@ -52,6 +55,10 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
     return list;
   });
   const laidOut: Passage[] = new Array(total);
+  // Articles laid out, oldest first: past MAX_LAID_OUT the oldest is dropped (laid out again if read again), so a
+  // long-running server or isolate does not end up holding every article's passages twice.
+  const recent: number[] = [];
+  let oldest = 0;
   const passages = new Proxy(laidOut, {
     get(target, key, receiver) {
       if (typeof key === 'string') {
@@ -66,6 +73,12 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
             articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), out);
             out.forEach((x, i) => { target[starts[a]! + i] = x; });
             passage = target[p]!;
+            recent.push(a);
+            if (recent.length - oldest > MAX_LAID_OUT) {
+              const gone = recent[oldest++]!;
+              for (const q of articlePassages[gone]!) delete target[q];
+              if (oldest > MAX_LAID_OUT) recent.splice(0, oldest), (oldest = 0);
+            }
           }
           return passage;
         }
