@@ -3,7 +3,6 @@
 // at load, (c) as the newest months only (what an isolate holding the newest segments first would have). Prints
 // load time, answer p50/p99 (Node -> workerd round trips) and the workerd process's resident memory for each.
 // Usage: npx tsx bench/segments.ts [--articles 50000] [--newest 2] [--rounds 3]
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { readArticles } from '../src/index/fs-corpus.ts';
 import { percentile } from './measure.ts';
 import { benchQuestions } from './questions.ts';
 import { generateCorpus } from './synthetic.ts';
+import { workerdRss } from './workerd.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, newest: { type: 'string' }, rounds: { type: 'string' }, seed: { type: 'string' } } });
 const N = Number(values.articles ?? 50_000);
@@ -26,18 +26,6 @@ const ROUNDS = Number(values.rounds ?? 3);
 const SEED = Number(values.seed ?? 5);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-/** Resident memory of the workerd processes started by this one (miniflare's runtime), in bytes. */
-function workerdRss(): number {
-  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' });
-  const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/)).map(([pid, ppid, rss, comm]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss) * 1024, comm: comm ?? '' }));
-  const mine = new Set([process.pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const r of rows) if (mine.has(r.ppid) && !mine.has(r.pid)) { mine.add(r.pid); grew = true; }
-  }
-  return rows.filter((r) => mine.has(r.pid) && r.comm.startsWith('workerd')).reduce((sum, r) => sum + r.rss, 0);
-}
 
 const started = performance.now();
 const seeds = await readArticles(new URL('../data', import.meta.url).pathname);
