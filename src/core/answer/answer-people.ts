@@ -2,11 +2,9 @@ import { articleOf, continuations, pickPassages, quoteLine, supportLine, type Co
 import type { StoredPerson } from '../store/corpus-index.ts';
 import { formatShortDate } from '../annotate/dates.ts';
 import { roleWords } from '../annotate/people.ts';
-import { isCountryWord } from '../annotate/lexicon.ts';
-import { countryNameOf } from '../store/annotations.ts';
 import { buildConcepts, passageCoverage, searchPassages } from '../store/retrieve.ts';
 import { STOPWORDS, tokenize } from '../annotate/text.ts';
-import { holds, peopleIndex } from './people-index.ts';
+import { holds, officeAsked, officeFit, peopleIndex } from './people-index.ts';
 
 const ROLE_NOISE = new Set(['who', 'is', 'was', 'the', 'current', 'currently', 'now', 'new', 'of', 'what', 'did', 'say', 'said', 'says', 'does', 'do']);
 
@@ -29,39 +27,24 @@ export function findPeopleByName(people: StoredPerson[], text: string): StoredPe
  * country is someone else's: neither is an answer. Of the rest, the role holding the country asked comes first.
  */
 export function findPersonByRole(ctx: ComposeContext, text: string): { person: StoredPerson; role: { role: string; p: number } } | null {
-  const asked = roleWords(text).filter((w) => !ROLE_NOISE.has(w));
-  const countryOf = (w: string) => countryNameOf(ctx.corpus.data.countries, w) ?? (isCountryWord(w) ? w : null);
-  const countries = new Set(asked.map(countryOf).filter((c): c is string => c !== null));
-  const wanted = asked.filter((w) => countryOf(w) === null);
-  if (!wanted.length) return null;
-  const head = wanted.at(-1)!;
+  const office = officeAsked(ctx.corpus.data.countries, roleWords(text).filter((w) => !ROLE_NOISE.has(w)));
+  if (!office) return null;
+  const { wanted } = office;
   let best: { person: StoredPerson; role: { role: string; p: number }; score: number; own: boolean; extra: number; date: string } | null = null;
   // Only roles sharing a word with the one asked can match: read them from the index by word, not every role.
   const index = peopleIndex(ctx.corpus.data.people).rolesByWord;
   const entries = [...new Set(wanted.flatMap((w) => index.get(w) ?? []))].sort((a, b) => a.order - b.order);
   for (const entry of entries) {
-    const { person, role, words: have } = entry;
-    const matched = wanted.filter((w) => holds(entry, w)).length;
-    const score = matched / wanted.length;
-    if (score < 1 && have.has(head)) continue;
-    const heldCountries = [...have].map(countryOf).filter((c): c is string => c !== null);
-    const own = heldCountries.some((c) => countries.has(c));
-    if (countries.size && heldCountries.length && !own) continue;
-    const extra = have.size - matched - Number(own);
-    const rank = (x: { score: number; own: boolean; extra: number }) => [x.score, Number(x.own), -x.extra];
-    if (best) {
-      const [mine, theirs] = [rank({ score, own, extra }), rank(best)];
-      const order = mine.findIndex((v, i) => v !== theirs[i]);
-      if (order >= 0 && mine[order]! < theirs[order]!) continue;
-      // the date is read only to break a tie: reading it lays out the role's article, and a common role word
-      // ("minister") is held by thousands of roles
-      if (order < 0) {
-        const date = articleOf(ctx.corpus, role.p).published;
-        if (date > best.date) best = { person, role, score, own, extra, date };
-        continue;
-      }
-    }
-    best = { person, role, score, own, extra, date: articleOf(ctx.corpus, role.p).published };
+    const { share: score, own, otherOffice } = officeFit(office, entry);
+    if (otherOffice) continue;
+    const extra = entry.words.size - wanted.filter((w) => holds(entry, w)).length - Number(own);
+    // better score first, then the country asked, then fewer words beyond the office; the newest breaks a tie
+    const order = best ? score - best.score || Number(own) - Number(best.own) || best.extra - extra : 1;
+    if (order < 0) continue;
+    // the date is read only here: reading it lays out the role's article, and a common role word ("minister") is
+    // held by thousands of roles
+    const date = articleOf(ctx.corpus, entry.role.p).published;
+    if (order > 0 || date > best!.date) best = { person: entry.person, role: entry.role, score, own, extra, date };
   }
   if (!best || best.score < (wanted.length >= 3 ? 0.66 : 0.99)) return null;
   return { person: best.person, role: best.role };

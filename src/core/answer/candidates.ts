@@ -2,9 +2,8 @@ import { formatDate, formatShortDate, isFutureTense } from '../annotate/dates.ts
 import { findNumbers, formatNumber } from '../annotate/numbers.ts';
 import { stemWord } from '../annotate/spelling.ts';
 import type { TypedQuery } from '../query/typed-query.ts';
-import { countryFormsOf, countryNameOf, type NameCode } from '../store/annotations.ts';
+import { countryFormsOf, countryNameOf, encodedAnnotation, type NameCode } from '../store/annotations.ts';
 import { roleWords, sameName } from '../annotate/people.ts';
-import { isCountryWord } from '../annotate/lexicon.ts';
 import { isTitle } from '../annotate/entities.ts';
 import { buildConcepts, searchPassages, synonymsByStem, withoutForgiven, type Hit } from '../store/retrieve.ts';
 import { analyseQuestion } from '../query/question.ts';
@@ -13,7 +12,7 @@ import { describeFigure, KIND_TITLE } from './answer-figures.ts';
 import type { Corpus, StoredEvent, StoredFigure } from '../store/corpus-index.ts';
 import { nameMentionCounts } from '../store/corpus-index.ts';
 import { endOf, eventLabel } from './answer-time.ts';
-import { holds, peopleIndex, peopleWithName, type RoleEntry } from './people-index.ts';
+import { officeAsked, officeFit, peopleIndex, peopleWithName, type RoleEntry } from './people-index.ts';
 import type { FigureKind } from '../schema.ts';
 
 /** One possible answer found in one passage. */
@@ -175,7 +174,9 @@ export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: H
 
 /** The day a passage tells of: its live-blog entry's day, or its article's date. */
 export function dayOf(corpus: Corpus, p: number): string {
-  return corpus.data.annotations[p]?.d ?? articleOf(corpus, p).published;
+  // Only a live-blog entry's annotation holds a day of its own: the rest are not decoded for it.
+  const ownDay = encodedAnnotation(corpus.data.annotations, p).includes('"d":') ? corpus.data.annotations[p]?.d : undefined;
+  return ownDay ?? articleOf(corpus, p).published;
 }
 
 /**
@@ -725,12 +726,8 @@ const OTHER_OFFICE = -1;
  * country's.
  */
 function roleFit(ctx: ComposeContext, name: string, role: string): number {
-  const asked = roleWords(role);
-  const countryOf = (w: string) => countryNameOf(ctx.corpus.data.countries, w) ?? (isCountryWord(w) ? w : null);
-  const countries = new Set(asked.map(countryOf).filter((c): c is string => c !== null));
-  const wanted = asked.filter((w) => countryOf(w) === null);
-  if (!wanted.length) return 0;
-  const head = wanted.at(-1)!;
+  const office = officeAsked(ctx.corpus.data.countries, roleWords(role));
+  if (!office) return 0;
   // Only this person's roles can fit: the roles by a word of the holder's name find them without reading every role.
   const byName = peopleIndex(ctx.corpus.data.people).holdersByNameWord;
   let best = 0;
@@ -738,15 +735,13 @@ function roleFit(ctx: ComposeContext, name: string, role: string): number {
   let titled = false;
   for (const held of new Set(name.toLowerCase().split(/\s+/).flatMap((word) => byName.get(word) ?? []))) {
     if (!sameName(held.name, name)) continue;
-    const share = wanted.filter((w) => holds(held, w)).length / wanted.length;
-    const heldCountries = [...held.words].map(countryOf).filter((c): c is string => c !== null);
-    const elsewhere = countries.size > 0 && heldCountries.length > 0 && !heldCountries.some((c) => countries.has(c));
-    if (share > 0 && (elsewhere || (share < 1 && held.words.has(head)))) otherOffice = true;
-    else best = Math.max(best, share);
+    const fit = officeFit(office, held);
+    if (fit.otherOffice) otherOffice = true;
+    else best = Math.max(best, fit.share);
     if ([...held.words].some(isTitle)) titled = true;
   }
   // Someone the sources only ever give other titles ("Foreign Minister", asked for the ambassador) holds another office.
-  return best === 0 && (otherOffice || (titled && isTitle(head))) ? OTHER_OFFICE : best;
+  return best === 0 && (otherOffice || (titled && isTitle(office.head))) ? OTHER_OFFICE : best;
 }
 
 /** The stored figure a number candidate is (kind, qualifier, scope, claimant), if the index extracted one. */

@@ -1,5 +1,7 @@
 import type { StoredPerson } from '../store/corpus-index.ts';
 import { roleWords, sameName } from '../annotate/people.ts';
+import { isCountryWord } from '../annotate/lexicon.ts';
+import { countryNameOf } from '../store/annotations.ts';
 import { tokenize } from '../annotate/text.ts';
 
 /** A person with the words of their name (tokenised), and their place in the people table. */
@@ -102,4 +104,33 @@ export function peopleWithName(people: StoredPerson[], name: string): StoredPers
   const found = new Set<NameEntry>();
   for (const word of tokenize(name)) for (const entry of peopleIndex(people).byNameWord.get(word) ?? []) found.add(entry);
   return [...found].sort((a, b) => a.order - b.order).map((entry) => entry.person).filter((person) => sameName(person.name, name));
+}
+
+/** An office asked about ("Thai defence minister"): the countries it names, its other words, and its title's head. */
+export interface OfficeAsked {
+  countries: Set<string>;
+  wanted: string[];
+  head: string;
+  countryOf: (word: string) => string | null;
+}
+
+/** Reads an office from its words (roleWords), the corpus's country table telling which are countries; null if none is left. */
+export function officeAsked(countryTable: string[][], words: string[]): OfficeAsked | null {
+  const countryOf = (w: string) => countryNameOf(countryTable, w) ?? (isCountryWord(w) ? w : null);
+  const countries = new Set(words.map(countryOf).filter((c): c is string => c !== null));
+  const wanted = words.filter((w) => countryOf(w) === null);
+  return wanted.length ? { countries, wanted, head: wanted.at(-1)!, countryOf } : null;
+}
+
+/**
+ * How a role the sources give fits the office asked: the share of its words the role carries, whether the role names
+ * the country asked, and whether it is another office: the title's head ("minister") without the word saying which
+ * ("defence"), or another country's.
+ */
+export function officeFit(office: OfficeAsked, role: RoleEntry): { share: number; own: boolean; otherOffice: boolean } {
+  const share = office.wanted.filter((w) => holds(role, w)).length / office.wanted.length;
+  const heldCountries = [...role.words].map(office.countryOf).filter((c): c is string => c !== null);
+  const own = heldCountries.some((c) => office.countries.has(c));
+  const elsewhere = office.countries.size > 0 && heldCountries.length > 0 && !own;
+  return { share, own, otherOffice: share > 0 && (elsewhere || (share < 1 && role.words.has(office.head))) };
 }
