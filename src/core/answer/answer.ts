@@ -4,9 +4,8 @@ import { findPlace } from './answer-places.ts';
 import { answerLatest, answerTimeline, answerUpcoming, answerWhen } from './answer-time.ts';
 import { whoAnswer } from './answer-who.ts';
 import { CitationBook } from './citations.ts';
-import { boostHits, repeats, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, articleIndexOf, articleOf, type ComposeContext, type Composed } from './compose.ts';
+import { boostHits, repeats, cuedPassages, datesAsked, favourQuestionDate, generalAnswer, newestFirst, pickPassages, quoteLine, stalenessNote, supportLine, articleIndexOf, type ComposeContext, type Composed } from './compose.ts';
 import type { Corpus } from '../store/corpus-index.ts';
-import { encodedAnnotation } from '../store/annotations.ts';
 import { formatDate, formatShortDate, untilOf } from '../annotate/dates.ts';
 import { analyseQuestion, type Question } from '../query/question.ts';
 import { parseQuery, type TypedQuery } from '../query/typed-query.ts';
@@ -246,9 +245,8 @@ export function passagesByDay(corpus: Corpus): Map<string, number[]> {
     if (!list) index!.set(day, [p]);
     else if (list.at(-1) !== p) list.push(p);
   };
-  // Only a live-blog entry's annotation holds a day of its own: the rest are not decoded, nor their passages laid out.
   for (let p = 0; p < corpus.data.passages.length; p++) {
-    add(encodedAnnotation(corpus.data.annotations, p).includes('"d":') ? dayOf(corpus, p) : articleOf(corpus, p).published, p);
+    add(dayOf(corpus, p), p);
     for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date) add(e.date, p);
   }
   dayIndexes.set(corpus, index);

@@ -32,7 +32,7 @@ export interface Composed {
  * event of a timeline).
  */
 export function articleIndexOf(corpus: Corpus, p: number): number {
-  return p < corpus.passageArticle.length ? corpus.passageArticle[p]! : corpus.data.passages[p]![0];
+  return corpus.passageArticle[p]!;
 }
 
 export function articleOf(corpus: Corpus, p: number) {
