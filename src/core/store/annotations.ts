@@ -1,3 +1,4 @@
+import { keepRecent } from './recent.ts';
 
 /** A name's type as stored: p(erson), o(rganisation), g (place), n (unknown). */
 export type NameCode = 'p' | 'o' | 'g' | 'n';
@@ -48,9 +49,8 @@ export function encodedAnnotation(annotations: StoredAnnotation[], p: number): s
  */
 export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
   const decoded: StoredAnnotation[] = new Array(encoded.length);
-  // Passages decoded, oldest first: past MAX_DECODED the oldest is dropped (decoded again if read again).
-  const recent: number[] = [];
-  let oldest = 0;
+  // Past MAX_DECODED passages the oldest is dropped (decoded again if read again).
+  const kept = keepRecent(MAX_DECODED, (i) => { delete decoded[i]; });
   return new Proxy(decoded, {
     get(target, key, receiver) {
       if (key === ENCODED) return encoded;
@@ -62,11 +62,7 @@ export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
             let annotation = target[i];
             if (!annotation) {
               annotation = target[i] = decodeAnnotation(encoded[i]!);
-              recent.push(i);
-              if (recent.length - oldest > MAX_DECODED) {
-                delete target[recent[oldest++]!];
-                if (oldest > MAX_DECODED) recent.splice(0, oldest), (oldest = 0);
-              }
+              kept(i);
             }
             return annotation;
           }

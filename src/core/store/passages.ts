@@ -1,3 +1,4 @@
+import { keepRecent } from './recent.ts';
 import type { IndexFile, Passage } from './corpus-index.ts';
 
 /** An article's passages from its stored text: one a line, a blank line between paragraphs (standfirst first). */
@@ -55,10 +56,9 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
     return list;
   });
   const laidOut: Passage[] = new Array(total);
-  // Articles laid out, oldest first: past MAX_LAID_OUT the oldest is dropped (laid out again if read again), so a
-  // long-running server or isolate does not end up holding every article's passages twice.
-  const recent: number[] = [];
-  let oldest = 0;
+  // Past MAX_LAID_OUT articles the oldest is dropped (laid out again if read again), so a long-running server or
+  // isolate does not end up holding every article's passages twice.
+  const laid = keepRecent(MAX_LAID_OUT, (a) => { for (const q of articlePassages[a]!) delete laidOut[q]; });
   const passages = new Proxy(laidOut, {
     get(target, key, receiver) {
       if (typeof key === 'string') {
@@ -73,12 +73,7 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
             articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), out);
             out.forEach((x, i) => { target[starts[a]! + i] = x; });
             passage = target[p]!;
-            recent.push(a);
-            if (recent.length - oldest > MAX_LAID_OUT) {
-              const gone = recent[oldest++]!;
-              for (const q of articlePassages[gone]!) delete target[q];
-              if (oldest > MAX_LAID_OUT) recent.splice(0, oldest), (oldest = 0);
-            }
+            laid(a);
           }
           return passage;
         }
