@@ -120,8 +120,20 @@ function clauseTense(before: string): boolean | null {
   return null;
 }
 
+// Built once: a RegExp made inside the function is compiled again on every call (every sentence at build time,
+// every question at answer time). matchAll copies a global pattern, so sharing one keeps no state between calls.
+const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s+${DAY_RE}\\b(?:,?\\s+(\\d{4}))?`, 'gi');
+const DAY_MONTH = new RegExp(`\\b${DAY_RE}\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'gi');
+const WEEKDAY_DAY = new RegExp(`\\b${WEEKDAY_RE}\\s*\\(\\s*${DAY_RE}\\s*\\)`, 'gi');
+const WEEKDAY_WORD = new RegExp(`\\b(?:(this|next|last|on|by|until|since|from)\\s+)?${WEEKDAY_RE}\\b`, 'gi');
+const IN_MONTH = new RegExp(`\\b(?:(?:in|since|during|by|until|of|early|late|mid|earlier in|later in)\\s+)${MONTH_RE}(?:\\s+(\\d{4}))?\\b`, 'gi');
+/** Every pattern below needs a digit, a month's or a weekday's name, "month", "today", "yesterday" or "tomorrow". */
+const DATE_CUE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|month|tomorrow/i;
+const UNTIL_MONTH = new RegExp(`\\b(?:by|as of|up to|until)\\s+(?:the\\s+)?(?:(early|mid|late|end of)[- ]?\\s*)?${MONTH_RE}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?`, 'i');
+
 /** Finds and resolves date expressions in a sentence of an article published on `published`. */
 export function findDateMentions(sentence: string, published: string): DateMention[] {
+  if (!DATE_CUE.test(sentence)) return [];
   const future = isFutureTense(sentence);
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
@@ -145,18 +157,18 @@ export function findDateMentions(sentence: string, published: string): DateMenti
     const date = year ? toIso(Number(year), month, day) : pickYear(month, day, published, future);
     return date ? { date, month: date.slice(0, 7), explicit: true } : null;
   };
-  scan(new RegExp(`\\b${MONTH_RE}\\s+${DAY_RE}\\b(?:,?\\s+(\\d{4}))?`, 'gi'), (m) =>
+  scan(MONTH_DAY, (m) =>
     dayMonthYear(MONTHS[m[1]!.toLowerCase()]!, Number(m[2]), m[3]));
-  scan(new RegExp(`\\b${DAY_RE}\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'gi'), (m) =>
+  scan(DAY_MONTH, (m) =>
     dayMonthYear(MONTHS[m[2]!.toLowerCase()]!, Number(m[1]), m[3]));
-  scan(new RegExp(`\\b${WEEKDAY_RE}\\s*\\(\\s*${DAY_RE}\\s*\\)`, 'gi'), (m) => {
+  scan(WEEKDAY_DAY, (m) => {
     const weekday = WEEKDAYS[m[1]!.toLowerCase()]!;
     const day = Number(m[2]);
     const anchor = future ? addDays(published, 62) : addDays(published, 3);
     const date = latestDayOnOrBefore(day, anchor, weekday);
     return date ? { date, month: date.slice(0, 7), explicit: true } : null;
   });
-  scan(new RegExp(`\\b(?:(this|next|last|on|by|until|since|from)\\s+)?${WEEKDAY_RE}\\b`, 'gi'), (m) => {
+  scan(WEEKDAY_WORD, (m) => {
     const word = (m[1] ?? '').toLowerCase();
     const weekday = WEEKDAYS[m[2]!.toLowerCase()]!;
     let date: string;
@@ -177,7 +189,7 @@ export function findDateMentions(sentence: string, published: string): DateMenti
     const date = addDays(published, offset);
     return { date, month: date.slice(0, 7), explicit: false };
   });
-  scan(new RegExp(`\\b(?:(?:in|since|during|by|until|of|early|late|mid|earlier in|later in)\\s+)${MONTH_RE}(?:\\s+(\\d{4}))?\\b`, 'gi'), (m) => {
+  scan(IN_MONTH, (m) => {
     const month = MONTHS[m[1]!.toLowerCase()]!;
     if (month === 5 && !/^(in|since|during|by|until)\s/i.test(m[0])) return null;
     const pubYear = parseIso(published).getUTCFullYear();
@@ -275,7 +287,7 @@ function pinnedDates(text: string, reference: string): string[] {
  * puts the day on or before the newest report. Null when the question sets no such bound.
  */
 export function untilOf(question: string, newest: string): string | null {
-  const m = new RegExp(`\\b(?:by|as of|up to|until)\\s+(?:the\\s+)?(?:(early|mid|late|end of)[- ]?\\s*)?${MONTH_RE}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?`, 'i').exec(question);
+  const m = UNTIL_MONTH.exec(question);
   if (!m) return null;
   const month = MONTHS[m[2]!.toLowerCase().replace(/\.$/, '')];
   if (!month) return null;

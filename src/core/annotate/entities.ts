@@ -144,6 +144,8 @@ function findNames(sentence: string, list: Token[], { countryOf, isCapital }: An
 }
 
 const RANGE_JOIN = /^(to|and|or|-)$/;
+const MONTH_BEFORE = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\.?\\s*$`, 'i');
+const MONTH_AFTER = new RegExp(`^\\s*(${Object.keys(MONTHS).join('|')})\\b`, 'i');
 
 /** Numbers with the noun they count; years, clock times and dates are not quantities. */
 function findQuantities(sentence: string, list: Token[]): QuantityMention[] {
@@ -155,7 +157,7 @@ function findQuantities(sentence: string, list: Token[]): QuantityMention[] {
     if (/\d[:.]\d\d\s*(a\.?m|p\.?m|hours|hrs)/i.test(around) && /[:.]/.test(sentence.slice(span.end, span.end + 1))) continue;
     const prev = sentence.slice(Math.max(0, span.start - 12), span.start);
     const nextText = sentence.slice(span.end, span.end + 12);
-    if (new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\.?\\s*$`, 'i').test(prev) || new RegExp(`^\\s*(${Object.keys(MONTHS).join('|')})\\b`, 'i').test(nextText)) continue;
+    if (MONTH_BEFORE.test(prev) || MONTH_AFTER.test(nextText)) continue;
     if (/^\s*(?:%|per ?cent\b|percent\b)/i.test(nextText)) {
       out.push({ start: span.start, end: span.end + (/^\s*%/.test(nextText) ? nextText.indexOf('%') + 1 : nextText.search(/cent/i) + 4), value: span.value, head: 'percent' });
       continue;

@@ -428,6 +428,7 @@ function nearVerb(words: WordAt[], stems: Set<string>, start: number, end: numbe
 const WAIT_AHEAD = /\b(?:(?:at least|up to|about|roughly|nearly)\s+)?(?:another|one more|a further|within|in the (?:next|coming)|in)\s+(?:(?:a|one|two|three|four|five|six|several|a few|few|\d+)\s+)?(?:more\s+)?(?:days?|weeks?|months?|hours?)\b/gi;
 
 const SPEECH_WORD = /\b(said|says|say|saying|told|tell|telling|speaking|spoke|speak|announced|announce|announcing|wrote|posted|tweeted|added|statement|interview|briefing|press conference|remarks)\b/i;
+const SPEECH_WORDS = new RegExp(SPEECH_WORD.source, 'gi');
 
 /**
  * Whether a date says when something was said rather than when the thing said happens: a speech word governs it
@@ -436,7 +437,7 @@ const SPEECH_WORD = /\b(said|says|say|saying|told|tell|telling|speaking|spoke|sp
  */
 function statementDate(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 90), start);
-  const speech = [...before.matchAll(new RegExp(SPEECH_WORD.source, 'gi'))].at(-1);
+  const speech = [...before.matchAll(SPEECH_WORDS)].at(-1);
   if (!speech) return false;
   const gap = before.slice((speech.index ?? 0) + speech[0].length);
   return gap.split(/\s+/).length <= 12 && !/[;:]/.test(gap)

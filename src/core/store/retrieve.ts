@@ -150,6 +150,22 @@ const ENDINGS = ['e', 's', 'ed', 'ing', 'ion', 'ate', 'ated', 'ation', 'y', 'ies
 function closestTerm(corpus: Corpus, word: string): string | null {
   const lower = word.toLowerCase();
   if (lower.length < 6 || /\d/.test(lower)) return null;
+  // The answer depends on the word and the corpus only, and the words that need it recur (a name the sources do not
+  // hold is asked about again and again): kept per corpus, up to CORRECTIONS_KEPT words.
+  let memo = corrections.get(corpus);
+  if (!memo) corrections.set(corpus, (memo = new Map()));
+  const kept = memo.get(lower);
+  if (kept !== undefined) return kept;
+  const found = searchClosest(corpus, lower);
+  if (memo.size >= CORRECTIONS_KEPT) memo.clear();
+  memo.set(lower, found);
+  return found;
+}
+
+const CORRECTIONS_KEPT = 20_000;
+const corrections = new WeakMap<Corpus, Map<string, string | null>>();
+
+function searchClosest(corpus: Corpus, lower: string): string | null {
   const max = lower.length >= 9 ? 2 : 1;
   const stem = stemWord(lower);
   const table = termTable(corpus);
@@ -226,8 +242,21 @@ const CALENDAR_WORD = new RegExp(`^(${Object.keys(MONTHS).join('|')}|mon|tue|wed
 /** A question word written as a name (capitalised past the first word) or a number: never an everyday word. */
 function isNameLike(c: Concept, questionText: string): boolean {
   if (CALENDAR_WORD.test(c.term)) return false;
-  return /\d/.test(c.term) || new RegExp(`(^|[^\\p{L}])${c.term.charAt(0).toUpperCase()}${c.term.slice(1)}`, 'u').test(questionText.replace(/^\W*\p{L}/u, ''));
+  return /\d/.test(c.term) || capitalisedIn(c.term, questionText.replace(/^\W*\p{L}/u, ''));
 }
+
+/**
+ * Whether `text` holds the word with its first letter capitalised, at the start or after a non-letter. A scan with
+ * indexOf: a RegExp built from the word would be compiled anew for every word of every question.
+ */
+function capitalisedIn(word: string, text: string): boolean {
+  const form = word.charAt(0).toUpperCase() + word.slice(1);
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    if (at === 0 || !LETTER.test(text.charAt(at - 1))) return true;
+  }
+  return false;
+}
+const LETTER = /\p{L}/u;
 
 /** Whether the question names something the sources never mention ("the weather in Lagos"): then they do not cover it. */
 export function namesUnknown(concepts: Concept[], questionText: string): boolean {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../../src/core/store/retrieve.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildConcepts, editDistance } from '../../../src/core/store/retrieve.ts';
+import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { resetStoreCounters, storeCounters } from '../../../src/core/store/counters.ts';
 
 describe('editDistance (bounded, a swap of neighbouring letters is one edit)', () => {
   it('counts insertions, deletions, substitutions and swaps as one edit each', () => {
@@ -24,5 +28,25 @@ describe('editDistance (bounded, a swap of neighbouring letters is one edit)', (
     const long = 'x'.repeat(60);
     expect(editDistance(long, `${long}y`, 1)).toBe(1);
     expect(editDistance('short', 'shrot', 1)).toBe(1);
+  });
+});
+
+describe('typo correction in buildConcepts', () => {
+  const corpus = loadCorpus(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'data', 'index.json'), 'utf8')));
+
+  it('corrects a misspelt word to an index term, and compares no terms when the same word comes again', () => {
+    resetStoreCounters();
+    const [first] = buildConcepts(corpus, ['cambodain']);
+    const compared = storeCounters.termsCompared;
+    expect(compared).toBeGreaterThan(0);
+    expect(first!.known).toBe(true);
+    expect([...first!.stems]).toContain('cambodian');
+    const [again] = buildConcepts(corpus, ['cambodain']);
+    expect(storeCounters.termsCompared).toBe(compared);
+    expect([...again!.stems]).toEqual([...first!.stems]);
+    // another corpus object is corrected afresh (the memo is per corpus)
+    const other = loadCorpus(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'data', 'index.json'), 'utf8')));
+    buildConcepts(other, ['cambodain']);
+    expect(storeCounters.termsCompared).toBe(2 * compared);
   });
 });
