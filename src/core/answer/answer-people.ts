@@ -4,7 +4,7 @@ import { formatShortDate } from '../annotate/dates.ts';
 import { roleWords } from '../annotate/people.ts';
 import { buildConcepts, passageCoverage, searchPassages } from '../store/retrieve.ts';
 import { STOPWORDS, tokenize } from '../annotate/text.ts';
-import { holds, officeAsked, officeFit, peopleIndex } from './people-index.ts';
+import { holds, officeAsked, officeFit, peopleIndex, rolesHolding } from './people-index.ts';
 
 const ROLE_NOISE = new Set(['who', 'is', 'was', 'the', 'current', 'currently', 'now', 'new', 'of', 'what', 'did', 'say', 'said', 'says', 'does', 'do']);
 
@@ -31,9 +31,14 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
   if (!office) return null;
   const { wanted } = office;
   let best: { person: StoredPerson; role: { role: string; p: number }; score: number; own: boolean; extra: number; date: string } | null = null;
-  // Only roles sharing a word with the one asked can match: read them from the index by word, not every role.
-  const index = peopleIndex(ctx.corpus.data.people).rolesByWord;
-  const entries = [...new Set(wanted.flatMap((w) => index.get(w) ?? []))].sort((a, b) => a.order - b.order);
+  // An answer holds at least `needed` of the words asked (see the threshold below), so it misses at most
+  // wanted.length - needed of them and is in one of the lists of the (wanted.length - needed + 1) rarest words: only
+  // those are read, not the thousands of roles holding "minister". The best of them is the best of all roles.
+  const threshold = wanted.length >= 3 ? 0.66 : 0.99;
+  const needed = Math.ceil(threshold * wanted.length - 1e-9);
+  const index = peopleIndex(ctx.corpus.data.people);
+  const lists = wanted.map((w) => rolesHolding(index, w)).sort((a, b) => a.length - b.length);
+  const entries = [...new Set(lists.slice(0, wanted.length - needed + 1).flat())].sort((a, b) => a.order - b.order);
   for (const entry of entries) {
     const { share: score, own, otherOffice } = officeFit(office, entry);
     if (otherOffice) continue;
@@ -46,7 +51,7 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
     const date = articleOf(ctx.corpus, entry.role.p).published;
     if (order > 0 || date > best!.date) best = { person: entry.person, role: entry.role, score, own, extra, date };
   }
-  if (!best || best.score < (wanted.length >= 3 ? 0.66 : 0.99)) return null;
+  if (!best || best.score < threshold) return null;
   return { person: best.person, role: best.role };
 }
 

@@ -12,7 +12,7 @@ import { describeFigure, KIND_TITLE } from './answer-figures.ts';
 import type { Corpus, StoredEvent, StoredFigure } from '../store/corpus-index.ts';
 import { nameMentionCounts } from '../store/corpus-index.ts';
 import { endOf, eventLabel } from './answer-time.ts';
-import { officeAsked, officeFit, peopleIndex, peopleWithName, type RoleEntry } from './people-index.ts';
+import { holdersNamed, officeAsked, officeFit, peopleIndex, peopleWithName, type RoleEntry } from './people-index.ts';
 import type { FigureKind } from '../schema.ts';
 
 /** One possible answer found in one passage. */
@@ -692,8 +692,10 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   const has = (held: RoleEntry, word: string) => held.words.has(word) || (long.get(word)?.every((w) => held.words.has(w)) ?? false);
   const index = roleIndex(ctx);
   // Every word asked must be held: the roles holding the rarest of them ("prime", not "minister") are all there is to read.
-  const holding = (w: string) => [...(index.get(w) ?? []), ...(index.get(long.get(w)?.[0] ?? '') ?? [])];
-  const pool = new Set(wanted.map(holding).reduce((a, b) => (b.length < a.length ? b : a)));
+  const lists = (w: string) => [index.get(w) ?? [], index.get(long.get(w)?.[0] ?? '') ?? []];
+  const size = (w: string) => lists(w).reduce((n, list) => n + list.length, 0);
+  const rarest = wanted.reduce((a, b) => (size(b) < size(a) ? b : a));
+  const pool = new Set(lists(rarest).flat());
   const whole = shortOf.get(wanted.join(' '));
   if (whole) for (const held of index.get(whole) ?? []) pool.add(held);
   const out: Candidate[] = [];
@@ -702,6 +704,8 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   const perName = new Map<string, number>();
   const perStanding = [0, 0];
   for (const held of [...pool].sort((x, y) => x.p - y.p)) {
+    // every standing that can still take someone is full: the older rest adds nothing
+    if (perStanding[0]! >= MAX_HOLDERS && (asked === null || perStanding[1]! >= MAX_HOLDERS)) break;
     if ((perName.get(held.name) ?? 0) >= 2) continue;
     if (!wanted.every((w) => has(held, w)) && !(whole && held.words.has(whole))) continue;
     const named = [...held.words].map((w) => countryNameOf(countries, w)).filter((c): c is string => c !== null);
@@ -729,13 +733,11 @@ const OTHER_OFFICE = -1;
 function roleFit(ctx: ComposeContext, name: string, role: string): number {
   const office = officeAsked(ctx.corpus.data.countries, roleWords(role));
   if (!office) return 0;
-  // Only this person's roles can fit: the roles by a word of the holder's name find them without reading every role.
-  const byName = peopleIndex(ctx.corpus.data.people).holdersByNameWord;
+  // Only this person's roles can fit: read by the holder's name, not every role.
   let best = 0;
   let otherOffice = false;
   let titled = false;
-  for (const held of new Set(name.toLowerCase().split(/\s+/).flatMap((word) => byName.get(word) ?? []))) {
-    if (!sameName(held.name, name)) continue;
+  for (const held of holdersNamed(peopleIndex(ctx.corpus.data.people), name)) {
     const fit = officeFit(office, held);
     if (fit.otherOffice) otherOffice = true;
     else best = Math.max(best, fit.share);

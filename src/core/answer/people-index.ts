@@ -48,11 +48,21 @@ export interface PeopleIndex {
   byNameWord: Map<string, NameEntry[]>;
   /** every role by each of its words */
   rolesByWord: Map<string, RoleEntry[]>;
-  /** the roles of people with a name ("General" alone is a title, no one's name) by each of their words */
+  /**
+   * the roles of people with a name ("General" alone is a title, no one's name) by each of their words: the two newest
+   * mentions of each person with each wording (see keepNewestTwo)
+   */
   holdersByWord: Map<string, RoleEntry[]>;
-  /** the same roles by each lower-case word of the holder's name */
+  /** the same roles by each lower-case word of the holder's name, one entry per name and role wording */
   holdersByNameWord: Map<string, RoleEntry[]>;
+  /** the same roles by the holder's name's lower-case words, sorted and joined ("donald trump"), as above */
+  holdersByName: Map<string, RoleEntry[]>;
+  /** every role by the initials of each run of its words ("la"): with rolesByWord, the roles that hold() a word */
+  rolesByInitials: Map<string, RoleEntry[]>;
 }
+
+/** A name's key in holdersByName: its lower-case words, sorted, so word order does not matter (as for sameName). */
+const nameKey = (words: Iterable<string>) => [...words].sort().join(' ');
 
 const TITLE_ONLY = /^(general|director|minister|president|chief|officer|spokesperson)$/;
 const indexes = new WeakMap<StoredPerson[], PeopleIndex>();
@@ -66,8 +76,10 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
 export function peopleIndex(people: StoredPerson[]): PeopleIndex {
   let index = indexes.get(people);
   if (index) return index;
-  index = { byNameWord: new Map(), rolesByWord: new Map(), holdersByWord: new Map(), holdersByNameWord: new Map() };
+  index = { byNameWord: new Map(), rolesByWord: new Map(), holdersByWord: new Map(), holdersByNameWord: new Map(), holdersByName: new Map(), rolesByInitials: new Map() };
   let order = 0;
+  const seenHeld = new Set<string>();
+  const newest = new Map<string, RoleEntry[]>();
   people.forEach((person, at) => {
     const words = tokenize(person.name);
     const entry = { order: at, person, words };
@@ -77,15 +89,69 @@ export function peopleIndex(people: StoredPerson[]): PeopleIndex {
     for (const role of person.roles) {
       const words = roleWords(role.role);
       const held: RoleEntry = { order: order++, person, name: person.name, role, p: role.p, words: new Set(words), initials: initialsOf(words) };
-      for (const word of held.words) {
-        push(index!.rolesByWord, word, held);
-        if (!titleOnly) push(index!.holdersByWord, word, held);
+      for (const word of held.words) push(index!.rolesByWord, word, held);
+      if (!titleOnly) keepNewestTwo(newest, `${person.name}\u0000${words.join(' ')}`, held);
+      for (const initials of held.initials) if (!held.words.has(initials)) push(index!.rolesByInitials, initials, held);
+      // by holder's name: one entry per name and role wording (someone in the news daily holds thousands of
+      // mentions of the same few roles, and what the name lists serve, roleFit, reads only the role's words)
+      const distinct = `${person.name}\u0000${words.join(' ')}`;
+      if (!titleOnly && !seenHeld.has(distinct)) {
+        seenHeld.add(distinct);
+        for (const word of nameWords) push(index!.holdersByNameWord, word, held);
+        push(index!.holdersByName, nameKey(nameWords), held);
       }
-      if (!titleOnly) for (const word of nameWords) push(index!.holdersByNameWord, word, held);
     }
   });
+  for (const held of [...newest.values()].flat().sort((a, b) => a.order - b.order)) for (const word of held.words) push(index.holdersByWord, word, held);
   indexes.set(people, index);
   return index;
+}
+
+/**
+ * Keeps the two newest (lowest passage number: passages are stored newest first) of one person's mentions with one
+ * role wording: roleHolders reads at most two mentions of a name, and which pass its filters depends on the wording
+ * only, so the older ones are never read. Someone in the news daily holds thousands of mentions of the same roles.
+ */
+function keepNewestTwo(newest: Map<string, RoleEntry[]>, key: string, held: RoleEntry): void {
+  const kept = newest.get(key);
+  if (!kept) newest.set(key, [held]);
+  else if (kept.length < 2) kept.push(held);
+  else {
+    const older = kept[0]!.p > kept[1]!.p || (kept[0]!.p === kept[1]!.p && kept[0]!.order > kept[1]!.order) ? 0 : 1;
+    if (held.p < kept[older]!.p) kept[older] = held;
+  }
+}
+
+/**
+ * The roles of the people sameName() counts as `name` (a longer or shorter form of it): the holders whose name holds
+ * every word of it, read from the list of its rarest word, and those whose name is a part of it, read by each part's
+ * key. A common given name ("Somchai") is held by hundreds; no list of one word of the name is read whole unless it
+ * is the rarest.
+ */
+export function holdersNamed(index: PeopleIndex, name: string): RoleEntry[] {
+  const words = [...new Set(name.toLowerCase().split(/\s+/).filter(Boolean))];
+  if (!words.length) return [];
+  const found = new Set<RoleEntry>();
+  const lists = words.map((w) => index.holdersByNameWord.get(w) ?? []);
+  if (words.length > 6) for (const held of lists.flat()) if (sameName(held.name, name)) found.add(held);
+  const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+  for (const held of rarest) if (sameName(held.name, name)) found.add(held);
+  // names are a few words: every non-empty part of them (up to 2^6 - 1 keys)
+  const parts = words.slice(0, 6);
+  for (let mask = 1; mask < 1 << parts.length; mask++) {
+    for (const held of index.holdersByName.get(nameKey(parts.filter((_, i) => mask & (1 << i)))) ?? []) if (sameName(held.name, name)) found.add(held);
+  }
+  return [...found].sort((a, b) => a.order - b.order);
+}
+
+/**
+ * The roles that may hold() a word: by the word or by initials. An office needs most of its words held, so only the
+ * lists of its rarest words are read (see findPersonByRole).
+ */
+export function rolesHolding(index: PeopleIndex, word: string): RoleEntry[] {
+  const byWord = index.rolesByWord.get(word) ?? [];
+  const byInitials = index.rolesByInitials.get(word);
+  return byInitials ? [...byWord, ...byInitials] : byWord;
 }
 
 /**
