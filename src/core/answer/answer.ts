@@ -1,3 +1,4 @@
+import { encodedAnnotation } from '../store/annotations.ts';
 import { answerFigures } from './answer-figures.ts';
 import { answerStatementBy, findPeopleByName, findPersonByRole } from './answer-people.ts';
 import { findPlace } from './answer-places.ts';
@@ -203,23 +204,18 @@ function eventsOnDate(ctx: ComposeContext): Composed | null {
   const scored: Array<{ p: number; score: number }> = [];
   const { passages, annotations } = ctx.corpus.data;
   const byDay = passagesByDay(ctx.corpus);
-  const candidates = new Set([...days].flatMap((day) => byDay.get(day) ?? []));
+  // The day's best passages by what the day alone says of them (kept once per corpus), its live-blog entries and
+  // the question's hits: any other passage of the day scores no more than the last of the best (see passagesByDay).
+  const candidates = new Set<number>(ctx.hits.map((h) => h.p));
+  for (const day of days) for (const p of [...byDay.get(day)?.ranked ?? [], ...byDay.get(day)?.entries ?? []]) candidates.add(p);
   [...candidates].sort((x, y) => x - y).forEach((p) => {
-    const [a] = passages[p]!;
-    const article = ctx.corpus.data.articles[a]!;
-    // A date written out ("on 13 October") dates its event surely; "on Wednesday" was counted back.
-    const mentions = (ctx.corpus.eventsByPassage.get(p) ?? []).filter((e) => e.date !== null && days.has(e.date) && !e.future);
-    const mentioned = mentions.length ? (mentions.some((e) => e.explicit) ? 2 : 1.4) : 0;
-    // A live blog's entries carry the day its day line gives; other sentences their article's date.
-    const entryDay = annotations[p]?.d;
-    const dated = days.has(entryDay ?? article.published);
-    if (!mentioned && !dated) return;
-    const lead = (ctx.corpus.articlePassages[a] ?? []).indexOf(p);
+    const about = dayStanding(ctx.corpus, p, days);
+    if (!about) return;
     // A time-stamped live-blog entry is an event of its day, its first sentence most of all.
-    const entry = annotations[p]?.t !== undefined;
+    const entry = about.entry && annotations[p]?.t !== undefined;
     const opensEntry = entry && (annotations[p - 1]?.t !== annotations[p]?.t || passages[p - 1]?.[1] !== passages[p]![1]);
-    const dayScore = entry ? (opensEntry ? 1.8 : 1.2) : lead >= 0 && lead < 2 ? 1.5 : 0.4;
-    const score = mentioned + (dated ? dayScore : 0) + (hitScore.get(p) ?? 0);
+    const dayScore = entry ? (opensEntry ? 1.8 : 1.2) : about.lead ? 1.5 : 0.4;
+    const score = about.mentioned + (about.dated ? dayScore : 0) + (hitScore.get(p) ?? 0);
     scored.push({ p, score });
   });
   const picked = pickPassages(ctx, scored.sort((x, y) => y.score - x.score).map(({ p, score }) => ({ p, score, coverage: 1 })), 4);
@@ -230,24 +226,72 @@ function eventsOnDate(ctx: ComposeContext): Composed | null {
   return { lines: [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`, ...rest.map((p) => supportLine(ctx, p))], figures: [] };
 }
 
-const dayIndexes = new WeakMap<object, Map<string, number[]>>();
+/**
+ * What a passage says of the days asked, read from the store's tables without laying out its text or decoding its
+ * annotation: whether it mentions one (2 written out, 1.4 counted back from "on Wednesday"), whether it is dated one
+ * (its live-blog day or its article's date), whether it leads its article, and whether its annotation may hold a
+ * live-blog time. Null when it is about none of them.
+ */
+function dayStanding(corpus: Corpus, p: number, days: Set<string>): { mentioned: number; dated: boolean; lead: boolean; entry: boolean } | null {
+  // A date written out ("on 13 October") dates its event surely; "on Wednesday" was counted back.
+  let mentioned = 0;
+  for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date !== null && days.has(e.date) && !e.future) mentioned = Math.max(mentioned, e.explicit ? 2 : 1.4);
+  // A live blog's entries carry the day its day line gives; other sentences their article's date.
+  const dated = days.has(dayOf(corpus, p));
+  if (!mentioned && !dated) return null;
+  const own = corpus.articlePassages[corpus.passageArticle[p]!] ?? [];
+  return { mentioned, dated, lead: own[0] === p || own[1] === p, entry: encodedAnnotation(corpus.data.annotations, p).includes('"t":') };
+}
+
+/** Most passages of one day kept as its best (besides its live-blog entries): what "what happened on" reads. */
+export const DAY_KEPT = 200;
+
+/** One day's passages: the best DAY_KEPT of those that are no live-blog entry, best first, and every entry. */
+export interface DayPassages {
+  ranked: number[];
+  entries: number[];
+}
+
+const dayIndexes = new WeakMap<object, Map<string, DayPassages>>();
 
 /**
  * Passages by the days they tell of (a date they mention, their live-blog day or their article's date), built once
- * per corpus so "what happened on 13 October" reads that day's passages, not every passage.
+ * per corpus so "what happened on 13 October" reads a bounded number of that day's passages, not every passage
+ * (a day of a busy story holds thousands). A passage that is no live-blog entry scores for a day by the day alone
+ * (dayStanding) plus, if the question's search found it, its hit score: so the day's best DAY_KEPT by the day alone,
+ * with the hits and the entries (whose score needs their text), hold every passage that can rank first, ties
+ * broken by passage number as before.
  */
-export function passagesByDay(corpus: Corpus): Map<string, number[]> {
+export function passagesByDay(corpus: Corpus): Map<string, DayPassages> {
   let index = dayIndexes.get(corpus);
   if (index) return index;
-  index = new Map();
+  const all = new Map<string, Array<{ p: number; score: number }>>();
+  const entries = new Map<string, number[]>();
+  const one = new Set<string>();
   const add = (day: string, p: number) => {
-    const list = index!.get(day);
-    if (!list) index!.set(day, [p]);
-    else if (list.at(-1) !== p) list.push(p);
+    one.clear();
+    const about = dayStanding(corpus, p, one.add(day));
+    // a mention of a day still ahead ("will meet on Friday") tells nothing of what happened then
+    if (!about) return;
+    if (about.entry) {
+      const list = entries.get(day);
+      if (!list) entries.set(day, [p]);
+      else if (list.at(-1) !== p) list.push(p);
+      return;
+    }
+    const list = all.get(day);
+    const score = about.mentioned + (about.dated ? (about.lead ? 1.5 : 0.4) : 0);
+    if (!list) all.set(day, [{ p, score }]);
+    else if (list.at(-1)!.p !== p) list.push({ p, score });
   };
   for (let p = 0; p < corpus.data.passages.length; p++) {
     add(dayOf(corpus, p), p);
     for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date) add(e.date, p);
+  }
+  index = new Map();
+  for (const day of new Set([...all.keys(), ...entries.keys()])) {
+    const ranked = (all.get(day) ?? []).sort((x, y) => y.score - x.score || x.p - y.p).slice(0, DAY_KEPT).map((x) => x.p);
+    index.set(day, { ranked, entries: entries.get(day) ?? [] });
   }
   dayIndexes.set(corpus, index);
   return index;
@@ -258,11 +302,13 @@ export function passagesByDay(corpus: Corpus): Map<string, number[]> {
  * 11:30 All living hostages out; 13:40 Trump addresses the Knesset; ... [1]". Null when the day has no titled entries.
  */
 function entryTitles(ctx: ComposeContext, days: Set<string>, dated: number[]): string | null {
-  const { annotations, passages } = ctx.corpus.data;
+  const { annotations } = ctx.corpus.data;
   const byArticle = new Map<number, Map<string, number>>();
   for (const p of dated) {
+    // only a live-blog entry's annotation holds a time: the rest are not decoded
+    if (!encodedAnnotation(annotations, p).includes('"t":')) continue;
     const { s: title, t: time } = annotations[p] ?? {};
-    const a = passages[p]![0];
+    const a = ctx.corpus.passageArticle[p]!;
     if (!title || !time || !days.has(dayOf(ctx.corpus, p))) continue;
     // An entry's own title comes first; a lead-in line under it ("announced the following:") is not its title.
     const entries = byArticle.get(a) ?? new Map<string, number>();
