@@ -690,34 +690,89 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   const long = new Map(acronyms.map(([short, full]) => [short.toLowerCase(), roleWords(full)]));
   const shortOf = new Map([...long].map(([short, words]) => [words.join(' '), short]));
   const has = (held: RoleEntry, word: string) => held.words.has(word) || (long.get(word)?.every((w) => held.words.has(w)) ?? false);
-  const index = roleIndex(ctx);
   // Every word asked must be held: the roles holding the rarest of them ("prime", not "minister") are all there is to read.
+  const index = roleIndex(ctx);
   const lists = (w: string) => [index.get(w) ?? [], index.get(long.get(w)?.[0] ?? '') ?? []];
   const size = (w: string) => lists(w).reduce((n, list) => n + list.length, 0);
   const rarest = wanted.reduce((a, b) => (size(b) < size(a) ? b : a));
-  const pool = new Set(lists(rarest).flat());
   const whole = shortOf.get(wanted.join(' '));
-  if (whole) for (const held of index.get(whole) ?? []) pool.add(held);
+  const keys = [...new Set([rarest, long.get(rarest)?.[0], whole].filter((k): k is string => Boolean(k)))];
+  // A country asked ("Thai defence minister"): another country's roles are never read, and once MAX_HOLDERS roles
+  // naming no country are taken, only the country's own are (see holdersOf); passages are numbered newest first.
+  const country = asked !== null && countryNameOf(countries, asked) === asked ? asked : null;
+  const split = keys.map((k) => holdersOf(ctx, k));
+  const own = country ? newestFirst(split.map((h) => h.byCountry.get(country) ?? [])) : [];
+  const other = newestFirst(split.map((h) => (country ? h.none : h.all)));
   const out: Candidate[] = [];
   // Someone named with the role every day is one candidate, not hundreds: the two newest mentions each. Passages
   // are stored newest first, so the newest holders come first; past MAX_HOLDERS of a standing, older ones add nothing.
   const perName = new Map<string, number>();
   const perStanding = [0, 0];
-  for (const held of [...pool].sort((x, y) => x.p - y.p)) {
+  for (let i = 0, j = 0; i < own.length || j < other.length;) {
     // every standing that can still take someone is full: the older rest adds nothing
     if (perStanding[0]! >= MAX_HOLDERS && (asked === null || perStanding[1]! >= MAX_HOLDERS)) break;
+    // roles naming no country only fill the standing they count in: once it is full, the country's own are left
+    if (country && perStanding[0]! >= MAX_HOLDERS) j = other.length;
+    const held = j >= other.length || (i < own.length && own[i]!.p <= other[j]!.p) ? own[i++]! : other[j++]!;
+    if (!held) break;
     if ((perName.get(held.name) ?? 0) >= 2) continue;
     if (!wanted.every((w) => has(held, w)) && !(whole && held.words.has(whole))) continue;
-    const named = [...held.words].map((w) => countryNameOf(countries, w)).filter((c): c is string => c !== null);
-    const own = asked !== null && (named.includes(asked) || held.words.has(asked.toLowerCase()));
-    if (asked && named.length && !own) continue;
-    if (perStanding[Number(own)]! >= MAX_HOLDERS) continue;
-    perStanding[Number(own)]!++;
-    const score = 0.5 * (own ? 1.3 : 1);
+    const named = countriesNamed(held, countries);
+    const isOwn = asked !== null && (named.includes(asked) || held.words.has(asked.toLowerCase()));
+    if (asked && named.length && !isOwn) continue;
+    if (perStanding[Number(isOwn)]! >= MAX_HOLDERS) continue;
+    perStanding[Number(isOwn)]!++;
+    const score = 0.5 * (isOwn ? 1.3 : 1);
     perName.set(held.name, (perName.get(held.name) ?? 0) + 1);
     out.push({ label: held.name, key: held.name.toLowerCase(), p: held.p, start: 0, end: 0, score, published: articleOf(ctx.corpus, held.p).published });
   }
   return out;
+}
+
+/** The roles of people with a name holding one word (roleIndex), newest first, and split by the countries they name. */
+interface Holders {
+  all: RoleEntry[];
+  none: RoleEntry[];
+  byCountry: Map<string, RoleEntry[]>;
+}
+
+const holderSplits = new WeakMap<Corpus, Map<string, Holders>>();
+
+/** Holders of a role word, sorted and split once per corpus and word (a common word is held by thousands). */
+function holdersOf(ctx: ComposeContext, word: string): Holders {
+  let byWord = holderSplits.get(ctx.corpus);
+  if (!byWord) holderSplits.set(ctx.corpus, (byWord = new Map()));
+  let holders = byWord.get(word);
+  if (holders) return holders;
+  const all = [...(roleIndex(ctx).get(word) ?? [])].sort((x, y) => x.p - y.p || x.order - y.order);
+  holders = { all, none: [], byCountry: new Map() };
+  for (const held of all) {
+    const named = countriesNamed(held, ctx.corpus.data.countries);
+    if (!named.length) holders.none.push(held);
+    for (const country of new Set(named)) {
+      const list = holders.byCountry.get(country);
+      if (list) list.push(held);
+      else holders.byCountry.set(country, [held]);
+    }
+  }
+  byWord.set(word, holders);
+  return holders;
+}
+
+/** Lists sorted newest first (lowest passage number) merged into one, each role once. */
+function newestFirst(lists: RoleEntry[][]): RoleEntry[] {
+  const nonEmpty = lists.filter((list) => list.length);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  return [...new Set(nonEmpty.flat())].sort((x, y) => x.p - y.p || x.order - y.order);
+}
+
+const namedCountries = new WeakMap<RoleEntry, string[]>();
+
+/** The countries a role's words name ("Thai Defence Minister" -> Thailand), read once per role. */
+function countriesNamed(held: RoleEntry, countries: string[][]): string[] {
+  let named = namedCountries.get(held);
+  if (!named) namedCountries.set(held, (named = [...held.words].map((w) => countryNameOf(countries, w)).filter((c): c is string => c !== null)));
+  return named;
 }
 
 /** A role the sources give someone that is another office than the one asked (see roleFit). */

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
+import { roleHolders } from '../../../src/core/answer/candidates.ts';
+import type { ComposeContext } from '../../../src/core/answer/compose.ts';
+import { parseQuery } from '../../../src/core/query/typed-query.ts';
 import { countryOf } from '../../../src/core/annotate/geo.ts';
 import { prepareArticle } from '../../../src/core/ingest/ingest.ts';
 import type { Article } from '../../../src/core/schema.ts';
@@ -64,5 +67,32 @@ describe('countries by their people\'s adjective', () => {
     expect(countryOf('Indian')?.name).toBe('India');
     expect(countryOf('French')?.name).toBe('France');
     expect(countryOf('Svalbard and Jan Mayen')?.name).toBe('Svalbard and Jan Mayen');
+  });
+});
+
+describe('who holds an office many hold', () => {
+  // Reports of our own: fifty newer ones each name another "Defence Minister" of no country, one older names the
+  // Norwegian one. The engine reads a bounded number of the holders of a common title, newest first: the country's
+  // own holder must still be read past the many that name no country.
+  const many: Article[] = [];
+  const given = ['Ola', 'Kari', 'Per', 'Ingrid', 'Lars', 'Siri', 'Nils', 'Marit', 'Tor', 'Liv'];
+  const family = ['Berg', 'Strand', 'Moe', 'Lunde', 'Dahl'];
+  for (let i = 0; i < 50; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const text = `Defence Minister ${given[i % 10]} ${family[Math.floor(i / 10)]} visited the coastal base on Monday.\n\nOfficials said the visit lasted two hours.`;
+    many.push(prepareArticle(text, `many-${i}.txt`, { published: `2026-05-${day}`, title: `Base visit ${i}` }, many, '2026-06-01'));
+  }
+  many.push(prepareArticle('Norwegian Defence Minister Hana Lisk inspected the border posts on Tuesday.\n\nShe met local officials in northern Norway.', 'lisk.txt', { published: '2026-04-02', title: 'Border inspection' }, many, '2026-06-01'));
+  const busy = loadCorpus(JSON.parse(JSON.stringify(buildIndex(many, new Date('2026-06-01T00:00:00Z')))));
+  const ask = (q: string) => answerQuestion(q, { corpus: busy, clock: fixedClock('2026-06-01T12:00:00Z') }).answer.split('\n')[0]!;
+
+  it('names the country\'s own holder though fifty newer holders name no country', () => {
+    expect(ask('who is the Norwegian defence minister?')).toMatch(/^Hana Lisk/);
+    // the holders read from the whole corpus (not only the best passages): the country's own among them
+    const holders = roleHolders({ corpus: busy } as ComposeContext, parseQuery('who is the Norwegian defence minister?'));
+    expect(holders.map((c) => c.label)).toContain('Hana Lisk');
+    expect(holders.find((c) => c.label === 'Hana Lisk')!.score).toBeGreaterThan(Math.max(...holders.filter((c) => c.label !== 'Hana Lisk').map((c) => c.score)));
+    // and no more than MAX_HOLDERS of those naming no country
+    expect(holders.length).toBeLessThanOrEqual(41);
   });
 });
