@@ -1,3 +1,4 @@
+import { keepRecent } from '../store/recent.ts';
 import { formatDate, formatShortDate, isFutureTense } from '../annotate/dates.ts';
 import { findNumbers, formatNumber } from '../annotate/numbers.ts';
 import { stemWord } from '../annotate/spelling.ts';
@@ -47,6 +48,28 @@ function wordsOf(text: string): WordAt[] {
   const out: WordAt[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) out.push({ stem: stemWord(m[0].toLowerCase()), start: m.index ?? 0 });
   return out;
+}
+
+/** Most passages whose stemmed words are kept per corpus (see passageWords). */
+const WORDS_KEPT = 20_000;
+const wordsKept = new WeakMap<Corpus, { words: Map<number, WordAt[]>; keep: (p: number) => void }>();
+
+/**
+ * A passage's stemmed words, kept per corpus for the WORDS_KEPT passages read last: the best passages of one
+ * question are often the best of the next, and stemming every word of each again was a tenth of a question's work.
+ */
+function passageWords(corpus: Corpus, p: number, text: string): WordAt[] {
+  let kept = wordsKept.get(corpus);
+  if (!kept) {
+    const words = new Map<number, WordAt[]>();
+    wordsKept.set(corpus, (kept = { words, keep: keepRecent(WORDS_KEPT, (q) => words.delete(q)) }));
+  }
+  let words = kept.words.get(p);
+  if (!words) {
+    kept.words.set(p, (words = wordsOf(text)));
+    kept.keep(p);
+  }
+  return words;
 }
 
 /**
@@ -135,7 +158,7 @@ export function numberCandidates(ctx: ComposeContext, query: TypedQuery, hits: H
     // "How many died in July?": a figure from another day or month is no answer.
     if (ctx.askedDates.length && !aboutAskedDate(ctx, p)) continue;
     const text = ctx.corpus.data.passages[p]![2];
-    const words = wordsOf(text);
+    const words = passageWords(ctx.corpus, p, text);
     const fit = claimantFit(query, text, ctx.corpus.data.countries);
     for (const [start, end, value, head] of ctx.corpus.data.annotations[p]?.q ?? []) {
       if (inQuestion.has(value)) continue;
@@ -315,7 +338,7 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   for (const concept of ctx.concepts) if (eventStems.has(stemWord(concept.term))) for (const stem of concept.stems) eventStems.add(stem);
   for (const { p, weight, anchor } of poolWithNeighbours(ctx, hits)) {
     const text = ctx.corpus.data.passages[p]![2];
-    const words = wordsOf(text);
+    const words = passageWords(ctx.corpus, p, text);
     // A list item in the passive with no "by": its lead-in says who acted.
     const passive = type === 'agent' && new RegExp(`\\b(?:has|have|had|was|were|is|are|been|being)\\s+(?:\\w+\\s+)?(?:${[...eventStems].map((e) => e.replace(/[^\p{L}]/gu, '')).join('|') || '-'})\\w*\\b(?![^.;]*\\bby\\b)`, 'iu').test(text);
     const doer = passive ? leadInDoer(ctx, p) : null;
@@ -462,7 +485,7 @@ export function dateCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
     ? ctx.concepts.find((c) => c.term === lastWord) : undefined;
   for (const { p, weight, anchor } of poolWithNeighbours(ctx, hits, next ? 40 : POOL)) {
     const text = ctx.corpus.data.passages[p]![2];
-    const words = wordsOf(text);
+    const words = passageWords(ctx.corpus, p, text);
     const events = ctx.corpus.eventsByPassage.get(p) ?? [];
     // "A short time ago the army commenced the operation": a report of something just done is dated by its article.
     const lead = (ctx.corpus.articlePassages[articleIndexOf(ctx.corpus, p)] ?? []).indexOf(p);
@@ -517,7 +540,7 @@ export function timeCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   const out: Candidate[] = [];
   for (const { p, weight } of pool(ctx, hits)) {
     const text = ctx.corpus.data.passages[p]![2];
-    const words = wordsOf(text);
+    const words = passageWords(ctx.corpus, p, text);
     const published = articleOf(ctx.corpus, p).published;
     for (const [start, end, time] of ctx.corpus.data.annotations[p]?.tm ?? []) {
       const score = weight * (0.2 + nearness(ctx, words, start, end));
