@@ -55,8 +55,9 @@ const WORDS_KEPT = 2_000;
 const wordsKept = new WeakMap<Corpus, { words: Map<number, WordAt[]>; keep: (p: number) => void }>();
 
 /**
- * A passage's stemmed words, kept per corpus for the WORDS_KEPT passages read last (about 1 MB: a Worker has 128 MB): the best passages of one
- * question are often the best of the next, and stemming every word of each again was a tenth of a question's work.
+ * A passage's stemmed words, kept per corpus for the WORDS_KEPT passages read last (about 1 MB: a Worker has
+ * 128 MB): the best passages of one question are often the best of the next, and stemming every word of each again
+ * was a tenth of a question's work.
  */
 function passageWords(corpus: Corpus, p: number, text: string): WordAt[] {
   let kept = wordsKept.get(corpus);
