@@ -90,10 +90,11 @@ export class ArticleRegister {
 
   /** The content to store: replaced entries dropped, the pairs sorted by hash. */
   data(): RegisterData {
-    const ids: string[] = [];
-    const renumber = new Int32Array(this.ids.length).fill(-1);
+    const replaced = this.ordinal.size < this.ids.length;
+    const ids = replaced ? [] as string[] : this.ids;
+    const renumber = new Int32Array(this.ids.length);
     this.ids.forEach((id, ordinal) => {
-      if (this.live(ordinal)) renumber[ordinal] = ids.push(id) - 1;
+      renumber[ordinal] = !replaced ? ordinal : this.live(ordinal) ? ids.push(id) - 1 : -1;
     });
     const pairs: Array<[number, number]> = [];
     for (let i = 0; i < this.added.length; i += 2) if (renumber[this.added[i + 1]!]! >= 0) pairs.push([this.added[i]!, renumber[this.added[i + 1]!]!]);
@@ -104,34 +105,31 @@ export class ArticleRegister {
     let j = 0;
     for (let i = 0; i < this.postings.length; i += 2) {
       const hash = this.postings[i]!;
-      for (; j < pairs.length && pairs[j]![0] < hash; j++) n = put(out, n, pairs[j]!);
+      for (; j < pairs.length && pairs[j]![0] < hash; j++, n += 2) [out[n], out[n + 1]] = pairs[j]!;
       const ordinal = renumber[this.postings[i + 1]!]!;
-      if (ordinal >= 0) n = put(out, n, [hash, ordinal]);
+      if (ordinal < 0) continue;
+      out[n++] = hash;
+      out[n++] = ordinal;
     }
-    for (; j < pairs.length; j++) n = put(out, n, pairs[j]!);
-    const data = { ids, postings: out.subarray(0, n) };
+    for (; j < pairs.length; j++, n += 2) [out[n], out[n + 1]] = pairs[j]!;
     // This register is now what it stores.
-    this.ids = ids;
-    this.postings = data.postings;
+    this.postings = out.subarray(0, n);
     this.added = [];
-    this.ordinal.clear();
-    ids.forEach((id, i) => this.ordinal.set(id, i));
-    return data;
+    if (replaced) {
+      this.ids = ids;
+      this.ordinal.clear();
+      ids.forEach((id, i) => this.ordinal.set(id, i));
+    }
+    return { ids: this.ids, postings: this.postings };
   }
 
-  /** The content checked for what the code relies on (sorted, in range); null when it is not (it is then rebuilt). */
-  static check(data: RegisterData): RegisterData | null {
+  /** The content checked for what the code relies on (string ids, once each; pairs sorted, in range); null when it is not. */
+  static check(data: { ids: unknown[]; postings: Uint32Array }): RegisterData | null {
     const { ids, postings } = data;
-    if (postings.length % 2 || new Set(ids).size !== ids.length) return null;
+    if (postings.length % 2 || !ids.every((id) => typeof id === 'string') || new Set(ids).size !== ids.length) return null;
     for (let i = 0; i < postings.length; i += 2) {
       if (postings[i + 1]! >= ids.length || (i && postings[i - 2]! > postings[i]!)) return null;
     }
-    return data;
+    return data as RegisterData;
   }
-}
-
-function put(out: Uint32Array, n: number, [hash, ordinal]: [number, number]): number {
-  out[n] = hash;
-  out[n + 1] = ordinal;
-  return n + 2;
 }
