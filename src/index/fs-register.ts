@@ -25,13 +25,11 @@ const RegisterFileSchema = z.object({
   postings: z.string(),
 });
 
-const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
 /** The text of a register file. */
 export function registerFileText(data: RegisterData, baseBuiltAt: string | null): string {
-  if (!littleEndian) throw new Error('the article register is written on little-endian machines only');
-  const postings = Buffer.from(data.postings.buffer, data.postings.byteOffset, data.postings.byteLength).toString('base64');
-  return JSON.stringify({ format: 1, baseBuiltAt, ids: data.ids, postings });
+  const bytes = Buffer.alloc(data.postings.length * 4);
+  data.postings.forEach((value, i) => bytes.writeUInt32LE(value, i * 4));
+  return JSON.stringify({ format: 1, baseBuiltAt, ids: data.ids, postings: bytes.toString('base64') });
 }
 
 /**
@@ -40,7 +38,7 @@ export function registerFileText(data: RegisterData, baseBuiltAt: string | null)
  * it was made for another index.json than the one there.
  */
 export async function readRegister(dir: string, manifest: Manifest): Promise<ArticleRegister | null> {
-  if (!manifest.register || !littleEndian) return null;
+  if (!manifest.register) return null;
   const text = await readFile(join(dataPaths(dir).register, `${manifest.register}.json`), 'utf8').catch(() => null);
   const parsed = RegisterFileSchema.safeParse((() => {
     try {
@@ -52,9 +50,8 @@ export async function readRegister(dir: string, manifest: Manifest): Promise<Art
   if (!parsed.success || parsed.data.baseBuiltAt !== (await baseBuiltAt(dir))) return null;
   const bytes = Buffer.from(parsed.data.postings, 'base64');
   if (bytes.byteLength % 8) return null;
-  // Copied into an aligned buffer of its own: a decoded Buffer may sit at any offset of a shared pool.
   const postings = new Uint32Array(bytes.byteLength / 4);
-  new Uint8Array(postings.buffer).set(bytes);
+  for (let i = 0; i < postings.length; i++) postings[i] = bytes.readUInt32LE(i * 4);
   const data = ArticleRegister.check({ ids: parsed.data.ids, postings });
   return data && new ArticleRegister(data);
 }
