@@ -152,7 +152,7 @@ function dataFolderStorage(dir: string): Storage<IndexFile, Corpus> {
 }
 
 /** Writes what `writeIndex` writes, synchronously (the bench keeps its steps synchronous); returns the texts written. */
-function writeIndexSync(dir: string, file: IndexFile): string[] {
+export function writeIndexSync(dir: string, file: IndexFile): string[] {
   const paths = dataPaths(dir);
   if (!shouldSplit(file)) {
     const json = JSON.stringify(file);

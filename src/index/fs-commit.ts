@@ -2,7 +2,8 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serializeArticle } from '../core/ingest/article-file.ts';
 import { type IndexFile } from '../core/store/corpus-index.ts';
-import { emptyManifest, planCompaction, registryName, segmentName, type Manifest, type SegmentEntry } from '../core/store/segment-manifest.ts';
+import { emptyManifest, planCompaction, registerName, registryName, segmentName, type Manifest, type SegmentEntry } from '../core/store/segment-manifest.ts';
+import { ArticleRegister } from '../core/sources/article-register.ts';
 import { mergeIndexFiles, segmentMonth } from '../core/store/segments.ts';
 import type { Article, Clock } from '../core/schema.ts';
 import { indexBuilder, readArticles, storedArticleIds } from './fs-corpus.ts';
@@ -11,6 +12,10 @@ import { baseBuiltAt, readJson, readManifest, recoverCorpus, type Journal } from
 import { dataPaths, writeFileAtomic } from './fs-paths.ts';
 import { partStamp, removeOldParts, writeIndex } from './fs-index-file.ts';
 import { DEFAULT_SPLIT_LAYOUT, type SplitLayout } from '../core/store/index-split.ts';
+import { readRegister, rebuildRegister, registerFileText } from './fs-register.ts';
+
+/** Rebuilding a register of this many articles takes long enough to say why the change is slow. */
+const REGISTER_NOTICE_FROM = 1000;
 
 /** Progress of a long change: what stage, how far. */
 export type ProgressReport = (stage: 'index' | 'write', done: number, total: number) => void;
@@ -31,7 +36,12 @@ function entryFor(name: string, month: string, file: IndexFile): SegmentEntry {
  * `recoverCorpus` on the next run.
  */
 export class CorpusWriter {
-  constructor(readonly dir: string, private readonly clock: Clock, private readonly layout: SplitLayout = DEFAULT_SPLIT_LAYOUT) {}
+  /** the committed article register, once read or rebuilt */
+  private register: ArticleRegister | null = null;
+  /** the register was rebuilt from the article files: the next commit writes it even if it adds nothing */
+  private registerRebuilt = false;
+
+  constructor(readonly dir: string, private readonly clock: Clock, private readonly layout: SplitLayout = DEFAULT_SPLIT_LAYOUT, private readonly notice?: (message: string) => void) {}
 
   private get paths() {
     return dataPaths(this.dir);
@@ -48,12 +58,34 @@ export class CorpusWriter {
     return registry ? (await readJson(join(this.paths.segments, `${registry}.json`))) ?? null : null;
   }
 
+  /**
+   * The committed article register (see article-register.ts); when there is none to trust (a folder written before
+   * registers, or by an older sitrep) it is rebuilt from the index and article files, once: the next commit writes it.
+   */
+  async articleRegister(): Promise<ArticleRegister> {
+    if (this.register) return this.register;
+    const manifest = await this.manifest();
+    const read = await readRegister(this.dir, manifest);
+    if (read) return (this.register = read);
+    const started = Date.now();
+    const rebuilt = await rebuildRegister(this.dir, manifest);
+    if (rebuilt.size >= REGISTER_NOTICE_FROM) this.notice?.(`${this.dir}: made the article register from ${rebuilt.size} indexed articles in ${((Date.now() - started) / 1000).toFixed(1)} s (once: it is kept with the index from now on)`);
+    this.registerRebuilt = true;
+    return (this.register = rebuilt);
+  }
+
+  private async writeRegisterFile(name: string, text: string): Promise<void> {
+    await mkdir(this.paths.register, { recursive: true });
+    await writeFileAtomic(join(this.paths.register, `${name}.json`), text);
+  }
+
   private async run(journal: Journal, write: () => Promise<void>, manifest: Manifest): Promise<void> {
     await mkdir(this.paths.segments, { recursive: true });
     await writeFileAtomic(this.paths.journal, JSON.stringify(journal));
     await write();
     await writeFileAtomic(this.paths.manifest, JSON.stringify(manifest));
     for (const name of journal.obsolete) await rm(join(this.paths.segments, `${name}.json`), { force: true });
+    if (journal.register?.obsolete) await rm(join(this.paths.register, `${journal.register.obsolete}.json`), { force: true });
     await rm(this.paths.journal, { force: true });
   }
 
@@ -64,9 +96,11 @@ export class CorpusWriter {
   async add(articles: Article[], options: { registry?: unknown; onProgress?: ProgressReport } = {}): Promise<CommitSummary> {
     const manifest = await this.manifest();
     const generation = manifest.generation + 1;
-    const strays = await this.unindexed(manifest);
+    const register = await this.articleRegister();
+    // Article files put there by hand: those the register (every indexed id) does not know.
+    const strays = (await storedArticleIds(this.dir)).filter((id) => !register.has(id));
     const all = [...articles, ...(strays.length ? await readArticles(this.dir, strays) : [])];
-    if (!all.length && options.registry === undefined) return { articles: 0, passages: 0, segments: [] };
+    if (!all.length && options.registry === undefined && !this.registerRebuilt) return { articles: 0, passages: 0, segments: [] };
     const months = new Map<string, Article[]>();
     for (const article of all) months.set(segmentMonth(article), [...(months.get(segmentMonth(article)) ?? []), article]);
     const segments: Array<[SegmentEntry, IndexFile]> = [];
@@ -78,10 +112,15 @@ export class CorpusWriter {
       options.onProgress?.('index', (indexed += group.length), all.length);
     }
     const registry = options.registry === undefined ? manifest.registry : registryName(generation);
+    const registerChanged = all.length > 0 || this.registerRebuilt;
+    const nextRegister = registerChanged ? registerName(generation) : manifest.register ?? null;
+    for (const article of all) register.add(article);
+    const registerFile = registerChanged ? registerFileText(register.data(), await baseBuiltAt(this.dir)) : null;
     const written = [...segments.map(([e]) => e.name), ...(registry !== manifest.registry && registry ? [registry] : [])];
     const obsolete = registry !== manifest.registry && manifest.registry ? [manifest.registry] : [];
-    const next: Manifest = { ...manifest, generation, segments: [...manifest.segments, ...segments.map(([e]) => e)], registry };
-    await this.run({ op: 'add', generation, articles: articles.map((a) => a.id), written, obsolete, baseBuiltAt: null, manifest: null }, async () => {
+    const next: Manifest = { ...manifest, generation, segments: [...manifest.segments, ...segments.map(([e]) => e)], registry, register: nextRegister };
+    const registerFiles = { written: registerChanged ? nextRegister : null, obsolete: registerChanged ? manifest.register ?? null : null };
+    await this.run({ op: 'add', generation, articles: articles.map((a) => a.id), written, obsolete, baseBuiltAt: null, manifest: null, register: registerFiles }, async () => {
       await mkdir(this.paths.articles, { recursive: true });
       let done = 0;
       for (const article of articles) {
@@ -90,20 +129,14 @@ export class CorpusWriter {
       }
       for (const [entry, file] of segments) await writeFileAtomic(join(this.paths.segments, `${entry.name}.json`), JSON.stringify(file));
       if (registry && registry !== manifest.registry) await writeFileAtomic(join(this.paths.segments, `${registry}.json`), JSON.stringify(options.registry));
-    }, next);
+      if (registerFile) await this.writeRegisterFile(nextRegister!, registerFile);
+    }, next).catch((error: unknown) => {
+      // The register now holds articles that were not committed: read it again if this writer is used after.
+      this.register = null;
+      throw error;
+    });
+    this.registerRebuilt = false;
     return { articles: all.length, passages: segments.reduce((n, [e]) => n + e.passages, 0), segments: segments.map(([e]) => e.name) };
-  }
-
-  /** Ids of article files that neither index.json nor a segment holds. */
-  private async unindexed(manifest: Manifest): Promise<string[]> {
-    const indexed = new Set<string>();
-    const base = (await readJson(this.paths.index)) as IndexFile | undefined;
-    for (const a of base?.articles ?? []) indexed.add(a.id);
-    for (const entry of manifest.segments) {
-      const file = (await readJson(join(this.paths.segments, `${entry.name}.json`))) as IndexFile | undefined;
-      for (const a of file?.articles ?? []) indexed.add(a.id);
-    }
-    return (await storedArticleIds(this.dir)).filter((id) => !indexed.has(id));
   }
 
   /** Rebuilds index.json from every stored article (its texts in parts when large); the segments it now holds are removed. */
@@ -112,13 +145,21 @@ export class CorpusWriter {
     const articles = await readArticles(this.dir);
     const file = (await indexBuilder())(articles, this.clock.now());
     const generation = manifest.generation + 1;
-    const next: Manifest = { ...manifest, generation, base: { builtAt: file.builtAt }, segments: [] };
+    const register = new ArticleRegister();
+    for (const article of articles) register.add(article);
+    const nextRegister = registerName(generation);
+    const next: Manifest = { ...manifest, generation, base: { builtAt: file.builtAt }, segments: [], register: nextRegister };
     const textStamp = partStamp(file.builtAt);
-    const journal: Journal = { op: 'build', generation, articles: [], written: [], obsolete: manifest.segments.map((s) => s.name), baseBuiltAt: file.builtAt, manifest: next, textStamp };
+    const obsolete = manifest.segments.map((s) => s.name);
+    const journal: Journal = { op: 'build', generation, articles: [], written: [], obsolete, baseBuiltAt: file.builtAt, manifest: next, textStamp, register: { written: nextRegister, obsolete: manifest.register ?? null } };
     let bytes = 0;
     await this.run(journal, async () => {
+      // The register first: a build counts as committed once index.json is written, and the manifest then names it.
+      await this.writeRegisterFile(nextRegister, registerFileText(register.data(), file.builtAt));
       bytes = (await writeIndex(this.dir, file, textStamp, this.layout)).bytes;
     }, next);
+    this.register = register;
+    this.registerRebuilt = false;
     await removeOldParts(this.dir, textStamp);
     return { articles: articles.length, passages: file.lunr.docs.length, bytes };
   }
@@ -153,7 +194,7 @@ export async function withCorpusWriter<T>(dir: string, clock: Clock, fn: (writer
   return withWriteLock(dir, async () => {
     const { summary } = await recoverCorpus(dir);
     if (summary) notice?.(`${dir}: ${summary}`);
-    return fn(new CorpusWriter(dir, clock, layout));
+    return fn(new CorpusWriter(dir, clock, layout, notice));
   });
 }
 

@@ -23,6 +23,8 @@ export const JournalSchema = z.object({
   manifest: ManifestSchema.nullable(),
   /** a build's text parts (index-texts/<stamp>.*): removed when it is rolled back, the older ones when finished */
   textStamp: z.string().nullable().optional(),
+  /** the article register file (register/<name>.json) this change writes, and the one it replaces */
+  register: z.object({ written: z.string().nullable(), obsolete: z.string().nullable() }).optional(),
 });
 export type Journal = z.infer<typeof JournalSchema>;
 
@@ -66,9 +68,9 @@ export interface Recovery {
 }
 
 async function removeTemporaries(dir: string): Promise<number> {
-  const { articles, segments, texts } = dataPaths(dir);
+  const { articles, segments, texts, register } = dataPaths(dir);
   let removed = 0;
-  for (const [folder, match] of [[dir, /^(index\.json|sources\.json|journal\.json)\..*\.tmp$/], [articles, /\.tmp$/], [segments, /\.tmp$/], [texts, /\.tmp$/]] as const) {
+  for (const [folder, match] of [[dir, /^(index\.json|sources\.json|journal\.json)\..*\.tmp$/], [articles, /\.tmp$/], [segments, /\.tmp$/], [texts, /\.tmp$/], [register, /\.tmp$/]] as const) {
     const names = await readdir(folder).catch(() => [] as string[]);
     for (const name of names.filter((n) => match.test(n))) {
       await rm(join(folder, name), { force: true });
@@ -98,11 +100,13 @@ export async function recoverCorpus(dir: string): Promise<Recovery> {
         manifest = journal.manifest;
       }
       for (const name of journal.obsolete) await rm(join(paths.segments, `${name}.json`), { force: true });
+      if (journal.register?.obsolete) await rm(join(paths.register, `${journal.register.obsolete}.json`), { force: true });
       if (journal.textStamp) await removeOldParts(dir, journal.textStamp);
       summary = `finished an interrupted ${journal.op} (generation ${journal.generation})`;
     } else {
       for (const id of journal.articles) await rm(join(paths.articles, `${id}.md`), { force: true });
       for (const name of journal.written) await rm(join(paths.segments, `${name}.json`), { force: true });
+      if (journal.register?.written) await rm(join(paths.register, `${journal.register.written}.json`), { force: true });
       if (journal.textStamp) await removeParts(dir, journal.textStamp);
       summary = `rolled back an interrupted ${journal.op}${journal.articles.length ? ` of ${journal.articles.length} articles` : ''}`;
     }
@@ -117,9 +121,12 @@ export async function recoverCorpus(dir: string): Promise<Recovery> {
 }
 
 async function removeOrphanSegments(dir: string, manifest: Manifest | null): Promise<number> {
-  const { segments } = dataPaths(dir);
+  const { segments, register } = dataPaths(dir);
   const keep = new Set(['manifest.json', ...(manifest?.segments ?? []).map((s) => `${s.name}.json`), ...(manifest?.registry ? [`${manifest.registry}.json`] : [])]);
   const names = (await readdir(segments).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !keep.has(n));
   for (const name of names) await rm(join(segments, name), { force: true });
-  return names.length;
+  // Register files the manifest does not name: an unfinished change's, or one an older sitrep stopped naming.
+  const registers = (await readdir(register).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && n !== `${manifest?.register}.json`);
+  for (const name of registers) await rm(join(register, name), { force: true });
+  return names.length + registers.length;
 }

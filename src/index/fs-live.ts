@@ -2,12 +2,14 @@ import { admitArticle, resolveInput, type AddedArticle, type ArticleInput } from
 import { pollSources, type PollDeps } from '../adapters/feeds/poll-sources.ts';
 import { SitrepError } from '../core/ingest/article-file.ts';
 import type { Article, Clock } from '../core/schema.ts';
-import { DuplicateCandidates } from '../core/sources/duplicate-candidates.ts';
+import type { DuplicateCandidates } from '../core/sources/duplicate-candidates.ts';
+import { draftInput } from '../core/sources/prepare-input.ts';
 import { Registry, type SourceRef } from '../core/sources/registry.ts';
 import { newSource, normalizeSourceUrl, SourceListSchema, type SourceRecord } from '../core/sources/source-record.ts';
 import { CorpusWriter, withCorpusWriter } from './fs-commit.ts';
 import { readArticles, storedArticleIds } from './fs-corpus.ts';
 import { readJson } from './fs-journal.ts';
+import { storedCandidates } from './fs-register.ts';
 import { dataPaths, writeFileAtomic } from './fs-paths.ts';
 
 /** What a round of polling, or one added article, changed. */
@@ -61,14 +63,9 @@ export class FsLive {
     });
   }
 
-  /** The articles new items are compared with: recent ones in full, the rest by id. */
-  private async candidates(registry: Registry): Promise<DuplicateCandidates> {
-    const ids = await storedArticleIds(this.dir);
-    const present = new Set(ids);
-    const recent = [...new Set(registry.data.recent.map((r) => r.id))].filter((id) => present.has(id));
-    const stored = new DuplicateCandidates(await readArticles(this.dir, recent));
-    for (const id of ids) stored.addId(id);
-    return stored;
+  /** The articles new items are compared with: recent ones in full (read when the register says they may match), the rest by id. */
+  private async candidates(writer: CorpusWriter, registry: Registry): Promise<DuplicateCandidates> {
+    return storedCandidates(this.dir, await writer.articleRegister(), registry.data.recent.map((r) => r.id));
   }
 
   private async commit(writer: CorpusWriter, articles: Article[], registry: Registry): Promise<void> {
@@ -83,7 +80,7 @@ export class FsLive {
       if (!sources.length) return { added: [], alternates: 0, fetched: 0 };
       const registry = new Registry(await writer.registry());
       const before = JSON.stringify(registry.data);
-      const round = await pollSources(sources, { registry, stored: await this.candidates(registry) }, this.pollDeps, which);
+      const round = await pollSources(sources, { registry, stored: await this.candidates(writer, registry) }, this.pollDeps, which);
       // Unchanged feeds change the sources' state only, not the corpus.
       if (round.articles.length || JSON.stringify(registry.data) !== before) await this.commit(writer, round.articles, registry);
       // Sources added or removed meanwhile (by `follow add` waiting for the lock) cannot happen: the lock is held.
@@ -97,7 +94,10 @@ export class FsLive {
     const resolved = await resolveInput(input, this.pollDeps);
     return withCorpusWriter(this.dir, this.clock, async (writer) => {
       const registry = new Registry(await writer.registry());
-      const result = admitArticle(resolved, registry, await this.candidates(registry), this.clock.now());
+      const stored = await this.candidates(writer, registry);
+      const today = this.clock.now().toISOString().slice(0, 10);
+      await stored.load(draftInput(resolved.text, resolved.label, resolved.options, today).draft);
+      const result = admitArticle(resolved, registry, stored, this.clock.now());
       if (result.status !== 'already_stored') await this.commit(writer, result.status === 'added' ? [result.article] : [], registry);
       return result;
     });

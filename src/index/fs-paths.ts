@@ -5,13 +5,14 @@ import { join } from 'node:path';
 /**
  * The data folder's layout: articles/<id>.md, index.json (the whole index of the last build), segments/ (indexes
  * of articles added since, and manifest.json naming them), index-texts/ (the article texts of a large index.json, in
- * parts), journal.json (an unfinished change) and sources.json.
+ * parts), register/ (the article register: ids and duplicate-check keys of the indexed articles, one file per
+ * generation that changed it, named by the manifest), journal.json (an unfinished change) and sources.json.
  */
 export function dataPaths(dir: string) {
   const segments = join(dir, 'segments');
   return {
     articles: join(dir, 'articles'), index: join(dir, 'index.json'), texts: join(dir, 'index-texts'), segments, manifest: join(segments, 'manifest.json'),
-    journal: join(dir, 'journal.json'), sources: join(dir, 'sources.json'),
+    register: join(dir, 'register'), journal: join(dir, 'journal.json'), sources: join(dir, 'sources.json'),
   };
 }
 

@@ -6,7 +6,7 @@ import { checkRawBytes } from '../../core/ingest/ingest.ts';
 import type { Article } from '../../core/schema.ts';
 import type { DuplicateCandidates } from '../../core/sources/duplicate-candidates.ts';
 import { hasFullText, ingestInput, isoDay, itemKeys, type FeedItem } from '../../core/sources/feed-item.ts';
-import { prepareInput } from '../../core/sources/prepare-input.ts';
+import { draftInput, prepareInput } from '../../core/sources/prepare-input.ts';
 import type { Registry } from '../../core/sources/registry.ts';
 import { afterFetch, isDue, type FetchOutcome } from '../../core/sources/schedule.ts';
 import type { SourceRecord } from '../../core/sources/source-record.ts';
@@ -64,7 +64,10 @@ async function takeItem(source: SourceRecord, outlet: string, item: FeedItem, st
     const { paragraphs, published } = await itemText(item, deps);
     const { text, options } = ingestInput({ ...item, published }, paragraphs, outlet);
     checkRawBytes(new TextEncoder().encode(text), label);
-    const prepared = prepareInput(text, label, options, state.stored, now.toISOString().slice(0, 10), (draft) => state.registry.copyOf(draft)?.id ?? null);
+    const today = now.toISOString().slice(0, 10);
+    const drafted = draftInput(text, label, options, today);
+    await state.stored.load(drafted.draft);
+    const prepared = prepareInput(text, label, options, state.stored, today, (draft) => state.registry.copyOf(draft)?.id ?? null, drafted);
     const copy = prepared.alreadyStored ? prepared.article.id : prepared.copyOf;
     if (copy) {
       state.registry.addAlternate(copy, { source: outlet, url: options.url ?? null, title: prepared.article.title, at: now.toISOString() }, keys);

@@ -37,9 +37,13 @@ export function checkRawBytes(bytes: Uint8Array, label: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-function fingerprint(paragraphs: string[]): Set<string> {
+/** The paragraphs `duplicate_text` compares: each one's words, lowercased, when longer than 30 characters. */
+export function fingerprint(paragraphs: string[]): Set<string> {
   return new Set(paragraphs.map((p) => p.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).filter((p) => p.length > 30));
 }
+
+/** A text sharing at least this share of its fingerprint with a stored article is refused as `duplicate_text`. */
+export const DUPLICATE_SHARE = 0.8;
 
 /**
  * Turns a raw news text plus metadata into a validated article, checked against the existing corpus:
@@ -84,7 +88,7 @@ export function prepareArticle(text: string, label: string, options: IngestOptio
   for (const other of existing) {
     const theirs = fingerprint(other.paragraphs);
     const shared = [...mine].filter((p) => theirs.has(p)).length;
-    if (mine.size && shared / mine.size >= 0.8) {
+    if (mine.size && shared / mine.size >= DUPLICATE_SHARE) {
       throw new SitrepError('duplicate_text', `${label}: the same text is already in the corpus as "${other.id}"`);
     }
   }

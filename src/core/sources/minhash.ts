@@ -8,7 +8,8 @@ const HASHES = 64;
 /** Copies of one wire story with small edits score well above this; different stories on one topic well below. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.5;
 
-function fnv1a(text: string): number {
+/** FNV-1a, 32 bits: a fast string hash, stable across processes and releases. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;

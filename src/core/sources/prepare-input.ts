@@ -11,17 +11,28 @@ export interface Prepared {
   alreadyStored: boolean;
 }
 
+/** A text's article before any duplicate check (prepareArticle against nothing), its date checked as ingest does. */
+export interface Draft {
+  draft: Article;
+  withDate: IngestOptions;
+  yearGuessed: boolean;
+}
+
+export function draftInput(body: string, label: string, options: IngestOptions, today: string): Draft {
+  const inferred = checkInferredDate(body, label, options, today);
+  const withDate = inferred ? { ...options, published: inferred.published } : options;
+  return { draft: prepareArticle(body, label, withDate, [], today), withDate, yearGuessed: inferred?.yearGuessed ?? false };
+}
+
 /**
  * Prepares one text as ingest does (prepareArticle), checking a guessed year; an article stored before with the same
  * id and the same content is reported as already stored instead of refused, so rerunning an ingest completes it.
  * The text is compared with the articles that share its id or a paragraph, not with the whole corpus; `copyOf` may
- * name an article the draft is a near-duplicate of, which then stands instead of any refusal.
+ * name an article the draft is a near-duplicate of, which then stands instead of any refusal. `drafted`: the text's
+ * draftInput, when the caller made it already (to `load` the candidates).
  */
-export function prepareInput(body: string, label: string, options: IngestOptions, stored: DuplicateCandidates, today: string, copyOf?: (draft: Article) => string | null): Prepared & { copyOf: string | null } {
-  const inferred = checkInferredDate(body, label, options, today);
-  const withDate = inferred ? { ...options, published: inferred.published } : options;
-  const yearGuessed = inferred?.yearGuessed ?? false;
-  const draft = prepareArticle(body, label, withDate, [], today);
+export function prepareInput(body: string, label: string, options: IngestOptions, stored: DuplicateCandidates, today: string, copyOf?: (draft: Article) => string | null, drafted?: Draft): Prepared & { copyOf: string | null } {
+  const { draft, withDate, yearGuessed } = drafted ?? draftInput(body, label, options, today);
   // A syndicated copy is recognised before the duplicate checks, which would refuse its shared title or paragraphs.
   const copy = copyOf?.(draft) ?? null;
   if (copy) return { article: draft, yearGuessed, alreadyStored: false, copyOf: copy };

@@ -24,6 +24,11 @@ export const ManifestSchema = z.object({
   segments: z.array(SegmentEntrySchema),
   /** name of the source registry (URLs, GUIDs, near-duplicate signatures) as of this generation; null: none yet */
   registry: z.string().regex(/^[\w.-]+$/).nullable(),
+  /**
+   * name of the article register (the indexed articles' ids and duplicate-check keys, Node data folders only) as of
+   * this generation; absent: none, rebuilt from the article files by the next change
+   */
+  register: z.string().regex(/^[\w.-]+$/).nullable().optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -35,6 +40,11 @@ export function emptyManifest(baseBuiltAt: string | null): Manifest {
 /** A segment's name: its month and the generation that wrote it, unique for the life of a corpus. */
 export function segmentName(month: string, generation: number): string {
   return `${month}.${String(generation).padStart(6, '0')}`;
+}
+
+/** The article register's name at a generation. */
+export function registerName(generation: number): string {
+  return `register.${String(generation).padStart(6, '0')}`;
 }
 
 /** The registry's name at a generation. */

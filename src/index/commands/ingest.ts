@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SitrepError, splitFrontMatter } from '../../core/ingest/article-file.ts';
 import { checkRawBytes, type IngestOptions } from '../../core/ingest/ingest.ts';
-import { DuplicateCandidates } from '../../core/sources/duplicate-candidates.ts';
-import { prepareInput, type Prepared } from '../../core/sources/prepare-input.ts';
+import { draftInput, prepareInput, type Prepared } from '../../core/sources/prepare-input.ts';
 import type { Article, Clock } from '../../core/schema.ts';
 import { withCorpusWriter } from '../fs-commit.ts';
-import { readArticles } from '../fs-corpus.ts';
+import { storedCandidates } from '../fs-register.ts';
 import { createProgress } from '../progress.ts';
 
 /** Batches at least this long show progress (a bar on a terminal, lines when piped). */
@@ -59,11 +58,13 @@ export async function runIngest(files: string[], flags: IngestOptions, dir: stri
   const today = clock.now().toISOString().slice(0, 10);
   try {
     return await withCorpusWriter(dir, clock, async (writer) => {
-      const stored = new DuplicateCandidates(await readArticles(dir));
+      const stored = await storedCandidates(dir, await writer.articleRegister());
       const prepared: Prepared[] = [];
       for (const file of files) {
         const { body, options } = optionsFor(await readInput(file), basename(file), flags);
-        const result = prepareInput(body, file, options, stored, today);
+        const drafted = draftInput(body, file, options, today);
+        await stored.load(drafted.draft);
+        const result = prepareInput(body, file, options, stored, today, undefined, drafted);
         if (!result.alreadyStored) stored.add(result.article);
         prepared.push(result);
         progress?.update('checking', prepared.length, files.length);
