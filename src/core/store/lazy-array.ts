@@ -1,0 +1,22 @@
+/**
+ * An array of `length` items, each made by `item(i)` when read (not kept): what a loader hands the engine in place of
+ * an array it would be costly to build up front. Array methods work (they ask whether an index is there: every one is).
+ */
+export function lazyArray<T>(length: number, item: (i: number) => T): T[] {
+  return new Proxy(new Array<T>(length), {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+          const i = Number(key);
+          return Number.isInteger(i) && i < length ? item(i) : undefined;
+        }
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < length;
+      return Reflect.has(target, key);
+    },
+  });
+}
