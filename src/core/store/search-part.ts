@@ -1,5 +1,6 @@
 import { SitrepError } from '../ingest/article-file.ts';
 import { lazyArray } from './lazy-array.ts';
+import { asciiOf } from './packed-strings.ts';
 
 /**
  * The search part of an index (format 6): the three per-term and per-passage lists that are most of a parsed index
@@ -90,14 +91,6 @@ export function asciiJson(value: unknown): string {
 /** The reference a main file keeps for a packed part. */
 export function searchPartRef(name: string, bytes: Uint8Array): SearchPartRef {
   return { name, checksum: bytesChecksum(bytes), bytes: bytes.length };
-}
-
-/** ASCII bytes as a string, in pieces (fromCharCode takes a bounded number of arguments). */
-function asciiOf(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start <= 4096) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-  let out = '';
-  for (let at = start; at < end; at += 4096) out += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(at + 4096, end)) as unknown as number[]);
-  return out;
 }
 
 const damaged = (ref: SearchPartRef, why: string) => new SitrepError('invalid_index', `index search part ${ref.name} is damaged or belongs to another build (${why}); run \`sitrep build\``);
