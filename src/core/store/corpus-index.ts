@@ -181,7 +181,8 @@ export function documentFrequency(corpus: Corpus, stem: string): number {
   return id === undefined ? 0 : corpus.data.lunr.df[id]!;
 }
 
-const MAX_DECODED_PASSAGES = 60_000;
+/** Most passages whose term ids are kept decoded at once (about 4 MB; a Worker has 128 MB). */
+const MAX_DECODED_PASSAGES = 20_000;
 const decoded = new WeakMap<Corpus, { ids: Array<number[] | undefined>; count: number }>();
 
 /** The term ids of a passage, decoded from its stored term list once and kept (up to a bound). */
