@@ -23,7 +23,9 @@ function earlierCopies(file: IndexFile): Article[] {
     const chunks = file.texts[a]!.split('\n\n').map((chunk) => chunk.split('\n').join(' '));
     const paragraphs = meta.standfirst ? chunks.slice(1) : chunks;
     const published = `${Number(meta.published.slice(0, 4)) - 1}${meta.published.slice(4)}`;
-    return { ...meta, id: `${meta.id}-earlier`, published, paragraphs };
+    // one paragraph beyond ASCII, so the packed texts are decoded as UTF-8 (the seed articles are ASCII)
+    const extra = a === 0 ? ['The governor’s office said “talks” would resume in São Tomé — a week later than planned.'] : [];
+    return { ...meta, id: `${meta.id}-earlier`, published, paragraphs: [...paragraphs, ...extra] };
   });
 }
 
@@ -60,6 +62,8 @@ describe('the Worker over R2 segments, held packed', () => {
       expect(packed.data.annotations[p]).toEqual(unpacked.data.annotations[p]);
     }
     expect([...packed.data.lunr.postings]).toEqual(unpacked.data.lunr.postings);
+    expect(packed.data.texts.some((text) => text.includes('“talks”'))).toBe(true);
+    expect([...packed.data.texts]).toEqual(unpacked.data.texts);
     for (const question of inject('nodeAnswers').map((a) => a.question)) {
       expect(plain(answerQuestion(question, { corpus: packed, clock })), question).toEqual(plain(answerQuestion(question, { corpus: unpacked, clock })));
     }

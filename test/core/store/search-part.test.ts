@@ -7,6 +7,8 @@ import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
 import { joinSplitIndex, type StoredSplitFile, type SplitLayout } from '../../../src/core/store/index-split.ts';
 import { passagesOf } from '../../../src/core/store/passages.ts';
 import { asciiJson, packSearchPart, unpackSearchPart, searchPartRef } from '../../../src/core/store/search-part.ts';
+import { itemReader } from '../../../src/core/store/lazy-array.ts';
+import { packStrings } from '../../../src/core/store/packed-strings.ts';
 import { fixedClock, ROOT } from '../../helpers/seed-corpus.ts';
 import { storedFormat6 } from '../../helpers/split-index.ts';
 
@@ -90,6 +92,16 @@ describe('the search part (format 6)', () => {
     const stored = storedFormat6(built, SMALL);
     expect(error(() => loadCorpus(stored.main, { readTextPart: (name) => stored.readTextPart(name) }))).toMatchObject({ code: 'invalid_index', message: expect.stringMatching(/binary part, which this runtime cannot read/) });
     expect(error(() => loadCorpus(stored.main))).toMatchObject({ code: 'invalid_index', message: expect.stringMatching(/texts in part files, which this runtime cannot read/) });
+  });
+
+  it('keeps a list packed (packStrings) and gives each item back as it was, ASCII or not', () => {
+    for (const list of [['0,1.2,a', '', 'zz'], ['plain', 'Café – “quoted” 😀', '']]) {
+      const packed = packStrings(list);
+      expect(packed).toHaveLength(list.length);
+      expect([...packed]).toEqual(list);
+      expect(list.map((_, i) => itemReader(packed)(i))).toEqual(list);
+      expect(packed[list.length]).toBeUndefined();
+    }
   });
 
   it('writes the main file in ASCII that parses to the same value', () => {
