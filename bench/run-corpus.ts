@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { loadCorpus, type Corpus, type IndexFile } from '../src/core/store/corpus-index.ts';
-import { shouldSplit, splitIndexFile } from '../src/core/store/index-split.ts';
+import { shouldSplit, splitIndexFile, withSearchPart } from '../src/core/store/index-split.ts';
+import { asciiJson } from '../src/core/store/search-part.ts';
 import { partStamp, textPartReader } from '../src/index/fs-index-file.ts';
 import { dataPaths } from '../src/index/fs-paths.ts';
 import { buildIndex } from '../src/core/store/build-index-node.ts';
@@ -151,20 +152,23 @@ function dataFolderStorage(dir: string): Storage<IndexFile, Corpus> {
   };
 }
 
-/** Writes what `writeIndex` writes, synchronously (the bench keeps its steps synchronous); returns the texts written. */
-export function writeIndexSync(dir: string, file: IndexFile): string[] {
+/** Writes what `writeIndex` writes, synchronously (the bench keeps its steps synchronous); returns what it wrote. */
+export function writeIndexSync(dir: string, file: IndexFile): Array<string | Uint8Array> {
   const paths = dataPaths(dir);
   if (!shouldSplit(file)) {
     const json = JSON.stringify(file);
     writeFileSync(paths.index, json);
     return [json];
   }
-  const { main, parts } = splitIndexFile(file, (k) => `${partStamp(file.builtAt)}.${String(k).padStart(4, '0')}`);
+  const stamp = partStamp(file.builtAt);
+  const split = splitIndexFile(file, (k) => `${stamp}.${String(k).padStart(4, '0')}`);
+  const { main, bytes } = withSearchPart(split.main, `${stamp}.search`);
   mkdirSync(paths.texts, { recursive: true });
-  for (const part of parts) writeFileSync(join(paths.texts, `${part.name}.json`), part.text);
-  const json = JSON.stringify(main);
+  for (const part of split.parts) writeFileSync(join(paths.texts, `${part.name}.json`), part.text);
+  writeFileSync(join(paths.texts, `${main.searchPart.name}.bin`), bytes);
+  const json = asciiJson(main);
   writeFileSync(paths.index, json);
-  return [json, ...parts.map((p) => p.text)];
+  return [json, bytes, ...split.parts.map((p) => p.text)];
 }
 
 /** Builds, stores and loads one engine's index (load median of `runs`), keeping the last load. */

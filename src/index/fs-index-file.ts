@@ -4,27 +4,34 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SitrepError } from '../core/ingest/article-file.ts';
 import type { IndexFile } from '../core/store/corpus-index.ts';
-import { DEFAULT_SPLIT_LAYOUT, isTrustedSplit, joinSplitIndex, shouldSplit, splitIndexFile, SPLIT_FORMAT, type ReadTextPart, type SplitIndexFile, type SplitLayout } from '../core/store/index-split.ts';
+import { DEFAULT_SPLIT_LAYOUT, isTrustedSplit, joinSplitIndex, SEARCH_FORMAT, shouldSplit, splitIndexFile, SPLIT_FORMAT, withSearchPart, type ReadTextPart, type StoredSplitFile, type SplitLayout } from '../core/store/index-split.ts';
+import { asciiJson } from '../core/store/search-part.ts';
 import { dataPaths, writeFileAtomic } from './fs-paths.ts';
 
-/** A committed index file as read: one-file (format 4) or the main file of a split index (format 5). */
-export type StoredIndex = IndexFile | SplitIndexFile;
+/** A committed index file as read: one-file (format 4) or the main file of a split index (formats 5 and 6). */
+export type StoredIndex = IndexFile | StoredSplitFile;
 
-export function isSplitIndex(file: StoredIndex): file is SplitIndexFile {
-  return (file as { format: number }).format === SPLIT_FORMAT;
+export function isSplitIndex(file: StoredIndex): file is StoredSplitFile {
+  const { format } = file as { format: number };
+  return format === SPLIT_FORMAT || format === SEARCH_FORMAT;
 }
 
-/** Reads text parts of DIR's index from DIR/index-texts/<name>.json, synchronously (a question reads them). */
+/**
+ * Reads parts of DIR's index, synchronously (a question reads them): text parts from DIR/index-texts/<name>.json,
+ * the search part (`bytes`) from DIR/index-texts/<name>.bin.
+ */
 export function textPartReader(dir: string): ReadTextPart {
   const folder = dataPaths(dir).texts;
-  return (name) => {
+  const read = <T>(name: string, what: string, fn: () => T): T => {
     try {
-      return readFileSync(join(folder, `${name}.json`), 'utf8');
+      return fn();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new SitrepError('invalid_index', `index text part ${name} is missing from ${folder}; run \`sitrep build\``);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new SitrepError('invalid_index', `index ${what} part ${name} is missing from ${folder}; run \`sitrep build\``);
       throw error;
     }
   };
+  const text = (name: string) => read(name, 'text', () => readFileSync(join(folder, `${name}.json`), 'utf8'));
+  return Object.assign(text, { bytes: (name: string) => read(name, 'search', () => readFileSync(join(folder, `${name}.bin`)) as Uint8Array) });
 }
 
 /** A stored index as one IndexFile, every text part of a split one read now (what a merge needs). */
@@ -35,9 +42,9 @@ export function wholeIndex(dir: string, file: StoredIndex): IndexFile {
 }
 
 /**
- * Writes DIR/index.json for a built index: one file, or (texts over the layout's limit) its text parts under
- * DIR/index-texts/ first, named `<stamp>.<k>` (`partStamp`: no other build uses it), then the main file. Parts of
- * older indexes stay until `removeOldParts` (after the commit).
+ * Writes DIR/index.json for a built index: one file, or (texts over the layout's limit) its text parts and its search
+ * part under DIR/index-texts/ first, named `<stamp>.<k>` and `<stamp>.search` (`partStamp`: no other build uses it),
+ * then the main file (format 6). Parts of older indexes stay until `removeOldParts` (after the commit).
  */
 export async function writeIndex(dir: string, file: IndexFile, stamp: string, layout: SplitLayout = DEFAULT_SPLIT_LAYOUT): Promise<{ bytes: number; parts: string[] }> {
   const paths = dataPaths(dir);
@@ -46,16 +53,19 @@ export async function writeIndex(dir: string, file: IndexFile, stamp: string, la
     await writeFileAtomic(paths.index, json);
     return { bytes: Buffer.byteLength(json), parts: [] };
   }
-  const { main, parts } = splitIndexFile(file, (k) => `${stamp}.${String(k).padStart(4, '0')}`, layout);
+  const split = splitIndexFile(file, (k) => `${stamp}.${String(k).padStart(4, '0')}`, layout);
+  const { parts } = split;
+  const search = withSearchPart(split.main, `${stamp}.search`);
   await mkdir(paths.texts, { recursive: true });
   let bytes = 0;
   for (const part of parts) {
     await writeFileAtomic(join(paths.texts, `${part.name}.json`), part.text);
     bytes += Buffer.byteLength(part.text);
   }
-  const json = JSON.stringify(main);
+  await writeFileAtomic(join(paths.texts, `${search.main.searchPart.name}.bin`), search.bytes);
+  const json = asciiJson(search.main);
   await writeFileAtomic(paths.index, json);
-  return { bytes: bytes + Buffer.byteLength(json), parts: parts.map((p) => p.name) };
+  return { bytes: bytes + search.bytes.length + Buffer.byteLength(json), parts: [...parts.map((p) => p.name), search.main.searchPart.name] };
 }
 
 /** A stamp for a build's part names: its build time first (so stamps sort by build), then random digits. */

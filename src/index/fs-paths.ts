@@ -17,7 +17,7 @@ export function dataPaths(dir: string) {
 }
 
 /** Writes a file by writing a temporary sibling first and renaming it into place, so readers never see half a file. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(tmp, content, 'utf8');

@@ -9,6 +9,7 @@ import { SitrepError } from '../core/ingest/article-file.ts';
 import type { Article } from '../core/schema.ts';
 import { loadCorpus, type Corpus, type IndexFile } from '../core/store/corpus-index.ts';
 import { mergeIndexFiles } from '../core/store/segments.ts';
+import { packIndexFile } from '../core/store/pack-index.ts';
 import { DuplicateCandidates } from '../core/sources/duplicate-candidates.ts';
 import { Registry, type SourceRef } from '../core/sources/registry.ts';
 import { newSource, normalizeSourceUrl, SourceListSchema, type SourceRecord } from '../core/sources/source-record.ts';
@@ -85,7 +86,8 @@ export class LiveCorpus {
     const read = await this.r2.readManifest();
     const base = this.base();
     const files = [base, ...withoutOverlap(base, await this.r2.segments(read.manifest), this.logger)];
-    const corpus = loadCorpus(files.length === 1 ? base : mergeIndexFiles(files));
+    // The merge is held packed, and the segments it was made of are not kept: an isolate has 128 MB.
+    const corpus = loadCorpus(files.length === 1 ? base : packIndexFile(mergeIndexFiles(files)));
     this.current = { corpus, etag: read.etag, checkedAt: this.now() };
     return corpus;
   }

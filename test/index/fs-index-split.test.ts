@@ -38,10 +38,13 @@ describe('a data folder whose index keeps its texts in parts', () => {
   it('is written as index.json and parts by `sitrep build`, answers as a full build, and keeps the previous build\'s parts only', async () => {
     const dir = folderWith(seeds);
     await rebuildIndex(dir, clockAt(1), undefined, SMALL);
-    const main = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { format: number; texts?: unknown; textParts: Array<{ name: string }> };
-    expect(main.format).toBe(5);
+    const text = readFileSync(join(dir, 'index.json'), 'utf8');
+    const main = JSON.parse(text) as { format: number; texts?: unknown; annotations?: unknown; textParts: Array<{ name: string }>; searchPart: { name: string } };
+    expect(main.format).toBe(6);
     expect(main.texts).toBeUndefined();
-    expect(parts(dir)).toEqual(main.textParts.map((p) => `${p.name}.json`).sort());
+    expect(main.annotations).toBeUndefined();
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(parts(dir)).toEqual([...main.textParts.map((p) => `${p.name}.json`), `${main.searchPart.name}.bin`].sort());
     expect(answersOf(await openCorpus(dir, fixedClock()))).toEqual(answersOf(fullBuild(seeds)));
     const first = stamps(dir)[0];
     await rebuildIndex(dir, clockAt(2), undefined, SMALL);

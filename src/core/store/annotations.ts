@@ -28,8 +28,8 @@ export function decodeAnnotation(text: string): StoredAnnotation {
   return text ? (JSON.parse(text) as StoredAnnotation) : {};
 }
 
-/** Most passages whose annotations are kept decoded at once. */
-export const MAX_DECODED = 60_000;
+/** Most passages whose annotations are kept decoded at once (about 4 MB of objects; a Worker has 128 MB in all). */
+export const MAX_DECODED = 20_000;
 
 /** Where lazyAnnotations keeps the encoded texts (see encodedAnnotation). */
 const ENCODED = Symbol('encoded annotations');

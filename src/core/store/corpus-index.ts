@@ -9,7 +9,7 @@ import { decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
 import { lazyAnnotations, type StoredAnnotation } from './annotations.ts';
 import { isTrustedIndex } from './index-check.ts';
 import { lazyPassages } from './passages.ts';
-import { isTrustedSplit, lazyTexts, SPLIT_FORMAT, type ReadTextPart } from './index-split.ts';
+import { isTrustedSplit, lazyTexts, searchListsOf, SEARCH_FORMAT, SPLIT_FORMAT, type ReadTextPart } from './index-split.ts';
 import { storeCounters } from './counters.ts';
 
 export const INDEX_FORMAT = 4;
@@ -101,24 +101,27 @@ export interface Corpus {
 }
 
 export interface LoadOptions {
-  /** reads a text part of a split index (format 5, see index-split.ts); without it only a one-file index loads */
+  /** reads a part of a split index (formats 5 and 6, see index-split.ts); without it only a one-file index loads */
   readTextPart?: ReadTextPart;
 }
 
 /**
  * Loads a built index (parsed JSON): a one-file index, or the main file of a split one whose texts are read part by
- * part when first needed. Throws SitrepError when it is not one of ours.
+ * part when first needed (and, format 6, whose search part is read now). Throws SitrepError when it is not one of ours.
  */
 export function loadCorpus(json: unknown, options: LoadOptions = {}): Corpus {
   if (isTrustedSplit(json)) {
     const { readTextPart } = options;
     if (!readTextPart) throw new SitrepError('invalid_index', 'index file keeps its texts in part files, which this runtime cannot read; build a one-file index for it (fewer articles)');
+    const { postings, docs, annotations } = searchListsOf(json, readTextPart);
     const { passageCounts, textParts: _parts, format: _format, ...rest } = json;
-    return loadTrusted({ ...rest, format: INDEX_FORMAT, texts: lazyTexts(json, readTextPart) }, passageCounts);
+    const { searchPart: _search, ...fields } = rest as typeof rest & { searchPart?: unknown };
+    return loadTrusted({ ...fields, format: INDEX_FORMAT, annotations, lunr: { ...json.lunr, postings, docs }, texts: lazyTexts(json, readTextPart) }, passageCounts);
   }
   // A file this project wrote carries a matching checksum and is trusted; only another file gets the schema pass.
   if (!isTrustedIndex(json, INDEX_FORMAT)) {
-    if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === SPLIT_FORMAT) {
+    const format = typeof json === 'object' && json !== null ? (json as { format?: unknown }).format : undefined;
+    if (format === SPLIT_FORMAT || format === SEARCH_FORMAT) {
       throw new SitrepError('invalid_index', 'index file is damaged or was changed by hand (its checksum does not match); run `sitrep build`');
     }
     const parsed = IndexDataSchema.safeParse(json);
@@ -178,7 +181,8 @@ export function documentFrequency(corpus: Corpus, stem: string): number {
   return id === undefined ? 0 : corpus.data.lunr.df[id]!;
 }
 
-const MAX_DECODED_PASSAGES = 60_000;
+/** Most passages whose term ids are kept decoded at once (about 4 MB; a Worker has 128 MB). */
+const MAX_DECODED_PASSAGES = 20_000;
 const decoded = new WeakMap<Corpus, { ids: Array<number[] | undefined>; count: number }>();
 
 /** The term ids of a passage, decoded from its stored term list once and kept (up to a bound). */

@@ -1,7 +1,10 @@
 import { SitrepError } from '../ingest/article-file.ts';
 import { INDEX_FORMAT, type IndexFile } from './corpus-index.ts';
 import { fnv1a, withChecksum } from './index-check.ts';
+import { lazyArray } from './lazy-array.ts';
+import type { CompactLunr } from './lunr-compact.ts';
 import { countPassages } from './passages.ts';
+import { packSearchPart, searchPartRef, unpackSearchPart, type SearchLists, type SearchPartRef } from './search-part.ts';
 
 /**
  * The split layout of an index (format 5): the search structures in one file, the articles' sentence texts in part
@@ -29,6 +32,22 @@ export interface SplitIndexFile extends Omit<IndexFile, 'format' | 'texts' | 'ch
   checksum: string;
 }
 
+/**
+ * Format 6: format 5 with the lunr postings, the passages' term lists and their annotations moved out of the main
+ * file into one binary search part (search-part.ts), read and checked when the index loads.
+ */
+export const SEARCH_FORMAT = 6;
+
+export interface SearchSplitIndexFile extends Omit<SplitIndexFile, 'format' | 'annotations' | 'lunr' | 'checksum'> {
+  format: typeof SEARCH_FORMAT;
+  lunr: Omit<CompactLunr, 'postings' | 'docs'>;
+  searchPart: SearchPartRef;
+  checksum: string;
+}
+
+/** The main file of either split format. */
+export type StoredSplitFile = SplitIndexFile | SearchSplitIndexFile;
+
 export interface SplitLayout {
   /** an index whose texts hold more characters than this is split (below it one file stays bundleable by a Worker) */
   splitAboveChars: number;
@@ -46,15 +65,18 @@ export function shouldSplit(file: IndexFile, layout: SplitLayout = DEFAULT_SPLIT
   return false;
 }
 
-function splitFingerprint(file: Omit<SplitIndexFile, 'checksum'>): string {
+function splitFingerprint(file: Omit<SplitIndexFile, 'checksum'> | Omit<SearchSplitIndexFile, 'checksum'>): string {
+  const search = file.format === SEARCH_FORMAT ? file.searchPart : null;
+  const lists = file.format === SEARCH_FORMAT ? [] : [file.annotations.length, file.lunr.postings.length, file.lunr.docs.length];
   const lengths = [
     file.articles.length, file.passageCounts.length, file.figures.length, file.people.length, file.events.length,
-    file.annotations.length, file.names.length, file.countries.length, file.acronyms.length,
-    file.lunr.terms.length, file.lunr.df.length, file.lunr.postings.length, file.lunr.docs.length, file.lunr.averageFieldLength,
+    file.names.length, file.countries.length, file.acronyms.length, file.lunr.terms.length, file.lunr.df.length,
+    file.lunr.averageFieldLength, ...lists,
   ];
   const articles = file.articles.map((a, i) => `${a.id}:${file.passageCounts[i] ?? -1}`);
   const parts = file.textParts.map((p) => `${p.name}:${p.articles}:${p.checksum}`);
-  return [file.format, file.builtAt, lengths.join(','), articles.join(','), parts.join(','), file.lunr.terms.join(' ')].join('\n');
+  const searchLine = search ? [`${search.name}:${search.bytes}:${search.checksum}`] : [];
+  return [file.format, file.builtAt, lengths.join(','), articles.join(','), parts.join(','), ...searchLine, file.lunr.terms.join(' ')].join('\n');
 }
 
 /**
@@ -80,23 +102,53 @@ export function splitIndexFile(file: IndexFile, partName: (k: number) => string,
   return { main: { ...unchecked, checksum: `fnv1a:${fnv1a(splitFingerprint(unchecked))}` }, parts };
 }
 
-/** Whether a parsed file is a split index's main file this project wrote (format and checksum). */
-export function isTrustedSplit(json: unknown): json is SplitIndexFile {
+/**
+ * A format 5 main file as format 6: its postings, term lists and annotations packed into a search part named `name`
+ * (written beside the text parts, before the main file).
+ */
+export function withSearchPart(main: SplitIndexFile, name: string): { main: SearchSplitIndexFile; bytes: Uint8Array } {
+  const { annotations, lunr: { postings, docs, ...lunr }, checksum: _checksum, format: _format, ...rest } = main;
+  const bytes = packSearchPart({ postings, docs, annotations });
+  const unchecked: Omit<SearchSplitIndexFile, 'checksum'> = { ...rest, format: SEARCH_FORMAT, lunr, searchPart: searchPartRef(name, bytes) };
+  return { main: { ...unchecked, checksum: `fnv1a:${fnv1a(splitFingerprint(unchecked))}` }, bytes };
+}
+
+/** Whether a parsed file is a split index's main file this project wrote (format 5 or 6, and its checksum). */
+export function isTrustedSplit(json: unknown): json is StoredSplitFile {
   if (typeof json !== 'object' || json === null) return false;
-  const file = json as Partial<SplitIndexFile>;
-  if (file.format !== SPLIT_FORMAT || typeof file.checksum !== 'string') return false;
-  const parts = [file.articles, file.passageCounts, file.textParts, file.figures, file.people, file.events, file.annotations, file.names, file.countries, file.acronyms];
+  const file = json as Omit<Partial<SplitIndexFile>, 'format'> & Partial<Pick<SearchSplitIndexFile, 'searchPart'>> & { format?: unknown };
+  if ((file.format !== SPLIT_FORMAT && file.format !== SEARCH_FORMAT) || typeof file.checksum !== 'string') return false;
+  const lists = file.format === SPLIT_FORMAT ? [file.annotations] : [];
+  const parts = [file.articles, file.passageCounts, file.textParts, file.figures, file.people, file.events, file.names, file.countries, file.acronyms, ...lists];
   if (!parts.every(Array.isArray) || typeof file.lunr !== 'object' || file.lunr === null) return false;
+  if (file.format === SEARCH_FORMAT && (typeof file.searchPart !== 'object' || file.searchPart === null)) return false;
   try {
-    const { checksum, ...rest } = file as SplitIndexFile;
+    const { checksum, ...rest } = file as StoredSplitFile;
     return `fnv1a:${fnv1a(splitFingerprint(rest))}` === checksum;
   } catch {
     return false;
   }
 }
 
-/** Reads a part's text by its name; synchronous, since answering is (Node: a file read). */
-export type ReadTextPart = (name: string) => string;
+/**
+ * Reads a part by its name; synchronous, since answering is (Node: a file read). `bytes` reads a binary part (a
+ * format 6 search part); a reader without it loads formats 4 and 5 only.
+ */
+export interface ReadTextPart {
+  (name: string): string;
+  bytes?: (name: string) => Uint8Array;
+}
+
+/**
+ * The postings, term lists and annotations of a split main file: format 5 keeps them in it; format 6 in its search
+ * part, read and checked now (a damaged part is refused before anything is loaded).
+ */
+export function searchListsOf(file: StoredSplitFile, readPart: ReadTextPart): SearchLists {
+  if (file.format === SPLIT_FORMAT) return { postings: file.lunr.postings, docs: file.lunr.docs, annotations: file.annotations };
+  if (!readPart.bytes) throw new SitrepError('invalid_index', 'index file keeps its search lists in a binary part, which this runtime cannot read; build a one-file index for it (fewer articles)');
+  const passages = file.passageCounts.reduce((sum, n) => sum + n, 0);
+  return unpackSearchPart(file.searchPart, readPart.bytes(file.searchPart.name), { terms: file.lunr.terms.length, passages });
+}
 
 /** A part's texts, checked against the checksum the main file gives for it. */
 export function parseTextPart(part: TextPart, text: string): string[] {
@@ -111,7 +163,7 @@ export function parseTextPart(part: TextPart, text: string): string[] {
  * The articles' texts of a split index as an array read part by part on first use: `texts[a]` reads (and keeps)
  * the part holding article a. Walking every text reads every part.
  */
-export function lazyTexts(file: SplitIndexFile, readPart: ReadTextPart): string[] {
+export function lazyTexts(file: StoredSplitFile, readPart: ReadTextPart): string[] {
   const partOf = new Int32Array(file.articles.length);
   const starts: number[] = [];
   let start = 0;
@@ -122,34 +174,23 @@ export function lazyTexts(file: SplitIndexFile, readPart: ReadTextPart): string[
   });
   if (start !== file.articles.length) throw new SitrepError('invalid_index', 'index file is inconsistent (text parts and articles differ); run `sitrep build`');
   const loaded: Array<string[] | undefined> = new Array(file.textParts.length);
-  const text = (a: number): string => {
+  return lazyArray(file.articles.length, (a) => {
     const k = partOf[a]!;
     const part = file.textParts[k]!;
     const texts = (loaded[k] ??= parseTextPart(part, readPart(part.name)));
     return texts[a - starts[k]!]!;
-  };
-  return new Proxy(new Array<string>(file.articles.length), {
-    get(target, key, receiver) {
-      if (typeof key === 'string') {
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57) {
-          const a = Number(key);
-          return Number.isInteger(a) && a < file.articles.length ? text(a) : undefined;
-        }
-      }
-      return Reflect.get(target, key, receiver);
-    },
-    // Array methods (map, forEach) ask whether an index is there before reading it: every index is.
-    has(target, key) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < file.articles.length;
-      return Reflect.has(target, key);
-    },
   });
 }
 
 /** The whole index of a split file with every part read now (for a merge, which needs every text). */
-export function joinSplitIndex(file: SplitIndexFile, readPart: ReadTextPart): IndexFile {
+export function joinSplitIndex(file: StoredSplitFile, readPart: ReadTextPart): IndexFile {
   const texts = file.textParts.flatMap((part) => parseTextPart(part, readPart(part.name)));
+  const lists = searchListsOf(file, readPart);
+  const whole = <T>(list: T[]) => Array.from({ length: list.length }, (_, i) => list[i]!);
   const { passageCounts: _counts, textParts: _parts, checksum: _checksum, format: _format, ...rest } = file;
-  return withChecksum({ format: INDEX_FORMAT, ...rest, texts });
+  const { searchPart: _search, ...fields } = rest as typeof rest & { searchPart?: unknown };
+  return withChecksum({
+    format: INDEX_FORMAT, ...fields, texts, annotations: whole(lists.annotations),
+    lunr: { ...file.lunr, postings: whole(lists.postings), docs: whole(lists.docs) },
+  });
 }

@@ -1,5 +1,6 @@
 import { bm25, decodeAscending, parseTerm, termIdf, type CompactLunr } from './lunr-compact.ts';
 import { storeCounters } from './counters.ts';
+import { itemReader } from './lazy-array.ts';
 
 /** One scored document of `scoreTerms`, as lunr's Index.query scores it. */
 export interface Scored {
@@ -41,6 +42,7 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
   const magnitude = Math.sqrt(sumOfSquares);
   const tfs = new Float64Array(ids.length);
   const lengths = lengthsOf(docs);
+  const docAt = itemReader(docs);
   const seen = seenMarks(docs.length);
   const results: Scored[] = [];
   for (const found of postings) {
@@ -48,7 +50,7 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
       if (seen.marks[doc] === seen.round) continue;
       seen.marks[doc] = seen.round;
       let length = lengths[doc]!;
-      const counted = queryFrequencies(docs[doc] ?? '', ids, tfs, length > 0);
+      const counted = queryFrequencies(docAt(doc) ?? '', ids, tfs, length > 0);
       if (!(length > 0)) lengths[doc] = length = counted;
       let dot = 0;
       for (let i = 0; i < ids.length; i++) if (tfs[i]) dot += weights[i]! * bm25(idfs[i]!, tfs[i]!, length, compact.averageFieldLength);

@@ -9,12 +9,18 @@ import { decodeDoc, encodeAscending } from '../../../src/core/store/lunr-compact
 import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
 import { readArticles } from '../../../src/index/fs-corpus.ts';
 import { ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
+import { storedFormat6 } from '../../helpers/split-index.ts';
 
 let synthetic: Corpus;
+/** the same index stored as format 6 (postings and term lists read from its binary search part) */
+let syntheticSearchPart: Corpus;
 
 beforeAll(async () => {
   const seeds = await readArticles(`${ROOT}data`);
-  synthetic = loadCorpus(JSON.parse(JSON.stringify(buildIndex(generateCorpus(21, 60, seeds), new Date('2026-01-01T00:00:00Z')))));
+  const built = buildIndex(generateCorpus(21, 60, seeds), new Date('2026-01-01T00:00:00Z'));
+  synthetic = loadCorpus(JSON.parse(JSON.stringify(built)));
+  const stored = storedFormat6(built, { splitAboveChars: 0, partChars: 20_000 });
+  syntheticSearchPart = loadCorpus(stored.main, { readTextPart: stored.readTextPart });
 }, 60_000);
 
 /** What lunr's own Index.query returns for the terms. */
@@ -27,7 +33,7 @@ function viaLunr(corpus: Corpus, terms: Array<{ stem: string; boost: number }>) 
 describe('scoreTerms (lunr\'s query computed directly)', () => {
   it('returns the documents, scores and order lunr\'s Index.query returns, limited terms included', () => {
     let compared = 0;
-    for (const corpus of [seedCorpus(), synthetic]) {
+    for (const corpus of [seedCorpus(), synthetic, syntheticSearchPart]) {
       for (const question of benchQuestions(4)) {
         const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
         const concepts = buildConcepts(corpus, words);
