@@ -724,7 +724,7 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   // A country asked ("Thai defence minister"): another country's roles are never read, and once MAX_HOLDERS roles
   // naming no country are taken, only the country's own are (see holdersOf); passages are numbered newest first.
   const country = asked !== null && countryNameOf(countries, asked) === asked ? asked : null;
-  const split = keys.map((k) => holdersOf(ctx, k));
+  const split = keys.map((k) => holdersOf(ctx.corpus, k));
   const own = country ? newestFirst(split.map((h) => h.byCountry.get(country) ?? [])) : [];
   const other = newestFirst(split.map((h) => (country ? h.none : h.all)));
   const out: Candidate[] = [];
@@ -763,15 +763,15 @@ interface Holders {
 const holderSplits = new WeakMap<Corpus, Map<string, Holders>>();
 
 /** Holders of a role word, sorted and split once per corpus and word (a common word is held by thousands). */
-function holdersOf(ctx: ComposeContext, word: string): Holders {
-  let byWord = holderSplits.get(ctx.corpus);
-  if (!byWord) holderSplits.set(ctx.corpus, (byWord = new Map()));
+function holdersOf(corpus: Corpus, word: string): Holders {
+  let byWord = holderSplits.get(corpus);
+  if (!byWord) holderSplits.set(corpus, (byWord = new Map()));
   let holders = byWord.get(word);
   if (holders) return holders;
-  const all = [...(roleIndex(ctx).get(word) ?? [])].sort((x, y) => x.p - y.p || x.order - y.order);
+  const all = [...(peopleIndex(corpus.data.people).holdersByWord.get(word) ?? [])].sort((x, y) => x.p - y.p || x.order - y.order);
   holders = { all, none: [], byCountry: new Map() };
   for (const held of all) {
-    const named = countriesNamed(held, ctx.corpus.data.countries);
+    const named = countriesNamed(held, corpus.data.countries);
     if (!named.length) holders.none.push(held);
     for (const country of new Set(named)) {
       const list = holders.byCountry.get(country);
@@ -781,6 +781,11 @@ function holdersOf(ctx: ComposeContext, word: string): Holders {
   }
   byWord.set(word, holders);
   return holders;
+}
+
+/** Sorts and splits the holders of every role word ahead of the first question (see prepareCorpus). */
+export function prepareRoleHolders(corpus: Corpus): void {
+  for (const word of peopleIndex(corpus.data.people).holdersByWord.keys()) holdersOf(corpus, word);
 }
 
 /** Lists sorted newest first (lowest passage number) merged into one, each role once. */

@@ -4,7 +4,7 @@ import { synonymsByStem, termTable } from '../store/retrieve.ts';
 import { newestOfKind } from './answer-figures.ts';
 import { upcomingEvents } from './answer-time.ts';
 import { coverageHint, passagesByDay } from './answer.ts';
-import { namesByWord } from './candidates.ts';
+import { namesByWord, prepareRoleHolders } from './candidates.ts';
 import { peopleIndex } from './people-index.ts';
 
 /**
@@ -15,6 +15,7 @@ import { peopleIndex } from './people-index.ts';
  */
 export function prepareCorpus(corpus: Corpus): void {
   peopleIndex(corpus.data.people);
+  prepareRoleHolders(corpus);
   namesByWord(corpus);
   nameWordSet(corpus);
   passagesByDay(corpus);
