@@ -207,7 +207,10 @@ function eventsOnDate(ctx: ComposeContext): Composed | null {
   // The day's best passages by what the day alone says of them (kept once per corpus), its live-blog entries and
   // the question's hits: any other passage of the day scores no more than the last of the best (see passagesByDay).
   const candidates = new Set<number>(ctx.hits.map((h) => h.p));
-  for (const day of days) for (const p of [...byDay.get(day)?.ranked ?? [], ...byDay.get(day)?.entries ?? []]) candidates.add(p);
+  for (const day of days) {
+    const { ranked = [], entries = [] } = byDay.get(day) ?? {};
+    for (const p of [...ranked, ...entries]) candidates.add(p);
+  }
   [...candidates].sort((x, y) => x - y).forEach((p) => {
     const about = dayStanding(ctx.corpus, p, days);
     if (!about) return;

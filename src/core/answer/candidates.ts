@@ -421,7 +421,7 @@ function leadInDoer(ctx: ComposeContext, p: number): string | null {
   if (!wanted.length) return null;
   const article = articleIndexOf(ctx.corpus, p);
   let best: { name: string; score: number } | null = null;
-  for (const held of roleIndex(ctx).get(wanted[0]!) ?? []) {
+  for (const held of roleIndex(ctx.corpus).get(wanted[0]!) ?? []) {
     if (!wanted.every((w) => held.words.has(w))) continue;
     const score = articleIndexOf(ctx.corpus, held.p) === article ? 2 : 1;
     if (!best || score > best.score) best = { name: held.name, score };
@@ -692,8 +692,8 @@ function withRole(ctx: ComposeContext, name: string, p: number): string {
 const MAX_HOLDERS = 40;
 
 /** Roles of people with a name by each of their words (people-index.ts), not every role the sources give. */
-function roleIndex(ctx: ComposeContext): Map<string, RoleEntry[]> {
-  return peopleIndex(ctx.corpus.data.people).holdersByWord;
+function roleIndex(corpus: Corpus): Map<string, RoleEntry[]> {
+  return peopleIndex(corpus.data.people).holdersByWord;
 }
 
 /**
@@ -715,7 +715,7 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   const shortOf = new Map([...long].map(([short, words]) => [words.join(' '), short]));
   const has = (held: RoleEntry, word: string) => held.words.has(word) || (long.get(word)?.every((w) => held.words.has(w)) ?? false);
   // Every word asked must be held: the roles holding the rarest of them ("prime", not "minister") are all there is to read.
-  const index = roleIndex(ctx);
+  const index = roleIndex(ctx.corpus);
   const lists = (w: string) => [index.get(w) ?? [], index.get(long.get(w)?.[0] ?? '') ?? []];
   const size = (w: string) => lists(w).reduce((n, list) => n + list.length, 0);
   const rarest = wanted.reduce((a, b) => (size(b) < size(a) ? b : a));
@@ -768,7 +768,7 @@ function holdersOf(corpus: Corpus, word: string): Holders {
   if (!byWord) holderSplits.set(corpus, (byWord = new Map()));
   let holders = byWord.get(word);
   if (holders) return holders;
-  const all = [...(peopleIndex(corpus.data.people).holdersByWord.get(word) ?? [])].sort((x, y) => x.p - y.p || x.order - y.order);
+  const all = [...(roleIndex(corpus).get(word) ?? [])].sort((x, y) => x.p - y.p || x.order - y.order);
   holders = { all, none: [], byCountry: new Map() };
   for (const held of all) {
     const named = countriesNamed(held, corpus.data.countries);
@@ -785,7 +785,7 @@ function holdersOf(corpus: Corpus, word: string): Holders {
 
 /** Sorts and splits the holders of every role word ahead of the first question (see prepareCorpus). */
 export function prepareRoleHolders(corpus: Corpus): void {
-  for (const word of peopleIndex(corpus.data.people).holdersByWord.keys()) holdersOf(corpus, word);
+  for (const word of roleIndex(corpus).keys()) holdersOf(corpus, word);
 }
 
 /** Lists sorted newest first (lowest passage number) merged into one, each role once. */

@@ -78,7 +78,7 @@ export function peopleIndex(people: StoredPerson[]): PeopleIndex {
   if (index) return index;
   index = { byNameWord: new Map(), rolesByWord: new Map(), holdersByWord: new Map(), holdersByNameWord: new Map(), holdersByName: new Map(), rolesByInitials: new Map() };
   let order = 0;
-  const seenHeld = new Set<string>();
+  // by person and role wording: the two newest mentions (holdersByWord) and the first (the name lists)
   const newest = new Map<string, RoleEntry[]>();
   people.forEach((person, at) => {
     const words = tokenize(person.name);
@@ -90,16 +90,16 @@ export function peopleIndex(people: StoredPerson[]): PeopleIndex {
       const words = roleWords(role.role);
       const held: RoleEntry = { order: order++, person, name: person.name, role, p: role.p, words: new Set(words), initials: initialsOf(words) };
       for (const word of held.words) push(index!.rolesByWord, word, held);
-      if (!titleOnly) keepNewestTwo(newest, `${person.name}\u0000${words.join(' ')}`, held);
       for (const initials of held.initials) if (!held.words.has(initials)) push(index!.rolesByInitials, initials, held);
+      if (titleOnly) continue;
+      const wording = `${person.name}\u0000${words.join(' ')}`;
       // by holder's name: one entry per name and role wording (someone in the news daily holds thousands of
       // mentions of the same few roles, and what the name lists serve, roleFit, reads only the role's words)
-      const distinct = `${person.name}\u0000${words.join(' ')}`;
-      if (!titleOnly && !seenHeld.has(distinct)) {
-        seenHeld.add(distinct);
+      if (!newest.has(wording)) {
         for (const word of nameWords) push(index!.holdersByNameWord, word, held);
         push(index!.holdersByName, nameKey(nameWords), held);
       }
+      keepNewestTwo(newest, wording, held);
     }
   });
   for (const held of [...newest.values()].flat().sort((a, b) => a.order - b.order)) for (const word of held.words) push(index.holdersByWord, word, held);
@@ -133,13 +133,12 @@ export function holdersNamed(index: PeopleIndex, name: string): RoleEntry[] {
   if (!words.length) return [];
   const found = new Set<RoleEntry>();
   const lists = words.map((w) => index.holdersByNameWord.get(w) ?? []);
-  if (words.length > 6) for (const held of lists.flat()) if (sameName(held.name, name)) found.add(held);
-  const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
-  for (const held of rarest) if (sameName(held.name, name)) found.add(held);
-  // names are a few words: every non-empty part of them (up to 2^6 - 1 keys)
-  const parts = words.slice(0, 6);
-  for (let mask = 1; mask < 1 << parts.length; mask++) {
-    for (const held of index.holdersByName.get(nameKey(parts.filter((_, i) => mask & (1 << i)))) ?? []) if (sameName(held.name, name)) found.add(held);
+  const add = (list: RoleEntry[]) => { for (const held of list) if (sameName(held.name, name)) found.add(held); };
+  if (words.length > 6) add(lists.flat());
+  else {
+    add(lists.reduce((a, b) => (b.length < a.length ? b : a)));
+    // names are a few words: every non-empty part of them (up to 2^6 - 1 keys)
+    for (let mask = 1; mask < 1 << words.length; mask++) add(index.holdersByName.get(nameKey(words.filter((_, i) => mask & (1 << i)))) ?? []);
   }
   return [...found].sort((a, b) => a.order - b.order);
 }
