@@ -1,6 +1,5 @@
 // kill -9 at random moments of a 300-article `sitrep ingest` (a real child process), 20 times: each time the corpus
 // loads, its articles and its index agree, no temporary file is left, and rerunning the same command completes.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/synthetic.ts';
 import { serializeArticle } from '../../src/core/ingest/article-file.ts';
 import { openCorpus, readArticles, storedArticleIds } from '../../src/index/fs-corpus.ts';
+import { ingestKilled, random } from '../helpers/kill-ingest.ts';
 import { copyOfData, runCli } from '../helpers/run-cli.ts';
 import { fixedClock, ROOT } from '../helpers/seed-corpus.ts';
 
@@ -27,33 +27,8 @@ beforeAll(async () => {
   });
 });
 
-/** A small deterministic generator, so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
-}
-
-/** Starts the ingest and kills it with SIGKILL at `moment`; resolves with how far it had got (its stderr). */
-function ingestKilled(data: string, moment: { afterLine: string | null; delayMs: number }): Promise<string> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'ingest', ...inputs, '--data', data], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let armed = false;
-    const arm = () => {
-      armed = true;
-      setTimeout(() => child.kill('SIGKILL'), moment.delayMs);
-    };
-    if (!moment.afterLine) arm();
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (!armed && moment.afterLine && stderr.includes(moment.afterLine)) arm();
-    });
-    child.on('exit', () => resolve(stderr));
-  });
 }
 
 /** The corpus loads, answers from exactly the stored articles, and nothing of an unfinished change is left. */
@@ -77,7 +52,7 @@ describe('sitrep ingest killed with SIGKILL', () => {
       const data = copyOfData();
       // Most kills land while articles and segments are written (the moments that used to leave debris), the rest anywhere.
       const moment = run % 3 === 0 ? { afterLine: null, delayMs: Math.floor(next() * 9000) } : { afterLine: `indexing ${ARTICLES}/${ARTICLES}`, delayMs: Math.floor(next() * 300) };
-      const stderr = await ingestKilled(data, moment);
+      const stderr = await ingestKilled(inputs, data, moment);
       const written = existsSync(join(data, 'articles')) ? readdirSync(join(data, 'articles')).filter((n) => n.endsWith('.md')).length - seedCount : 0;
       const interrupted = existsSync(join(data, 'journal.json'));
       outcomes.push(`${interrupted ? 'mid-change' : 'before or after'} (${written} article files, ${stderr.trim().split('\n').at(-1) ?? 'no output'})`);

@@ -1,7 +1,6 @@
 // kill -9 at random moments of a `sitrep ingest` into a data folder that has an article register (as in
 // ingest-crash.test.ts): each time the register the manifest names is there and holds exactly the indexed articles,
 // no other register file is left, and a rerun completes with the register covering every article.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { serializeArticle } from '../../src/core/ingest/article-file.ts';
 import { openCorpus, readArticles, storedArticleIds } from '../../src/index/fs-corpus.ts';
 import { readManifest } from '../../src/index/fs-journal.ts';
 import { readRegister } from '../../src/index/fs-register.ts';
+import { ingestKilled, random } from '../helpers/kill-ingest.ts';
 import { copyOfData, runCli } from '../helpers/run-cli.ts';
 import { fixedClock, ROOT } from '../helpers/seed-corpus.ts';
 
@@ -36,29 +36,6 @@ beforeAll(async () => {
   inputs = files(corpus.slice(10));
 }, 120_000);
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-function ingestKilled(data: string, moment: { afterLine: string | null; delayMs: number }): Promise<string> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'ingest', ...inputs, '--data', data], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let armed = false;
-    const arm = () => {
-      armed = true;
-      setTimeout(() => child.kill('SIGKILL'), moment.delayMs);
-    };
-    if (!moment.afterLine) arm();
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (!armed && moment.afterLine && stderr.includes(moment.afterLine)) arm();
-    });
-    child.on('exit', () => resolve(stderr));
-  });
-}
-
 /** The register the manifest names holds exactly the articles the corpus answers from; no other register file. */
 async function expectRegisterConsistent(data: string): Promise<number> {
   const corpus = await openCorpus(data, fixedClock());
@@ -83,7 +60,7 @@ describe('sitrep ingest killed with SIGKILL, with an article register', () => {
       cpSync(base, data, { recursive: true });
       // Most kills land while articles, segments and the register are written, the rest anywhere.
       const moment = run % 3 === 0 ? { afterLine: null, delayMs: Math.floor(next() * 8000) } : { afterLine: `writing ${(ARTICLES * 9) / 10}/${ARTICLES}`, delayMs: Math.floor(next() * 60) };
-      const stderr = await ingestKilled(data, moment);
+      const stderr = await ingestKilled(inputs, data, moment);
       outcomes.push(`${existsSync(join(data, 'journal.json')) ? 'mid-change' : 'before or after'} (${stderr.trim().split('\n').at(-1) ?? 'no output'})`);
       expect([before, before + ARTICLES], `run ${run}`).toContain(await expectRegisterConsistent(data));
       const rerun = runCli(['ingest', ...inputs, '--data', data]);
