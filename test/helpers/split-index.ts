@@ -1,6 +1,26 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { parseArticle } from '../../src/core/ingest/article-file.ts';
+import { buildIndex } from '../../src/core/store/build-index-node.ts';
 import type { IndexFile } from '../../src/core/store/corpus-index.ts';
 import { splitIndexFile, withSearchPart, type ReadTextPart, type SplitLayout } from '../../src/core/store/index-split.ts';
 import { asciiJson } from '../../src/core/store/search-part.ts';
+import { ROOT } from './seed-corpus.ts';
+
+/** The seed articles, questions of several kinds over them, a layout that splits them, and their built index. */
+export const seedArticles = readdirSync(`${ROOT}data/articles`).map((name) => parseArticle(readFileSync(`${ROOT}data/articles/${name}`, 'utf8'), name));
+export const SPLIT_QUESTIONS = ['latest casualty figures', 'who is Tea Seiha', 'where are the talks held', 'what did China do', 'what happened on 24 December'];
+export const SMALL_LAYOUT: SplitLayout = { splitAboveChars: 100, partChars: 3000 };
+export const seedBuilt = buildIndex(seedArticles, new Date('2026-01-01T00:00:00Z'));
+
+/** The error `fn` throws (with its code, when a SitrepError), or null when it throws none. */
+export function thrownBy(fn: () => unknown): { code?: string; message: string } | null {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return e as { code?: string; message: string };
+  }
+}
 
 /**
  * A built index stored as `sitrep build` stores a large one (format 6: texts in parts, a binary search part), held in

@@ -1,17 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
-import { parseArticle } from '../../../src/core/ingest/article-file.ts';
-import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
-import { joinSplitIndex, shouldSplit, splitIndexFile, type SplitLayout } from '../../../src/core/store/index-split.ts';
+import { joinSplitIndex, shouldSplit, splitIndexFile } from '../../../src/core/store/index-split.ts';
 import { passagesOf } from '../../../src/core/store/passages.ts';
-import { fixedClock, ROOT } from '../../helpers/seed-corpus.ts';
+import { fixedClock } from '../../helpers/seed-corpus.ts';
+import { seedBuilt as built, SMALL_LAYOUT as SMALL, SPLIT_QUESTIONS as QUESTIONS, thrownBy as error } from '../../helpers/split-index.ts';
 
-const articles = readdirSync(`${ROOT}data/articles`).map((name) => parseArticle(readFileSync(`${ROOT}data/articles/${name}`, 'utf8'), name));
-const QUESTIONS = ['latest casualty figures', 'who is Tea Seiha', 'where are the talks held', 'what did China do', 'what happened on 24 December'];
-const SMALL: SplitLayout = { splitAboveChars: 100, partChars: 3000 };
-const built = buildIndex(articles, new Date('2026-01-01T00:00:00Z'));
 
 /** The split files as stored (JSON text), and a part reader over them that counts its reads. */
 function stored(stamp = 'a') {
@@ -26,15 +20,6 @@ function stored(stamp = 'a') {
   };
   return { main: JSON.parse(JSON.stringify(main)) as unknown, parts, texts, reads, readTextPart };
 }
-
-const error = (fn: () => unknown) => {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e as { code?: string; message: string };
-  }
-};
 
 describe('the split index (texts in parts)', () => {
   it('splits only an index whose texts are over the limit, into parts of about the size asked', () => {

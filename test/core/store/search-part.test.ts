@@ -1,30 +1,15 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
-import { parseArticle } from '../../../src/core/ingest/article-file.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
-import { joinSplitIndex, type StoredSplitFile, type SplitLayout } from '../../../src/core/store/index-split.ts';
+import { joinSplitIndex, type StoredSplitFile } from '../../../src/core/store/index-split.ts';
 import { passagesOf } from '../../../src/core/store/passages.ts';
 import { asciiJson, packSearchPart, unpackSearchPart, searchPartRef } from '../../../src/core/store/search-part.ts';
 import { itemReader } from '../../../src/core/store/lazy-array.ts';
 import { packStrings } from '../../../src/core/store/packed-strings.ts';
-import { fixedClock, ROOT } from '../../helpers/seed-corpus.ts';
-import { storedFormat6 } from '../../helpers/split-index.ts';
+import { fixedClock } from '../../helpers/seed-corpus.ts';
+import { seedArticles as articles, seedBuilt as built, SMALL_LAYOUT as SMALL, SPLIT_QUESTIONS as QUESTIONS, storedFormat6, thrownBy as error } from '../../helpers/split-index.ts';
 
-const articles = readdirSync(`${ROOT}data/articles`).map((name) => parseArticle(readFileSync(`${ROOT}data/articles/${name}`, 'utf8'), name));
-const QUESTIONS = ['latest casualty figures', 'who is Tea Seiha', 'where are the talks held', 'what did China do', 'what happened on 24 December'];
-const SMALL: SplitLayout = { splitAboveChars: 100, partChars: 3000 };
-const built = buildIndex(articles, new Date('2026-01-01T00:00:00Z'));
-
-const error = (fn: () => unknown) => {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e as { code?: string; message: string };
-  }
-};
 
 describe('the search part (format 6)', () => {
   it('packs postings, term lists and annotations and gives each back as it was, non-ASCII annotations included', () => {
