@@ -1,3 +1,4 @@
+import { lazyArray } from './lazy-array.ts';
 import { keepRecent } from './recent.ts';
 
 /** A name's type as stored: p(erson), o(rganisation), g (place), n (unknown). */
@@ -51,31 +52,14 @@ export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
   const decoded: StoredAnnotation[] = new Array(encoded.length);
   // Past MAX_DECODED passages the oldest is dropped (decoded again if read again).
   const kept = keepRecent(MAX_DECODED, (i) => { delete decoded[i]; });
-  return new Proxy(decoded, {
-    get(target, key, receiver) {
-      if (key === ENCODED) return encoded;
-      if (typeof key === 'string') {
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57) {
-          const i = Number(key);
-          if (Number.isInteger(i) && i < encoded.length) {
-            let annotation = target[i];
-            if (!annotation) {
-              annotation = target[i] = decodeAnnotation(encoded[i]!);
-              kept(i);
-            }
-            return annotation;
-          }
-        }
-      }
-      return Reflect.get(target, key, receiver);
-    },
-    // Array methods (forEach, some) ask whether an index is there before reading it: every index is.
-    has(target, key) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < encoded.length;
-      return Reflect.has(target, key);
-    },
-  });
+  return lazyArray(encoded.length, (i) => {
+    let annotation = decoded[i];
+    if (!annotation) {
+      annotation = decoded[i] = decodeAnnotation(encoded[i]!);
+      kept(i);
+    }
+    return annotation;
+  }, { [ENCODED]: encoded });
 }
 
 export interface PassageContext {

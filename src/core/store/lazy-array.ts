@@ -1,9 +1,11 @@
 /**
- * An array of `length` items, each made by `item(i)` when read (not kept): what a loader hands the engine in place of
- * an array it would be costly to build up front. Array methods work (they ask whether an index is there: every one is).
+ * An array of `length` items, each made by `item(i)` when read (the array keeps none; an item function may keep what
+ * it makes, within a bound): what a loader hands the engine in place of an array it would be costly to build up front.
+ * Array methods work (they ask whether an index is there: every one is). `own`: symbol-keyed properties the array
+ * carries besides its items, for the store that made it to read back.
  */
-export function lazyArray<T>(length: number, item: (i: number) => T): T[] {
-  return new Proxy(new Array<T>(length), {
+export function lazyArray<T>(length: number, item: (i: number) => T, own: Record<symbol, unknown> = {}): T[] {
+  return new Proxy(Object.assign(new Array<T>(length), own), {
     get(target, key, receiver) {
       if (key === ITEM) return item;
       if (typeof key === 'string') {

@@ -1,3 +1,4 @@
+import { lazyArray } from './lazy-array.ts';
 import { keepRecent } from './recent.ts';
 import type { IndexFile, Passage } from './corpus-index.ts';
 
@@ -59,32 +60,17 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
   // Past MAX_LAID_OUT articles the oldest is dropped (laid out again if read again), so a long-running server or
   // isolate does not end up holding every article's passages twice.
   const laid = keepRecent(MAX_LAID_OUT, (a) => { for (const q of articlePassages[a]!) delete laidOut[q]; });
-  const passages = new Proxy(laidOut, {
-    get(target, key, receiver) {
-      if (typeof key === 'string') {
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57) {
-          const p = Number(key);
-          if (!Number.isInteger(p) || p >= total) return undefined;
-          let passage = target[p];
-          if (!passage) {
-            const a = articleOf[p]!;
-            const out: Passage[] = [];
-            articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), out);
-            out.forEach((x, i) => { target[starts[a]! + i] = x; });
-            passage = target[p]!;
-            laid(a);
-          }
-          return passage;
-        }
-      }
-      return Reflect.get(target, key, receiver);
-    },
-    // Array methods (forEach, some) ask whether an index is there before reading it: every index is.
-    has(target, key) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < total;
-      return Reflect.has(target, key);
-    },
+  const passages = lazyArray(total, (p) => {
+    let passage = laidOut[p];
+    if (!passage) {
+      const a = articleOf[p]!;
+      const out: Passage[] = [];
+      articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), out);
+      out.forEach((x, i) => { laidOut[starts[a]! + i] = x; });
+      passage = laidOut[p]!;
+      laid(a);
+    }
+    return passage;
   });
   return { passages, articlePassages, articleOf, total };
 }
