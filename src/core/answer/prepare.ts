@@ -1,5 +1,6 @@
 import type { Corpus } from '../store/corpus-index.ts';
 import { nameWordSet } from '../store/corpus-index.ts';
+import { itemBytes } from '../store/byte-items.ts';
 import { synonymsByStem, termTable } from '../store/retrieve.ts';
 import { newestOfKind } from './answer-figures.ts';
 import { upcomingEvents } from './answer-time.ts';
@@ -14,6 +15,9 @@ import { peopleIndex } from './people-index.ts';
  * loading a corpus, off the request path, and a question asked meanwhile simply makes what it needs itself.
  */
 export function prepareCorpus(corpus: Corpus): void {
+  // postings and term lists as bytes for scoring (packed here when the index holds them as strings)
+  itemBytes(corpus.data.lunr.postings);
+  itemBytes(corpus.docs);
   peopleIndex(corpus.data.people);
   prepareRoleHolders(corpus);
   namesByWord(corpus);

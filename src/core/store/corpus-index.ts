@@ -5,7 +5,8 @@ import { ArticleMetaSchema, type ArticleMeta } from '../schema.ts';
 // Registers the spelling step with lunr, which a stored pipeline names.
 import '../annotate/spelling.ts';
 import { SitrepError } from '../ingest/article-file.ts';
-import { decodeDoc, expandLunr, type CompactLunr } from './lunr-compact.ts';
+import { expandLunr, type CompactLunr } from './lunr-compact.ts';
+import { itemBytes, termIdsAt } from './byte-items.ts';
 import { lazyAnnotations, type StoredAnnotation } from './annotations.ts';
 import { isTrustedIndex } from './index-check.ts';
 import { lazyPassages } from './passages.ts';
@@ -193,7 +194,7 @@ export function passageTermIds(corpus: Corpus, p: number): number[] {
   if (!ids) {
     if (cache.count >= MAX_DECODED_PASSAGES) cache = { ids: [], count: 0 };
     decoded.set(corpus, cache);
-    ids = decodeDoc(corpus.docs[p] ?? '').ids;
+    ids = p < corpus.docs.length ? termIdsAt(itemBytes(corpus.docs), p) : [];
     storeCounters.passagesDecoded++;
     cache.ids[p] = ids;
     cache.count++;

@@ -1,3 +1,4 @@
+import { ITEM_BYTES } from './byte-items.ts';
 import { lazyArray } from './lazy-array.ts';
 
 /** A decoder for ASCII bytes: WHATWG's "latin1" (windows-1252, the same for ASCII), where the runtime has one. */
@@ -28,7 +29,10 @@ export function asciiOf(bytes: Uint8Array, start: number, end: number): string {
 export function packStrings(list: string[]): string[] {
   const { bytes, offsets, ascii } = encodeAll(list);
   const decoder = new TextDecoder();
-  return lazyArray(offsets.length - 1, (i) => (ascii ? asciiOf(bytes, offsets[i]!, offsets[i + 1]!) : decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!))));
+  const length = offsets.length - 1;
+  // an ASCII list (postings, term lists) carries its bytes, which scoring parses where they lie (byte-items.ts)
+  if (ascii) return lazyArray(length, (i) => asciiOf(bytes, offsets[i]!, offsets[i + 1]!), { [ITEM_BYTES]: { bytes, starts: offsets, base: 0, first: 0 } });
+  return lazyArray(length, (i) => decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!)));
 }
 
 /** The list's items as UTF-8 back to back, where each starts, and whether all are ASCII. (A function of its own so

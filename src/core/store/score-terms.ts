@@ -1,6 +1,6 @@
-import { bm25, decodeAscending, parseTerm, termIdf, type CompactLunr } from './lunr-compact.ts';
+import { bm25, parseTerm, termIdf, type CompactLunr } from './lunr-compact.ts';
 import { storeCounters } from './counters.ts';
-import { itemReader } from './lazy-array.ts';
+import { frequenciesAt, itemBytes, postingsAt } from './byte-items.ts';
 
 /** One scored document of `scoreTerms`, as lunr's Index.query scores it. */
 export interface Scored {
@@ -16,10 +16,12 @@ export interface Scored {
  * lunr's per-match objects, sets and field references, and it never builds a document's whole vector: one pass over
  * the document's encoded terms gives its length and the frequencies of the question's terms, which is all the dot
  * product needs (building and caching whole vectors was most of a question's time and garbage at 5,000 articles).
+ * Postings and term lists are parsed as the bytes they are stored as (byte-items.ts), not made into strings first.
  */
 export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, docs: string[], terms: Array<{ stem: string; boost: number }>): Scored[] {
   const query = new Map<number, number>();
   const postings: number[][] = [];
+  const postingBytes = itemBytes(compact.postings);
   for (const { stem: term, boost } of terms) {
     const { stem, limit } = parseTerm(term);
     const id = termIds.get(stem);
@@ -29,7 +31,7 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
       continue;
     }
     query.set(id, boost);
-    const found = decodeAscending(compact.postings[id]!, limit);
+    const found = postingsAt(postingBytes, id, limit);
     storeCounters.postingsRead += found.length;
     postings.push(found);
   }
@@ -42,7 +44,7 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
   const magnitude = Math.sqrt(sumOfSquares);
   const tfs = new Float64Array(ids.length);
   const lengths = lengthsOf(docs);
-  const docAt = itemReader(docs);
+  const docBytes = itemBytes(docs);
   const seen = seenMarks(docs.length);
   const results: Scored[] = [];
   for (const found of postings) {
@@ -50,7 +52,7 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
       if (seen.marks[doc] === seen.round) continue;
       seen.marks[doc] = seen.round;
       let length = lengths[doc]!;
-      const counted = queryFrequencies(docAt(doc) ?? '', ids, tfs, length > 0);
+      const counted = frequenciesAt(docBytes, doc, ids, tfs, length > 0);
       if (!(length > 0)) lengths[doc] = length = counted;
       let dot = 0;
       for (let i = 0; i < ids.length; i++) if (tfs[i]) dot += weights[i]! * bm25(idfs[i]!, tfs[i]!, length, compact.averageFieldLength);
@@ -79,45 +81,4 @@ function seenMarks(size: number): { marks: Uint32Array; round: number } {
   if (seenTable.marks.length < size || seenTable.round >= 0xffffffff) seenTable = { marks: new Uint32Array(size), round: 0 };
   seenTable.round++;
   return seenTable;
-}
-
-/**
- * One pass over a document's encoded terms (lunr-compact.ts: ascending ids, delta-encoded in base 36, ".tf" when a
- * term occurs more than once): writes into tfs[i] how often the document holds ids[i] (ascending) and returns the
- * document's length (all its term frequencies summed), as decodeDoc would give them, without allocating. When the
- * length is known already (`lengthKnown`), it stops after the last of the ids and returns 0.
- */
-function queryFrequencies(text: string, ids: number[], tfs: Float64Array, lengthKnown: boolean): number {
-  tfs.fill(0);
-  const last = ids[ids.length - 1] ?? 0;
-  let length = 0;
-  let id = 0;
-  let k = 0;
-  let at = 0;
-  while (at < text.length) {
-    let delta = 0;
-    let c = text.charCodeAt(at);
-    while (at < text.length && c !== 44 && c !== 46) {
-      delta = delta * 36 + (c <= 57 ? c - 48 : c - 87);
-      c = text.charCodeAt(++at);
-    }
-    id += delta;
-    let tf = 1;
-    if (c === 46) {
-      const start = ++at;
-      while (at < text.length && text.charCodeAt(at) !== 44) at++;
-      tf = Number(text.slice(start, at));
-    }
-    at++;
-    length += tf;
-    while (k < ids.length && ids[k]! < id) k++;
-    if (k < ids.length && ids[k] === id) tfs[k] = tf;
-    if (lengthKnown && id >= last) return 0;
-  }
-  return length;
-}
-
-/** A document's length and the frequencies of ids in it, reading the whole document (see queryFrequencies). */
-export function scanDoc(text: string, ids: number[], tfs: Float64Array): number {
-  return queryFrequencies(text, ids, tfs, false);
 }

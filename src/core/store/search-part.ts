@@ -1,4 +1,5 @@
 import { SitrepError } from '../ingest/article-file.ts';
+import { ITEM_BYTES, type ByteItems } from './byte-items.ts';
 import { lazyArray } from './lazy-array.ts';
 import { asciiOf } from './packed-strings.ts';
 
@@ -116,11 +117,16 @@ export function unpackSearchPart(ref: SearchPartRef, bytes: Uint8Array, expected
   for (let i = 1; i < count; i++) if (offsets[i]! < offsets[i - 1]!) throw damaged(ref, 'offsets out of order');
   if (offsets[0] !== 0 || data + offsets[count - 1]! !== bytes.length) throw damaged(ref, 'cut short');
   const decoder = new TextDecoder();
-  const list = (first: number, length: number, text: (start: number, end: number) => string) =>
-    lazyArray(length, (i) => text(data + offsets[first + i]!, data + offsets[first + i + 1]!));
+  const list = (first: number, length: number, text: (start: number, end: number) => string, own = {}) =>
+    lazyArray(length, (i) => text(data + offsets[first + i]!, data + offsets[first + i + 1]!), own);
+  // the ASCII lists carry their bytes, which scoring parses where they lie (byte-items.ts)
+  const ascii = (first: number, length: number) => {
+    const items: ByteItems = { bytes, starts: offsets, base: data, first };
+    return list(first, length, (s, e) => asciiOf(bytes, s, e), { [ITEM_BYTES]: items });
+  };
   return {
-    postings: list(0, T, (s, e) => asciiOf(bytes, s, e)),
-    docs: list(T + 1, D, (s, e) => asciiOf(bytes, s, e)),
+    postings: ascii(0, T),
+    docs: ascii(T + 1, D),
     annotations: list(T + D + 2, D, (s, e) => (s === e ? '' : decoder.decode(bytes.subarray(s, e)))),
   };
 }

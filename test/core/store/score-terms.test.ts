@@ -4,8 +4,9 @@ import { benchQuestions } from '../../../bench/questions.ts';
 import { generateCorpus } from '../../../bench/synthetic.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadCorpus, type Corpus } from '../../../src/core/store/corpus-index.ts';
-import { scanDoc, scoreTerms } from '../../../src/core/store/score-terms.ts';
-import { decodeDoc, encodeAscending } from '../../../src/core/store/lunr-compact.ts';
+import { scoreTerms } from '../../../src/core/store/score-terms.ts';
+import { frequenciesAt, itemBytes, postingsAt, termIdsAt } from '../../../src/core/store/byte-items.ts';
+import { decodeAscending, decodeDoc, encodeAscending } from '../../../src/core/store/lunr-compact.ts';
 import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
 import { readArticles } from '../../../src/index/fs-corpus.ts';
 import { ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
@@ -52,20 +53,40 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
     expect(compared).toBeGreaterThan(60);
   });
 
-  it('reads a stored document\'s length and the asked terms\' frequencies as decoding it does', () => {
-    const { docs } = synthetic;
-    let matched = 0;
-    for (let d = 0; d < docs.length; d += 7) {
-      const { ids, tfs } = decodeDoc(docs[d]!);
-      const asked = [...new Set([ids[0]!, ids.at(-1)! + 1, ...ids.filter((_, i) => i % 3 === 1), ids[Math.floor(ids.length / 2)]! + 1])].sort((a, b) => a - b);
-      const out = new Float64Array(asked.length);
-      expect(scanDoc(docs[d]!, asked, out)).toBe(tfs.reduce((a, b) => a + b, 0));
-      const expected = asked.map((id) => tfs[ids.indexOf(id)] ?? 0);
-      expect([...out]).toEqual(expected);
-      matched += expected.filter((tf) => tf > 1).length;
+  it('reads a stored document\'s length and the asked terms\' frequencies from its bytes as decoding its string does', () => {
+    // a list held as strings (packed on first use) and one read from a search part's bytes (format 6)
+    for (const corpus of [synthetic, syntheticSearchPart]) {
+      const { docs } = corpus;
+      const bytes = itemBytes(docs);
+      let matched = 0;
+      for (let d = 0; d < docs.length; d += 7) {
+        const { ids, tfs } = decodeDoc(docs[d]!);
+        expect(termIdsAt(bytes, d)).toEqual(ids);
+        const asked = [...new Set([ids[0]!, ids.at(-1)! + 1, ...ids.filter((_, i) => i % 3 === 1), ids[Math.floor(ids.length / 2)]! + 1])].sort((a, b) => a - b);
+        const out = new Float64Array(asked.length);
+        expect(frequenciesAt(bytes, d, asked, out, false)).toBe(tfs.reduce((a, b) => a + b, 0));
+        const expected = asked.map((id) => tfs[ids.indexOf(id)] ?? 0);
+        expect([...out]).toEqual(expected);
+        matched += expected.filter((tf) => tf > 1).length;
+      }
+      expect(matched).toBeGreaterThan(0);
+      const { postings } = corpus.data.lunr;
+      const postingBytes = itemBytes(postings);
+      for (let t = 0; t < postings.length; t += 5) {
+        expect(postingsAt(postingBytes, t)).toEqual(decodeAscending(postings[t]!));
+        expect(postingsAt(postingBytes, t, 2)).toEqual(decodeAscending(postings[t]!, 2));
+      }
     }
-    expect(matched).toBeGreaterThan(0);
-    expect(scanDoc('', [1, 2], new Float64Array(2))).toBe(0);
+    // the search part's lists are read in place (past its header), a list of strings is packed once
+    expect(itemBytes(syntheticSearchPart.docs).base).toBeGreaterThan(0);
+    expect(itemBytes(synthetic.docs)).toBe(itemBytes(synthetic.docs));
+    const empty = itemBytes(['', encodeAscending([3, 40, 41, 1300], [1, 12, 1, 2])]);
+    expect(frequenciesAt(empty, 0, [1, 2], new Float64Array(2), false)).toBe(0);
+    expect(termIdsAt(empty, 0)).toEqual([]);
+    expect(termIdsAt(empty, 1)).toEqual([3, 40, 41, 1300]);
+    const tfs = new Float64Array(2);
+    expect(frequenciesAt(empty, 1, [40, 1300], tfs, false)).toBe(16);
+    expect([...tfs]).toEqual([12, 2]);
     expect(decodeDoc(encodeAscending([3, 40, 41, 1300], [1, 12, 1, 2]))).toEqual({ ids: [3, 40, 41, 1300], tfs: [1, 12, 1, 2] });
     expect(decodeDoc('')).toEqual({ ids: [], tfs: [] });
   });
