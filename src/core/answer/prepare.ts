@@ -1,6 +1,7 @@
 import type { Corpus } from '../store/corpus-index.ts';
 import { nameWordSet } from '../store/corpus-index.ts';
 import { itemBytes } from '../store/byte-items.ts';
+import { countDocumentLengths } from '../store/score-terms.ts';
 import { synonymsByStem, termTable } from '../store/retrieve.ts';
 import { newestOfKind } from './answer-figures.ts';
 import { upcomingEvents } from './answer-time.ts';
@@ -17,7 +18,7 @@ import { peopleIndex } from './people-index.ts';
 export function prepareCorpus(corpus: Corpus): void {
   // postings and term lists as bytes for scoring (packed here when the index holds them as strings)
   itemBytes(corpus.data.lunr.postings);
-  itemBytes(corpus.docs);
+  countDocumentLengths(corpus.docs);
   peopleIndex(corpus.data.people);
   prepareRoleHolders(corpus);
   namesByWord(corpus);
