@@ -49,9 +49,11 @@ export function encodedAnnotation(annotations: StoredAnnotation[], p: number): s
  * passage instead of an object tree, and a question decodes the few passages it looks at.
  */
 export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
-  const decoded: StoredAnnotation[] = new Array(encoded.length);
+  // Filled by push, as lazyPassages' table is (passages.ts): `new Array(n)` is a dictionary past 100,000 items.
+  const decoded: Array<StoredAnnotation | undefined> = [];
+  for (let i = 0; i < encoded.length; i++) decoded.push(undefined);
   // Past MAX_DECODED passages the oldest is dropped (decoded again if read again).
-  const kept = keepRecent(MAX_DECODED, (i) => { delete decoded[i]; });
+  const kept = keepRecent(MAX_DECODED, (i) => { decoded[i] = undefined; });
   return lazyArray(encoded.length, (i) => {
     let annotation = decoded[i];
     if (!annotation) {

@@ -56,21 +56,23 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
     }
     return list;
   });
-  const laidOut: Passage[] = new Array(total);
+  // Each article's passages once laid out, by article. Filled by push: `new Array(n)` past 100,000 items makes V8
+  // keep the array as a dictionary, and a lookup per passage read was a hash lookup.
+  const laidOut: Array<Passage[] | undefined> = [];
+  for (let a = 0; a < file.articles.length; a++) laidOut.push(undefined);
   // Past MAX_LAID_OUT articles the oldest is dropped (laid out again if read again), so a long-running server or
   // isolate does not end up holding every article's passages twice.
-  const laid = keepRecent(MAX_LAID_OUT, (a) => { for (const q of articlePassages[a]!) delete laidOut[q]; });
+  const laid = keepRecent(MAX_LAID_OUT, (a) => { laidOut[a] = undefined; });
   const passages = lazyArray(total, (p) => {
-    let passage = laidOut[p];
-    if (!passage) {
-      const a = articleOf[p]!;
-      const out: Passage[] = [];
-      articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), out);
-      out.forEach((x, i) => { laidOut[starts[a]! + i] = x; });
-      passage = laidOut[p]!;
+    const a = articleOf[p]!;
+    let article = laidOut[a];
+    if (!article) {
+      article = [];
+      articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), article);
+      laidOut[a] = article;
       laid(a);
     }
-    return passage;
+    return article[p - starts[a]!]!;
   });
   return { passages, articlePassages, articleOf, total };
 }
