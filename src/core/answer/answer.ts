@@ -202,31 +202,52 @@ function eventsOnDate(ctx: ComposeContext): Composed | null {
   const top = ctx.hits[0]?.score || 1;
   const hitScore = new Map(ctx.hits.map((h) => [h.p, h.score / top]));
   const scored: Array<{ p: number; score: number }> = [];
-  const { passages, annotations } = ctx.corpus.data;
   const byDay = passagesByDay(ctx.corpus);
-  // The day's best passages by what the day alone says of them (kept once per corpus), its live-blog entries and
-  // the question's hits: any other passage of the day scores no more than the last of the best (see passagesByDay).
+  // The day's best passages and best live-blog entries by what the day alone says of them (kept once per corpus),
+  // and the question's hits: any other passage of the day scores no more than the last of the best (passagesByDay).
   const candidates = new Set<number>(ctx.hits.map((h) => h.p));
   for (const day of days) {
     const { ranked = [], entries = [] } = byDay.get(day) ?? {};
-    for (const p of [...ranked, ...entries]) candidates.add(p);
+    for (const p of ranked) candidates.add(p);
+    for (const p of entries) candidates.add(p);
   }
   [...candidates].sort((x, y) => x - y).forEach((p) => {
     const about = dayStanding(ctx.corpus, p, days);
-    if (!about) return;
-    // A time-stamped live-blog entry is an event of its day, its first sentence most of all.
-    const entry = about.entry && annotations[p]?.t !== undefined;
-    const opensEntry = entry && (annotations[p - 1]?.t !== annotations[p]?.t || passages[p - 1]?.[1] !== passages[p]![1]);
-    const dayScore = entry ? (opensEntry ? 1.8 : 1.2) : about.lead ? 1.5 : 0.4;
-    const score = about.mentioned + (about.dated ? dayScore : 0) + (hitScore.get(p) ?? 0);
-    scored.push({ p, score });
+    if (about) scored.push({ p, score: dayScore(ctx.corpus, p, about) + (hitScore.get(p) ?? 0) });
   });
   const picked = pickPassages(ctx, scored.sort((x, y) => y.score - x.score).map(({ p, score }) => ({ p, score, coverage: 1 })), 4);
   if (!picked.length) return null;
   const [first, ...rest] = picked;
-  const entries = entryTitles(ctx, days, scored.map((x) => x.p));
+  // one day's live blog is the same whatever was asked of it (kept per corpus); days together are read from the candidates
+  const shown = days.size === 1 ? dayTitles(ctx.corpus, [...days][0]!) : entryTitles(ctx.corpus, days, scored.map((x) => x.p));
+  const entries = shown.length ? `${formatDate([...days][0]!)}: ${shown.map(([entry]) => entry).join('; ')} ${ctx.book.cite(shown[0]![1])}.` : null;
   if (entries) return { lines: [entries, ...picked.map((p) => supportLine(ctx, p))], figures: [] };
   return { lines: [`${quoteLine(ctx, first!)} ${ctx.book.cite(first!)}`, ...rest.map((p) => supportLine(ctx, p))], figures: [] };
+}
+
+/**
+ * A passage's live-blog time ("HH:MM") read from its stored annotation without decoding it (the day index reads it
+ * for every entry of the corpus), or undefined.
+ */
+function entryTime(corpus: Corpus, p: number): string | undefined {
+  if (p < 0) return undefined;
+  const encoded = encodedAnnotation(corpus.data.annotations, p);
+  const at = encoded.indexOf('"t":"');
+  return at < 0 ? undefined : encoded.slice(at + 5, encoded.indexOf('"', at + 5));
+}
+
+/**
+ * What a passage about a day asked scores for it by the day alone: a mention of the day, plus being dated that day,
+ * most as a live-blog entry's first sentence, then as any entry's or an article's lead.
+ */
+function dayScore(corpus: Corpus, p: number, about: NonNullable<ReturnType<typeof dayStanding>>): number {
+  // A time-stamped live-blog entry is an event of its day, its first sentence most of all: the first under its time
+  // (read from the annotations alone, so the day index lays out no text; a second paragraph under the same time
+  // counted as a first sentence too until the index had to read every live blog's text for it).
+  const time = about.entry ? entryTime(corpus, p) : undefined;
+  const entry = time !== undefined;
+  const opensEntry = entry && entryTime(corpus, p - 1) !== time;
+  return about.mentioned + (about.dated ? (entry ? (opensEntry ? 1.8 : 1.2) : about.lead ? 1.5 : 0.4) : 0);
 }
 
 /**
@@ -246,13 +267,19 @@ function dayStanding(corpus: Corpus, p: number, days: Set<string>): { mentioned:
   return { mentioned, dated, lead: own[0] === p || own[1] === p, entry: encodedAnnotation(corpus.data.annotations, p).includes('"t":') };
 }
 
-/** Most passages of one day kept as its best (besides its live-blog entries): what "what happened on" reads. */
+/** Most passages of one day kept as its best, and most of its live-blog entries: what "what happened on" reads. */
 export const DAY_KEPT = 200;
 
-/** One day's passages: the best DAY_KEPT of those that are no live-blog entry, best first, and every entry. */
+/**
+ * One day's passages: the best DAY_KEPT of those that are no live-blog entry and the best DAY_KEPT entries, best
+ * first, and the entry titles of its live blog (entryTitles over all the day's entries).
+ */
 export interface DayPassages {
   ranked: number[];
   entries: number[];
+  /** every entry of the day, for its titles */
+  allEntries: number[];
+  titles?: Array<[string, number]>;
 }
 
 const dayIndexes = new WeakMap<object, Map<string, DayPassages>>();
@@ -260,69 +287,73 @@ const dayIndexes = new WeakMap<object, Map<string, DayPassages>>();
 /**
  * Passages by the days they tell of (a date they mention, their live-blog day or their article's date), built once
  * per corpus so "what happened on 13 October" reads a bounded number of that day's passages, not every passage
- * (a day of a busy story holds thousands). A passage that is no live-blog entry scores for a day by the day alone
- * (dayStanding) plus, if the question's search found it, its hit score: so the day's best DAY_KEPT by the day alone,
- * with the hits and the entries (whose score needs their text), hold every passage that can rank first, ties
- * broken by passage number as before.
+ * (a day of a busy story holds thousands, and its live blogs over a thousand entries at 50,000 articles). A
+ * passage scores for a day by the day alone (dayScore) plus, if the question's search found it, its hit score: so
+ * the day's best DAY_KEPT passages and best DAY_KEPT entries by the day alone, with the hits, hold every passage
+ * that can rank first, ties broken by passage number as before. The day's live-blog titles need every entry's
+ * title: they are read by the first question about the day and kept (dayTitles).
  */
 export function passagesByDay(corpus: Corpus): Map<string, DayPassages> {
   let index = dayIndexes.get(corpus);
   if (index) return index;
   const all = new Map<string, Array<{ p: number; score: number }>>();
-  const entries = new Map<string, number[]>();
+  const entries = new Map<string, Array<{ p: number; score: number }>>();
   const one = new Set<string>();
   const add = (day: string, p: number) => {
     one.clear();
     const about = dayStanding(corpus, p, one.add(day));
     // a mention of a day still ahead ("will meet on Friday") tells nothing of what happened then
     if (!about) return;
-    if (about.entry) {
-      const list = entries.get(day);
-      if (!list) entries.set(day, [p]);
-      else if (list.at(-1) !== p) list.push(p);
-      return;
-    }
-    const list = all.get(day);
-    const score = about.mentioned + (about.dated ? (about.lead ? 1.5 : 0.4) : 0);
-    if (!list) all.set(day, [{ p, score }]);
-    else if (list.at(-1)!.p !== p) list.push({ p, score });
+    const into = about.entry ? entries : all;
+    const list = into.get(day);
+    if (list && list.at(-1)!.p === p) return;
+    const item = { p, score: dayScore(corpus, p, about) };
+    if (!list) into.set(day, [item]);
+    else list.push(item);
   };
   for (let p = 0; p < corpus.data.passages.length; p++) {
     add(dayOf(corpus, p), p);
     for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date) add(e.date, p);
   }
+  const best = (list: Array<{ p: number; score: number }> = []) => list.sort((x, y) => y.score - x.score || x.p - y.p).slice(0, DAY_KEPT).map((x) => x.p);
   index = new Map();
   for (const day of new Set([...all.keys(), ...entries.keys()])) {
-    const ranked = (all.get(day) ?? []).sort((x, y) => y.score - x.score || x.p - y.p).slice(0, DAY_KEPT).map((x) => x.p);
-    index.set(day, { ranked, entries: entries.get(day) ?? [] });
+    const dayEntries = entries.get(day) ?? [];
+    index.set(day, { ranked: best(all.get(day)), allEntries: dayEntries.map((x) => x.p), entries: best([...dayEntries]) });
   }
   dayIndexes.set(corpus, index);
   return index;
 }
 
+/** A day's live-blog titles (entryTitles over every entry of the day), read once per corpus and day. */
+function dayTitles(corpus: Corpus, day: string): Array<[string, number]> {
+  const passages = passagesByDay(corpus).get(day);
+  if (!passages) return [];
+  return (passages.titles ??= entryTitles(corpus, new Set([day]), passages.allEntries));
+}
+
 /**
- * A live blog of the day asked about, told by its entries' titles in the order they happened: "13 October 2025:
- * 11:30 All living hostages out; 13:40 Trump addresses the Knesset; ... [1]". Null when the day has no titled entries.
+ * A live blog of the days asked about, told by its entries' titles in the order they happened: "13 October 2025:
+ * 11:30 All living hostages out; 13:40 Trump addresses the Knesset; ... [1]", as [time and title, passage] pairs
+ * from the passages given (in passage order); none when no blog has two titled entries.
  */
-function entryTitles(ctx: ComposeContext, days: Set<string>, dated: number[]): string | null {
-  const { annotations } = ctx.corpus.data;
+function entryTitles(corpus: Corpus, days: Set<string>, dated: number[]): Array<[string, number]> {
+  const { annotations } = corpus.data;
   const byArticle = new Map<number, Map<string, number>>();
-  for (const p of dated) {
+  for (const p of [...dated].sort((x, y) => x - y)) {
     // only a live-blog entry's annotation holds a time: the rest are not decoded
     if (!encodedAnnotation(annotations, p).includes('"t":')) continue;
     const { s: title, t: time } = annotations[p] ?? {};
-    const a = ctx.corpus.passageArticle[p]!;
-    if (!title || !time || !days.has(dayOf(ctx.corpus, p))) continue;
+    const a = corpus.passageArticle[p]!;
+    if (!title || !time || !days.has(dayOf(corpus, p))) continue;
     // An entry's own title comes first; a lead-in line under it ("announced the following:") is not its title.
     const entries = byArticle.get(a) ?? new Map<string, number>();
     if (![...entries.keys()].some((k) => k.startsWith(`${time} `))) entries.set(`${time} ${title}`, p);
     byArticle.set(a, entries);
   }
   const [best] = [...byArticle.values()].sort((x, y) => y.size - x.size);
-  if (!best || best.size < 2) return null;
-  const shown = [...best.entries()].sort(([x], [y]) => x.localeCompare(y)).slice(0, 8);
-  const day = [...days][0]!;
-  return `${formatDate(day)}: ${shown.map(([entry]) => entry).join('; ')} ${ctx.book.cite(shown[0]![1])}.`;
+  if (!best || best.size < 2) return [];
+  return [...best.entries()].sort(([x], [y]) => x.localeCompare(y)).slice(0, 8);
 }
 
 function compose(ctx: ComposeContext, q: Question, query: TypedQuery): Composed | null {

@@ -44,4 +44,26 @@ describe('passages by day', () => {
     expect(answer.answered).toBe(true);
     expect(answer.answer.split('\n')[0]).toMatch(/^A levee near Calder gave way/);
   });
+
+  it('keeps a busy day\'s best DAY_KEPT live-blog entries, first sentences first, and titles it by the blog with most entries', () => {
+    // two live blogs of 5 March: "a" with 110 entries, "b" (stored after it) with 130; each entry two sentences
+    const blog = (id: string, entries: number): Article => ({
+      id: `2026-03-05-live-${id}`, title: `LIVE: Flood ${id}`, source: null, url: null, published: '2026-03-05', standfirst: null,
+      paragraphs: [`LIVE: Flood ${id}`, 'Thursday 5 March 2026. All times local. Latest first.', ...Array.from({ length: entries }, (_, i) => [
+        `${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} – Update ${id}${i}`,
+        `Crews in ${TOWNS[i % 5]} moved ${i + 2} families to higher ground. The water kept rising near the ${TOWNS[(i + 1) % 5]} road.`,
+      ]).flat()],
+    });
+    const blogs = loadCorpus(JSON.parse(JSON.stringify(buildIndex([blog('a', 110), blog('b', 130)], new Date('2026-03-06T00:00:00Z')))));
+    const day = passagesByDay(blogs).get('2026-03-05')!;
+    expect(day.allEntries).toHaveLength(480);
+    expect(day.entries).toHaveLength(DAY_KEPT);
+    // every kept entry is the first sentence under its time: the lower-numbered 200 of the 240 first sentences
+    const firsts = blogs.articlePassages.flatMap((ps) => ps.filter((p) => /^Crews in/.test(blogs.data.passages[p]![2])));
+    expect(firsts).toHaveLength(240);
+    expect(day.entries).toEqual(firsts.slice(0, DAY_KEPT));
+    // the titles come from every entry of the day: blog b has more, though most of its entries are past the kept ones
+    const answer = answerQuestion('What happened on 5 March?', { corpus: blogs, clock: fixedClock('2026-03-06T12:00:00Z') });
+    expect(answer.answer.split('\n')[0]).toMatch(/^5 March 2026: 08:00 Update b0; 08:01 Update b1; .*08:07 Update b7 \[\d\]\.$/);
+  });
 });
