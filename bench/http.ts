@@ -5,9 +5,10 @@
 // answer's size (bench/hono-minimal.ts, the ceiling on this machine), and sitrep with its cache on (the old 12
 // questions, repeats). Prints requests/s, latency p50/p99, errors and non-2xx (must be 0), and server memory.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -53,27 +54,39 @@ function cpuMs(pid: number): number {
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function startServer(env: Record<string, string>, minimal = false) {
-  // The limiter stays on (its cost is measured) with a limit one client cannot reach; request logs go to /dev/null.
+  // The limiter stays on (its cost is measured) with a limit one client cannot reach. The server's log (a line a
+  // request) goes to a file, as a deployed server's would: piped to this process, which is busy running the load
+  // generator, the pipe filled and each log write waited for it, which throttled sitrep and not the minimal server.
   const args = minimal ? ['--import', 'tsx', `${ROOT}bench/hono-minimal.ts`] : [`${ROOT}bin/sitrep.js`, 'serve', '--host', '127.0.0.1', '--port', '0'];
+  const logDir = await mkdtemp(join(tmpdir(), 'sitrep-http-bench-'));
+  const logFile = join(logDir, 'server.log');
+  const log = openSync(logFile, 'w');
   const child = spawn(process.execPath, args, {
     env: { ...process.env, SITREP_API_TOKEN: '', SITREP_RATE_LIMIT: '1000000', SITREP_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', log],
   });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
-      const match = /(?:HTTP API|listening)\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`sitrep serve exited ${code}: ${stderr}`)));
-  });
-  return { child, url };
+  closeSync(log);
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  const started = Date.now();
+  let url: string | undefined;
+  while (!url) {
+    const text = readFileSync(logFile, 'utf8');
+    url = /(?:HTTP API|listening)\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
+    if (url) break;
+    if (exited !== undefined || Date.now() - started > 60_000) throw new Error(`server did not start (exit ${exited}): ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const stop = () => {
+    child.kill('SIGTERM');
+    void rm(logDir, { recursive: true, force: true });
+  };
+  return { child, url, stop };
 }
 
 /** One load run against a fresh server started with `env`. */
 async function measure(name: string, env: Record<string, string>, requests: typeof rotating, minimal = false) {
-  const { child, url } = await startServer(env, minimal);
+  const { child, url, stop } = await startServer(env, minimal);
   try {
     const warm = await autocannon({ url, connections: 4, amount: 400, requests });
     if (warm.errors || warm.non2xx) throw new Error(`warm-up failed: ${warm.errors} errors, ${warm.non2xx} non-2xx`);
@@ -94,14 +107,14 @@ async function measure(name: string, env: Record<string, string>, requests: type
       loadAverage: { before: loadBefore, after: load() },
     };
   } finally {
-    child.kill('SIGTERM');
+    stop();
   }
 }
 
 // The size of a real answer, for the minimal server's fixed body.
 const probe = await startServer({});
 const answerBody = await (await fetch(`${probe.url}/v1/ask?q=${encodeURIComponent('latest casualty figures')}`)).text();
-probe.child.kill('SIGTERM');
+probe.stop();
 const runs = [
   await measure(`uncached, ${ROTATING.length} rotating questions (SITREP_ANSWER_CACHE=0)`, { SITREP_ANSWER_CACHE: '0' }, rotating),
   await measure(`minimal hono server, fixed ${answerBody.length}-byte JSON`, { MINIMAL_BODY: answerBody }, rotating, true),
