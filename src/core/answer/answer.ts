@@ -444,11 +444,12 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   if (q.intent === 'none' || (!q.terms.length && !standsAlone)) return { ...notCovered(corpus, question, q.intent === 'none' ? 'none' : q.intent), query: stored };
   const typed = ['number', 'agent', 'person', 'place', 'date', 'time', 'role'].includes(query.answerType);
   // "by March 4": a date's words no source writes are a constraint on when, not words a passage must hold.
-  const dateNumbers = new Set(datesAsked(corpus, q.text).flatMap((d) => d.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+  const askedDates = datesAsked(corpus, q.text);
+  const dateNumbers = new Set(askedDates.flatMap((d) => d.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
   const built = buildConcepts(corpus, q.terms);
   const searched = built.filter((c) => c.known || !dateNumbers.has(c.term));
   const concepts = withoutForgiven(corpus, searched.length ? searched : built, q.text, typed);
-  const byDate = query.answerType === 'events-on-date' && datesAsked(corpus, q.text).some((d) => d.date);
+  const byDate = query.answerType === 'events-on-date' && askedDates.some((d) => d.date);
   if (q.terms.length && !byDate && (corpusCoverage(concepts) <= MIN_CORPUS_COVERAGE || namesUnknown(concepts, q.text))) return { ...notCovered(corpus, question, q.intent), query: stored };
   const hits = q.terms.length ? searchPassages(corpus, concepts) : [];
   if (q.terms.length && !byDate && (!hits.length || hits[0]!.coverage < MIN_PASSAGE_COVERAGE) && q.intent !== 'casualties' && q.intent !== 'figures') {
@@ -456,7 +457,7 @@ export function answerQuestion(question: string, deps: AnswerDeps): Answer {
   }
   const book = new CitationBook(corpus);
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today, askedDates: datesAsked(corpus, q.text) };
+  const ctx: ComposeContext = { corpus, book, concepts, hits, wantsLatest: q.wantsLatest, today, askedDates };
   ctx.hits = favourQuestionDate(ctx, hits);
   const composed = compose(ctx, q, query);
   if (!composed || !book.citations.length) return { ...notCovered(corpus, question, q.intent), query: stored };

@@ -337,11 +337,12 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
   const termStems = new Set(ctx.concepts.flatMap((c) => [...c.stems]));
   const eventStems = new Set(query.event.map(stemWord));
   for (const concept of ctx.concepts) if (eventStems.has(stemWord(concept.term))) for (const stem of concept.stems) eventStems.add(stem);
+  // A list item in the passive with no "by": its lead-in says who acted (the pattern made once a question).
+  const passiveRe = type === 'agent' ? new RegExp(`\\b(?:has|have|had|was|were|is|are|been|being)\\s+(?:\\w+\\s+)?(?:${[...eventStems].map((e) => e.replace(/[^\p{L}]/gu, '')).join('|') || '-'})\\w*\\b(?![^.;]*\\bby\\b)`, 'iu') : null;
   for (const { p, weight, anchor } of poolWithNeighbours(ctx, hits)) {
     const text = ctx.corpus.data.passages[p]![2];
     const words = passageWords(ctx.corpus, p, text);
-    // A list item in the passive with no "by": its lead-in says who acted.
-    const passive = type === 'agent' && new RegExp(`\\b(?:has|have|had|was|were|is|are|been|being)\\s+(?:\\w+\\s+)?(?:${[...eventStems].map((e) => e.replace(/[^\p{L}]/gu, '')).join('|') || '-'})\\w*\\b(?![^.;]*\\bby\\b)`, 'iu').test(text);
+    const passive = passiveRe !== null && passiveRe.test(text);
     const doer = passive ? leadInDoer(ctx, p) : null;
     if (doer && !questionMentions(query, doer)) {
       const score = weight * (0.2 + nearness(ctx, words, 0, 0)) * AGENT_FIT.p * 1.5;
