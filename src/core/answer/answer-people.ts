@@ -38,7 +38,10 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
   const needed = Math.ceil(threshold * wanted.length - 1e-9);
   const index = peopleIndex(ctx.corpus.data.people);
   const lists = wanted.map((w) => rolesHolding(index, w)).sort((a, b) => a.length - b.length);
-  const entries = [...new Set(lists.slice(0, wanted.length - needed + 1).flat())].sort((a, b) => a.order - b.order);
+  // A role holding every word asked scores 1, which no other role reaches: when one fits, the best is among the
+  // roles of the rarest word that hold all the others (a few), not among the thousands holding any two of them.
+  const full = [...new Set(lists[0] ?? [])].filter((entry) => wanted.every((w) => holds(entry, w)) && !officeFit(office, entry).otherOffice);
+  const entries = full.length ? full.sort((a, b) => a.order - b.order) : [...new Set(lists.slice(0, wanted.length - needed + 1).flat())].sort((a, b) => a.order - b.order);
   for (const entry of entries) {
     const { share: score, own, otherOffice } = officeFit(office, entry);
     if (otherOffice) continue;
