@@ -4,7 +4,8 @@ import { formatShortDate } from '../annotate/dates.ts';
 import { roleWords } from '../annotate/people.ts';
 import { buildConcepts, passageCoverage, searchPassages } from '../store/retrieve.ts';
 import { STOPWORDS, tokenize } from '../annotate/text.ts';
-import { holds, officeAsked, officeFit, peopleIndex, rolesHolding } from './people-index.ts';
+import { holds, officeAsked, officeFit, peopleIndex, rolesHolding, type RoleEntry } from './people-index.ts';
+import { countryFormsOf } from '../store/annotations.ts';
 
 const ROLE_NOISE = new Set(['who', 'is', 'was', 'the', 'current', 'currently', 'now', 'new', 'of', 'what', 'did', 'say', 'said', 'says', 'does', 'do']);
 
@@ -38,9 +39,18 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
   const needed = Math.ceil(threshold * wanted.length - 1e-9);
   const index = peopleIndex(ctx.corpus.data.people);
   const lists = wanted.map((w) => rolesHolding(index, w)).sort((a, b) => a.length - b.length);
-  // A role holding every word asked scores 1, which no other role reaches: when one fits, the best is among the
-  // roles of the rarest word that hold all the others (a few), not among the thousands holding any two of them.
-  const full = [...new Set(lists[0] ?? [])].filter((entry) => wanted.every((w) => holds(entry, w)) && !officeFit(office, entry).otherOffice);
+  // A role holding every word asked scores 1, which no other role reaches, and one naming the country asked comes
+  // before one that does not: when such roles fit, the best is among them. So the roles naming the country (read by
+  // the country's words) that hold every word are read first, then the roles of the rarest word that hold every
+  // word, and only when none fits those holding enough of the words (thousands hold "foreign" and "minister").
+  const fits = (list: RoleEntry[], own: boolean) => [...new Set(list)].filter((entry) => {
+    if (!wanted.every((w) => holds(entry, w))) return false;
+    const fit = officeFit(office, entry);
+    return !fit.otherOffice && (!own || fit.own);
+  });
+  const countryWords = [...office.countries].flatMap((c) => countryFormsOf(ctx.corpus.data.countries, c.toLowerCase()) ?? [c.toLowerCase()]).filter((f) => !/\s/.test(f));
+  const owned = office.countries.size ? fits(countryWords.flatMap((w) => rolesHolding(index, w)), true) : [];
+  const full = owned.length ? owned : fits(lists[0] ?? [], false);
   const entries = full.length ? full.sort((a, b) => a.order - b.order) : [...new Set(lists.slice(0, wanted.length - needed + 1).flat())].sort((a, b) => a.order - b.order);
   for (const entry of entries) {
     const { share: score, own, otherOffice } = officeFit(office, entry);
