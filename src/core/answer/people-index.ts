@@ -187,6 +187,15 @@ export function officeAsked(countryTable: string[][], words: string[]): OfficeAs
   return wanted.length ? { countries, wanted, head: wanted.at(-1)!, countryOf } : null;
 }
 
+/** The countries a role's words name, per role (a role entry belongs to one corpus, whose country table is fixed). */
+const heldByRole = new WeakMap<RoleEntry, string[]>();
+
+function countriesHeld(office: OfficeAsked, role: RoleEntry): string[] {
+  let held = heldByRole.get(role);
+  if (!held) heldByRole.set(role, (held = [...role.words].map(office.countryOf).filter((c): c is string => c !== null)));
+  return held;
+}
+
 /**
  * How a role the sources give fits the office asked: the share of its words the role carries, whether the role names
  * the country asked, and whether it is another office: the title's head ("minister") without the word saying which
@@ -194,7 +203,7 @@ export function officeAsked(countryTable: string[][], words: string[]): OfficeAs
  */
 export function officeFit(office: OfficeAsked, role: RoleEntry): { share: number; own: boolean; otherOffice: boolean } {
   const share = office.wanted.filter((w) => holds(role, w)).length / office.wanted.length;
-  const heldCountries = [...role.words].map(office.countryOf).filter((c): c is string => c !== null);
+  const heldCountries = countriesHeld(office, role);
   const own = heldCountries.some((c) => office.countries.has(c));
   const elsewhere = office.countries.size > 0 && heldCountries.length > 0 && !own;
   return { share, own, otherOffice: share > 0 && (elsewhere || (share < 1 && role.words.has(office.head))) };
