@@ -324,7 +324,7 @@ export function searchPassages(corpus: Corpus, concepts: Concept[], limit = 40):
   if (!terms.length) return [];
   storeCounters.searches++;
   // lunr's Index.query for these terms, computed directly on the compact index (test/core/store/score-terms.test.ts)
-  const results = scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, terms);
+  const results = scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, terms, CANDIDATES);
   return results.slice(0, CANDIDATES).map((r) => {
     const p = r.doc;
     const coverage = passageCoverage(corpus, p, concepts);

@@ -18,7 +18,7 @@ export interface Scored {
  * product needs (building and caching whole vectors was most of a question's time and garbage at 5,000 articles).
  * Postings and term lists are parsed as the bytes they are stored as (byte-items.ts), not made into strings first.
  */
-export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, docs: string[], terms: Array<{ stem: string; boost: number }>): Scored[] {
+export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, docs: string[], terms: Array<{ stem: string; boost: number }>, limit = Infinity): Scored[] {
   const query = new Map<number, number>();
   const postings: number[][] = [];
   const postingBytes = itemBytes(compact.postings);
@@ -59,7 +59,33 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
       results.push({ doc, score: dot / magnitude || 0 });
     }
   }
-  return results.sort((a, b) => b.score - a.score);
+  return best(results, limit);
+}
+
+/**
+ * The first `limit` of the results as a stable sort by score (highest first) orders them, without sorting them all: a
+ * question scores up to 3,000 documents and reads the best 300. The limit-th best score is found on a copy of the
+ * scores (a typed array sorts without a comparator); the results above it, then those equal to it in the order
+ * met, are all the stable sort would put first.
+ */
+function best(results: Scored[], limit: number): Scored[] {
+  if (results.length <= limit) return results.sort((a, b) => b.score - a.score);
+  const scores = new Float64Array(results.length);
+  for (let i = 0; i < results.length; i++) scores[i] = results[i]!.score;
+  scores.sort();
+  const threshold = scores[results.length - limit]!;
+  let above = 0;
+  for (const r of results) if (r.score > threshold) above++;
+  let equal = limit - above;
+  const kept: Scored[] = [];
+  for (const r of results) {
+    if (r.score > threshold) kept.push(r);
+    else if (r.score === threshold && equal > 0) {
+      kept.push(r);
+      equal--;
+    }
+  }
+  return kept.sort((a, b) => b.score - a.score);
 }
 
 /** Documents' lengths (their term frequencies summed) as first counted, per list of documents: 0 is not yet counted. */

@@ -36,6 +36,7 @@ function viaLunr(corpus: Corpus, terms: Array<{ stem: string; boost: number }>) 
 describe('scoreTerms (lunr\'s query computed directly)', () => {
   it('returns the documents, scores and order lunr\'s Index.query returns, limited terms included', () => {
     let compared = 0;
+    let tiesAtCut = 0;
     for (const corpus of [seedCorpus(), synthetic, syntheticSearchPart]) {
       for (const question of benchQuestions(4)) {
         const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -43,8 +44,14 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
         for (const terms of [queryTerms(corpus, concepts), concepts.flatMap((c) => [...c.stems].map((stem) => ({ stem, boost: 0.7 })))]) {
           const known = terms.filter((t) => corpus.termIds.has(t.stem.split('\u0001')[0]!));
           if (!known.length) continue;
-          expect(scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, known), question).toEqual(viaLunr(corpus, known));
+          const full = scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, known);
+          expect(full, question).toEqual(viaLunr(corpus, known));
           compared++;
+          // the best few, without sorting all: what a stable sort of all puts first, ties at the cut in the order met
+          for (const limit of [1, 7, 40]) {
+            expect(scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, known, limit), question).toEqual(full.slice(0, limit));
+            if (full.length > limit && full[limit - 1]!.score === full[limit]!.score) tiesAtCut++;
+          }
         }
       }
       // a term limited to its newest documents, as the postings budget sends it
@@ -53,6 +60,7 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
       expect(scoreTerms(corpus.data.lunr, corpus.termIds, corpus.docs, limited)).toEqual(viaLunr(corpus, limited));
     }
     expect(compared).toBeGreaterThan(60);
+    expect(tiesAtCut).toBeGreaterThan(0);
   });
 
   it('reads a stored document\'s length and the asked terms\' frequencies from its bytes as decoding its string does', () => {
