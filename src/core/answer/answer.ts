@@ -338,22 +338,23 @@ function dayTitles(corpus: Corpus, day: string): Array<[string, number]> {
  * from the passages given (in passage order); none when no blog has two titled entries.
  */
 function entryTitles(corpus: Corpus, days: Set<string>, dated: number[]): Array<[string, number]> {
-  const { annotations } = corpus.data;
+  // Each blog's entries of the days asked, one a time (its first sentence met), read from the stored annotations
+  // without decoding them: a busy day's blogs hold over a thousand entries, and only the chosen blog's titles are read.
   const byArticle = new Map<number, Map<string, number>>();
   for (const p of [...dated].sort((x, y) => x - y)) {
-    // only a live-blog entry's annotation holds a time: the rest are not decoded
-    if (!encodedAnnotation(annotations, p).includes('"t":')) continue;
-    const { s: title, t: time } = annotations[p] ?? {};
+    const time = entryTime(corpus, p);
+    // an entry's section heading is its title (stored only when there is one)
+    if (time === undefined || !encodedAnnotation(corpus.data.annotations, p).includes('"s":') || !days.has(dayOf(corpus, p))) continue;
     const a = corpus.passageArticle[p]!;
-    if (!title || !time || !days.has(dayOf(corpus, p))) continue;
+    const times = byArticle.get(a) ?? new Map<string, number>();
     // An entry's own title comes first; a lead-in line under it ("announced the following:") is not its title.
-    const entries = byArticle.get(a) ?? new Map<string, number>();
-    if (![...entries.keys()].some((k) => k.startsWith(`${time} `))) entries.set(`${time} ${title}`, p);
-    byArticle.set(a, entries);
+    if (!times.has(time)) times.set(time, p);
+    byArticle.set(a, times);
   }
   const [best] = [...byArticle.values()].sort((x, y) => y.size - x.size);
   if (!best || best.size < 2) return [];
-  return [...best.entries()].sort(([x], [y]) => x.localeCompare(y)).slice(0, 8);
+  const titled = [...best].map(([time, p]): [string, number] => [`${time} ${corpus.data.annotations[p]!.s}`, p]);
+  return titled.sort(([x], [y]) => x.localeCompare(y)).slice(0, 8);
 }
 
 function compose(ctx: ComposeContext, q: Question, query: TypedQuery): Composed | null {
