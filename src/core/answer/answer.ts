@@ -230,8 +230,11 @@ function eventsOnDate(ctx: ComposeContext): Composed | null {
  * for every entry of the corpus), or undefined.
  */
 function entryTime(corpus: Corpus, p: number): string | undefined {
-  if (p < 0) return undefined;
-  const encoded = encodedAnnotation(corpus.data.annotations, p);
+  return p < 0 ? undefined : timeIn(encodedAnnotation(corpus.data.annotations, p));
+}
+
+/** The live-blog time in an encoded annotation (its "t" field, "HH:MM", which JSON writes without escapes). */
+function timeIn(encoded: string): string | undefined {
   const at = encoded.indexOf('"t":"');
   return at < 0 ? undefined : encoded.slice(at + 5, encoded.indexOf('"', at + 5));
 }
@@ -244,8 +247,7 @@ function dayScore(corpus: Corpus, p: number, about: NonNullable<ReturnType<typeo
   // A time-stamped live-blog entry is an event of its day, its first sentence most of all: the first under its time
   // (read from the annotations alone, so the day index lays out no text; a second paragraph under the same time
   // counted as a first sentence too until the index had to read every live blog's text for it).
-  const time = about.entry ? entryTime(corpus, p) : undefined;
-  const entry = time !== undefined;
+  const { time, entry } = about;
   const opensEntry = entry && entryTime(corpus, p - 1) !== time;
   return about.mentioned + (about.dated ? (entry ? (opensEntry ? 1.8 : 1.2) : about.lead ? 1.5 : 0.4) : 0);
 }
@@ -253,10 +255,10 @@ function dayScore(corpus: Corpus, p: number, about: NonNullable<ReturnType<typeo
 /**
  * What a passage says of the days asked, read from the store's tables without laying out its text or decoding its
  * annotation: whether it mentions one (2 written out, 1.4 counted back from "on Wednesday"), whether it is dated one
- * (its live-blog day or its article's date), whether it leads its article, and whether its annotation may hold a
- * live-blog time. Null when it is about none of them.
+ * (its live-blog day or its article's date), whether it leads its article, and its live-blog time if it has one.
+ * Null when it is about none of them.
  */
-function dayStanding(corpus: Corpus, p: number, days: Set<string>): { mentioned: number; dated: boolean; lead: boolean; entry: boolean } | null {
+function dayStanding(corpus: Corpus, p: number, days: Set<string>): { mentioned: number; dated: boolean; lead: boolean; entry: boolean; time: string | undefined } | null {
   // A date written out ("on 13 October") dates its event surely; "on Wednesday" was counted back.
   let mentioned = 0;
   for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date !== null && days.has(e.date) && !e.future) mentioned = Math.max(mentioned, e.explicit ? 2 : 1.4);
@@ -264,7 +266,8 @@ function dayStanding(corpus: Corpus, p: number, days: Set<string>): { mentioned:
   const dated = days.has(dayOf(corpus, p));
   if (!mentioned && !dated) return null;
   const own = corpus.articlePassages[corpus.passageArticle[p]!] ?? [];
-  return { mentioned, dated, lead: own[0] === p || own[1] === p, entry: encodedAnnotation(corpus.data.annotations, p).includes('"t":') };
+  const time = timeIn(encodedAnnotation(corpus.data.annotations, p));
+  return { mentioned, dated, lead: own[0] === p || own[1] === p, entry: time !== undefined, time };
 }
 
 /** Most passages of one day kept as its best, and most of its live-blog entries: what "what happened on" reads. */
@@ -342,9 +345,10 @@ function entryTitles(corpus: Corpus, days: Set<string>, dated: number[]): Array<
   // without decoding them: a busy day's blogs hold over a thousand entries, and only the chosen blog's titles are read.
   const byArticle = new Map<number, Map<string, number>>();
   for (const p of [...dated].sort((x, y) => x - y)) {
-    const time = entryTime(corpus, p);
+    const encoded = encodedAnnotation(corpus.data.annotations, p);
+    const time = timeIn(encoded);
     // an entry's section heading is its title (stored only when there is one)
-    if (time === undefined || !encodedAnnotation(corpus.data.annotations, p).includes('"s":') || !days.has(dayOf(corpus, p))) continue;
+    if (time === undefined || !encoded.includes('"s":') || !days.has(dayOf(corpus, p))) continue;
     const a = corpus.passageArticle[p]!;
     const times = byArticle.get(a) ?? new Map<string, number>();
     // An entry's own title comes first; a lead-in line under it ("announced the following:") is not its title.
