@@ -6,17 +6,18 @@ import { encodeAscending, type CompactLunr } from './lunr-compact.ts';
  * tokenizer rules (lower case, split on spaces and hyphens) and the pipeline's steps run once per distinct word and
  * memoised, terms numbered in order of first use as lunr's Builder numbers them. No Builder, no per-token objects.
  */
-export function buildCompact(texts: string[], field: string, pipeline: lunr.Pipeline): CompactLunr {
+export function buildCompact(texts: Iterable<string>, field: string, pipeline: lunr.Pipeline): CompactLunr {
   const termOf = new Map<string, number>();
   const terms: string[] = [];
   const postings: number[][] = [];
   const wordTerm = new Map<string, number>();
-  const docs: string[] = new Array(texts.length);
+  const docs: string[] = [];
   let totalLength = 0;
-  for (let d = 0; d < texts.length; d++) {
+  for (const text of texts) {
+    const d = docs.length;
     const counts = new Map<number, number>();
     let length = 0;
-    for (const word of texts[d]!.toLowerCase().split(/[\s-]/)) {
+    for (const word of text.toLowerCase().split(/[\s-]/)) {
       if (!word) continue;
       let id = wordTerm.get(word);
       if (id === undefined) {
@@ -45,11 +46,11 @@ export function buildCompact(texts: string[], field: string, pipeline: lunr.Pipe
     }
     totalLength += length;
     const ids = [...counts.keys()].sort((a, b) => a - b);
-    docs[d] = encodeAscending(ids, ids.map((id) => counts.get(id)!));
+    docs.push(encodeAscending(ids, ids.map((id) => counts.get(id)!)));
   }
   return {
     version: lunr.version, field, pipeline: pipeline.toJSON() as unknown as string[],
-    averageFieldLength: texts.length ? totalLength / texts.length : 1,
+    averageFieldLength: docs.length ? totalLength / docs.length : 1,
     terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs,
   };
 }
