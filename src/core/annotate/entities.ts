@@ -1,5 +1,5 @@
 import type { CountryNames } from './geo.ts';
-import { findNumbers } from './numbers.ts';
+import { findNumbers, type NumberSpan } from './numbers.ts';
 import { MONTHS } from './dates.ts';
 import type { Tagger, Token } from './tagger.ts';
 
@@ -148,9 +148,8 @@ const MONTH_BEFORE = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\.?\\s*$`
 const MONTH_AFTER = new RegExp(`^\\s*(${Object.keys(MONTHS).join('|')})\\b`, 'i');
 
 /** Numbers with the noun they count; years, clock times and dates are not quantities. */
-function findQuantities(sentence: string, list: Token[]): QuantityMention[] {
+function findQuantities(sentence: string, list: Token[], spans: NumberSpan[]): QuantityMention[] {
   const out: QuantityMention[] = [];
-  const spans = findNumbers(sentence);
   for (const [n, span] of spans.entries()) {
     if (span.yearLike) continue;
     const around = sentence.slice(Math.max(0, span.start - 12), span.end + 12);
@@ -215,10 +214,10 @@ export function findTimes(sentence: string): TimeMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Names, quantities and times of one sentence, for the index to store (build time only). */
-export function annotateSentence(sentence: string, tools: AnnotationTools): SentenceAnnotation {
+/** Names, quantities and times of one sentence, for the index to store (build time only); `numbers` if already found. */
+export function annotateSentence(sentence: string, tools: AnnotationTools, numbers = findNumbers(sentence)): SentenceAnnotation {
   const list = tools.tagger(sentence);
   const times = findTimes(sentence);
-  const quantities = findQuantities(sentence, list).filter((q) => !times.some((t) => q.start < t.end && q.end > t.start));
+  const quantities = findQuantities(sentence, list, numbers).filter((q) => !times.some((t) => q.start < t.end && q.end > t.start));
   return { names: findNames(sentence, list, tools), quantities, times };
 }

@@ -1,4 +1,5 @@
 import { annotateSentence, type NameType, type NameVotes } from '../annotate/entities.ts';
+import type { NumberSpan } from '../annotate/numbers.ts';
 import type { AnnotationTools } from '../annotate/entities.ts';
 
 export type { AnnotationTools };
@@ -14,7 +15,8 @@ function nameKey(text: string): string {
 
 /** Annotates passages as the build meets them (`add`), then settles names corpus-wide (`finish`). */
 export interface PassageAnnotator {
-  add(text: string): void;
+  /** `numbers`: the sentence's numbers, when the caller has found them already */
+  add(text: string, numbers?: NumberSpan[]): void;
   finish(contexts: PassageContext[]): { annotations: StoredAnnotation[]; countries: string[][] };
 }
 
@@ -45,8 +47,8 @@ export function passageAnnotator(tools: AnnotationTools): PassageAnnotator {
   const quantities: Array<StoredAnnotation['q']> = [];
   const times: Array<StoredAnnotation['tm']> = [];
   return {
-    add(text) {
-      const a = annotateSentence(text, tools);
+    add(text, numbers) {
+      const a = annotateSentence(text, tools, numbers);
       texts.push(text);
       firstName.push(nameOffsets.length);
       for (const name of a.names) {

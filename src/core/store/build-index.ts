@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { findDateMentions, isFutureTense } from '../annotate/dates.ts';
 import { extractFigures, findClaimant } from '../annotate/figures.ts';
 import { extractPeople, sameName } from '../annotate/people.ts';
+import { findNumbers } from '../annotate/numbers.ts';
 import { spellingPipelineStep } from '../annotate/spelling.ts';
 import { tokenize } from '../annotate/text.ts';
 import { bylineText, modelArticle } from '../ingest/article-model.ts';
@@ -56,17 +57,20 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
     for (const { para, text: sentence, section, time, day, lead } of model.body) {
       const p = passages.length;
       passages.push([a, para, sentence]);
-      annotator.add(sentence);
       // A live blog's day line dates its entries, and their "on Wednesday" counts back from that day.
       const anchor = day ?? article.published;
+      // Found once a sentence for the annotations, the figures and the events alike.
+      const numbers = findNumbers(sentence);
+      const dates = findDateMentions(sentence, anchor);
+      annotator.add(sentence, numbers);
       contexts.push({ section, time, day: day && day !== article.published ? day : null, lead });
       const claimant = findClaimant(sentence);
-      for (const figure of extractFigures(sentence, anchor)) {
+      for (const figure of extractFigures(sentence, anchor, { dates, numbers, claimant })) {
         const resolved = figure.claimant ?? (/\b(the|this) (ministry|statement|report)\b/i.test(sentence) ? lastClaimant : null);
         figures.push({ ...figure, claimant: resolved, p });
       }
       if (claimant) lastClaimant = claimant;
-      for (const mention of findDateMentions(sentence, anchor)) {
+      for (const mention of dates) {
         events.push({ p, date: mention.date, month: mention.month, text: mention.text, future: isFutureTense(sentence), explicit: mention.explicit });
       }
       for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
