@@ -70,10 +70,16 @@ const CONNECTOR = /^(of|for|the|el|al|bin|ibn|de|del|du|da|dos|das|es|van|von|de
 const CALENDAR = new Set([...Object.keys(MONTHS), 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const NOT_NAME = new Set(['i', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'this', 'that', 'these', 'those', 'live', 'update', 'breaking']);
 
-/** A title word, singular or plural ("Minister", "Ministers"). */
-export const isTitle = (word: string) => TITLE.has(word.toLowerCase()) || TITLE.has(word.toLowerCase().replace(/s$/, ''));
+// Named once: a regular expression literal is a new object each time it is evaluated, and these run for every token.
+const PLURAL_S = /s$/;
+const UPPER_START = /^\p{Lu}/u;
+const FINAL_DOT = /\.$/;
+const JOINING_PARTICLE = /^(el|al|bin|de)$/i;
 
-const capitalised = (t: Token) => /^\p{Lu}/u.test(t.value) && !CALENDAR.has(t.value.toLowerCase().replace(/\.$/, ''));
+/** A title word, singular or plural ("Minister", "Ministers"). */
+export const isTitle = (word: string) => TITLE.has(word.toLowerCase()) || TITLE.has(word.toLowerCase().replace(PLURAL_S, ''));
+
+const capitalised = (t: Token) => UPPER_START.test(t.value) && !CALENDAR.has(t.value.toLowerCase().replace(FINAL_DOT, ''));
 
 /** Whether token i may be part of a proper name: a capitalised proper noun, or a capitalised noun inside one. */
 function nameToken(list: Token[], i: number): boolean {
@@ -95,7 +101,7 @@ function findNames(sentence: string, list: Token[], { countryOf, isCapital }: An
       const next = list[j + 1];
       if (!next) break;
       if (nameToken(list, j + 1)) { j++; continue; }
-      const joined = next.start === list[j]!.end && (next.value === '-' || /^(el|al|bin|de)$/i.test(next.value));
+      const joined = next.start === list[j]!.end && (next.value === '-' || JOINING_PARTICLE.test(next.value));
       if (joined || (CONNECTOR.test(next.value) && next.value !== 'and')) {
         let k = j + 1;
         while (list[k] && (CONNECTOR.test(list[k]!.value) || list[k]!.value === '-' || /^(el|al)$/i.test(list[k]!.value)) && list[k]!.value !== 'and') k++;

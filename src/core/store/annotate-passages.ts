@@ -65,7 +65,8 @@ export function passageAnnotator(tools: AnnotationTools): PassageAnnotator {
         if (country.demonym) forms.add(country.demonym.toLowerCase());
         countries.set(country.name, forms);
       }
-      for (const m of text.matchAll(/(?<![.!?]\s|^)\b\p{Ll}[\p{L}'-]+/gu)) lowercase.add(m[0]);
+      // match, not matchAll: the words alone, without a match object each (a million sentences' worth of garbage)
+      for (const word of text.match(/(?<![.!?]\s|^)\b\p{Ll}[\p{L}'-]+/gu) ?? []) lowercase.add(word);
       quantities.push(a.quantities.length ? a.quantities.map((q) => [q.start, q.end, q.value, q.head ?? '']) : undefined);
       times.push(a.times.length ? a.times.map((t) => [t.start, t.end, t.time]) : undefined);
     },

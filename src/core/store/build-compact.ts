@@ -13,9 +13,12 @@ export function buildCompact(texts: Iterable<string>, field: string, pipeline: l
   const wordTerm = new Map<string, number>();
   const docs: string[] = [];
   let totalLength = 0;
+  // A document's count of each term and the terms it has, reused from one document to the next: a Map a document
+  // was garbage made a million times over in a large build, when the heap is largest and collections dearest.
+  let counts = new Uint32Array(1024);
+  const ids: number[] = [];
   for (const text of texts) {
     const d = docs.length;
-    const counts = new Map<number, number>();
     let length = 0;
     for (const word of text.toLowerCase().split(/[\s-]/)) {
       if (!word) continue;
@@ -32,21 +35,28 @@ export function buildCompact(texts: Iterable<string>, field: string, pipeline: l
             termOf.set(term, id);
             terms.push(term);
             postings.push([]);
+            if (id >= counts.length) {
+              const grown = new Uint32Array(counts.length * 2);
+              grown.set(counts);
+              counts = grown;
+            }
           }
         }
         wordTerm.set(word, id);
       }
       if (id < 0) continue;
       length++;
-      const seen = counts.get(id);
-      if (seen === undefined) {
-        counts.set(id, 1);
+      if (!counts[id]) {
+        ids.push(id);
         postings[id]!.push(d);
-      } else counts.set(id, seen + 1);
+      }
+      counts[id] = counts[id]! + 1;
     }
     totalLength += length;
-    const ids = [...counts.keys()].sort((a, b) => a - b);
-    docs.push(encodeAscending(ids, ids.map((id) => counts.get(id)!)));
+    ids.sort((a, b) => a - b);
+    docs.push(encodeAscending(ids, ids.map((id) => counts[id]!)));
+    for (const id of ids) counts[id] = 0;
+    ids.length = 0;
   }
   return {
     version: lunr.version, field, pipeline: pipeline.toJSON() as unknown as string[],
