@@ -1,5 +1,5 @@
 import type { CountryNames } from './geo.ts';
-import { findNumbers } from './numbers.ts';
+import { findNumbers, type NumberSpan } from './numbers.ts';
 import { MONTHS } from './dates.ts';
 import type { Tagger, Token } from './tagger.ts';
 
@@ -70,10 +70,16 @@ const CONNECTOR = /^(of|for|the|el|al|bin|ibn|de|del|du|da|dos|das|es|van|von|de
 const CALENDAR = new Set([...Object.keys(MONTHS), 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const NOT_NAME = new Set(['i', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'this', 'that', 'these', 'those', 'live', 'update', 'breaking']);
 
-/** A title word, singular or plural ("Minister", "Ministers"). */
-export const isTitle = (word: string) => TITLE.has(word.toLowerCase()) || TITLE.has(word.toLowerCase().replace(/s$/, ''));
+// Named once: a regular expression literal is a new object each time it is evaluated, and these run for every token.
+const PLURAL_S = /s$/;
+const UPPER_START = /^\p{Lu}/u;
+const FINAL_DOT = /\.$/;
+const JOINING_PARTICLE = /^(el|al|bin|de)$/i;
 
-const capitalised = (t: Token) => /^\p{Lu}/u.test(t.value) && !CALENDAR.has(t.value.toLowerCase().replace(/\.$/, ''));
+/** A title word, singular or plural ("Minister", "Ministers"). */
+export const isTitle = (word: string) => TITLE.has(word.toLowerCase()) || TITLE.has(word.toLowerCase().replace(PLURAL_S, ''));
+
+const capitalised = (t: Token) => UPPER_START.test(t.value) && !CALENDAR.has(t.value.toLowerCase().replace(FINAL_DOT, ''));
 
 /** Whether token i may be part of a proper name: a capitalised proper noun, or a capitalised noun inside one. */
 function nameToken(list: Token[], i: number): boolean {
@@ -95,7 +101,7 @@ function findNames(sentence: string, list: Token[], { countryOf, isCapital }: An
       const next = list[j + 1];
       if (!next) break;
       if (nameToken(list, j + 1)) { j++; continue; }
-      const joined = next.start === list[j]!.end && (next.value === '-' || /^(el|al|bin|de)$/i.test(next.value));
+      const joined = next.start === list[j]!.end && (next.value === '-' || JOINING_PARTICLE.test(next.value));
       if (joined || (CONNECTOR.test(next.value) && next.value !== 'and')) {
         let k = j + 1;
         while (list[k] && (CONNECTOR.test(list[k]!.value) || list[k]!.value === '-' || /^(el|al)$/i.test(list[k]!.value)) && list[k]!.value !== 'and') k++;
@@ -148,9 +154,8 @@ const MONTH_BEFORE = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\.?\\s*$`
 const MONTH_AFTER = new RegExp(`^\\s*(${Object.keys(MONTHS).join('|')})\\b`, 'i');
 
 /** Numbers with the noun they count; years, clock times and dates are not quantities. */
-function findQuantities(sentence: string, list: Token[]): QuantityMention[] {
+function findQuantities(sentence: string, list: Token[], spans: NumberSpan[]): QuantityMention[] {
   const out: QuantityMention[] = [];
-  const spans = findNumbers(sentence);
   for (const [n, span] of spans.entries()) {
     if (span.yearLike) continue;
     const around = sentence.slice(Math.max(0, span.start - 12), span.end + 12);
@@ -215,10 +220,10 @@ export function findTimes(sentence: string): TimeMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Names, quantities and times of one sentence, for the index to store (build time only). */
-export function annotateSentence(sentence: string, tools: AnnotationTools): SentenceAnnotation {
+/** Names, quantities and times of one sentence, for the index to store (build time only); `numbers` if already found. */
+export function annotateSentence(sentence: string, tools: AnnotationTools, numbers = findNumbers(sentence)): SentenceAnnotation {
   const list = tools.tagger(sentence);
   const times = findTimes(sentence);
-  const quantities = findQuantities(sentence, list).filter((q) => !times.some((t) => q.start < t.end && q.end > t.start));
+  const quantities = findQuantities(sentence, list, numbers).filter((q) => !times.some((t) => q.start < t.end && q.end > t.start));
   return { names: findNames(sentence, list, tools), quantities, times };
 }

@@ -1,4 +1,4 @@
-import { findDateMentions } from './dates.ts';
+import { findDateMentions, type DateMention } from './dates.ts';
 import { findNumbers, type NumberSpan } from './numbers.ts';
 import type { FigureKind } from '../schema.ts';
 
@@ -99,17 +99,20 @@ export function findClaimant(sentence: string): string | null {
   return who.length > 2 ? who : null;
 }
 
-/** Extracts the casualty, displacement, detention, duration and distance figures stated in one sentence. */
-export function extractFigures(sentence: string, published: string): SentenceFigure[] {
-  const dateSpans = findDateMentions(sentence, published).map((d) => [d.start, d.start + d.text.length] as const);
-  const numbers = findNumbers(sentence).filter((n) => {
+/**
+ * Extracts the casualty, displacement, detention, duration and distance figures stated in one sentence. A caller that
+ * has already found the sentence's dates, numbers or claimant passes them in (the index build finds each once a sentence).
+ */
+export function extractFigures(sentence: string, published: string, found: { dates?: DateMention[]; numbers?: NumberSpan[]; claimant?: string | null } = {}): SentenceFigure[] {
+  const dateSpans = (found.dates ?? findDateMentions(sentence, published)).map((d) => [d.start, d.start + d.text.length] as const);
+  const numbers = (found.numbers ?? findNumbers(sentence)).filter((n) => {
     if (dateSpans.some(([s, e]) => n.start >= s && n.end <= e)) return false;
     if (n.yearLike && !DISTANCE_UNIT.test(sentence.slice(n.end)) && !/^\s*(people|civilians|soldiers|troops)/i.test(sentence.slice(n.end))) return false;
     if (/^(?:st|nd|rd|th)\b|^\s*(?:%|per ?cent)/i.test(sentence.slice(n.end))) return false;
     if (/^(one|a)$/i.test(n.text) && !/^\s*(?:[A-Z][\w-]+\s+)?(person|civilian|soldier|citizen|national|man|woman|child|villager|resident|worker|journalist|monk|officer|policeman|farmer|student)\b/.test(sentence.slice(n.end))) return false;
     return true;
   });
-  const claimant = findClaimant(sentence);
+  const claimant = found.claimant !== undefined ? found.claimant : findClaimant(sentence);
   const figures: SentenceFigure[] = [];
   numbers.forEach((span, i) => {
     const after = sentence.slice(span.end);

@@ -6,17 +6,21 @@ import { encodeAscending, type CompactLunr } from './lunr-compact.ts';
  * tokenizer rules (lower case, split on spaces and hyphens) and the pipeline's steps run once per distinct word and
  * memoised, terms numbered in order of first use as lunr's Builder numbers them. No Builder, no per-token objects.
  */
-export function buildCompact(texts: string[], field: string, pipeline: lunr.Pipeline): CompactLunr {
+export function buildCompact(texts: Iterable<string>, field: string, pipeline: lunr.Pipeline): CompactLunr {
   const termOf = new Map<string, number>();
   const terms: string[] = [];
   const postings: number[][] = [];
   const wordTerm = new Map<string, number>();
-  const docs: string[] = new Array(texts.length);
+  const docs: string[] = [];
   let totalLength = 0;
-  for (let d = 0; d < texts.length; d++) {
-    const counts = new Map<number, number>();
+  // A document's count of each term and the terms it has, reused from one document to the next: a Map a document
+  // was garbage made a million times over in a large build, when the heap is largest and collections dearest.
+  let counts = new Uint32Array(1024);
+  const ids: number[] = [];
+  for (const text of texts) {
+    const d = docs.length;
     let length = 0;
-    for (const word of texts[d]!.toLowerCase().split(/[\s-]/)) {
+    for (const word of text.toLowerCase().split(/[\s-]/)) {
       if (!word) continue;
       let id = wordTerm.get(word);
       if (id === undefined) {
@@ -31,25 +35,32 @@ export function buildCompact(texts: string[], field: string, pipeline: lunr.Pipe
             termOf.set(term, id);
             terms.push(term);
             postings.push([]);
+            if (id >= counts.length) {
+              const grown = new Uint32Array(counts.length * 2);
+              grown.set(counts);
+              counts = grown;
+            }
           }
         }
         wordTerm.set(word, id);
       }
       if (id < 0) continue;
       length++;
-      const seen = counts.get(id);
-      if (seen === undefined) {
-        counts.set(id, 1);
+      if (!counts[id]) {
+        ids.push(id);
         postings[id]!.push(d);
-      } else counts.set(id, seen + 1);
+      }
+      counts[id] = counts[id]! + 1;
     }
     totalLength += length;
-    const ids = [...counts.keys()].sort((a, b) => a - b);
-    docs[d] = encodeAscending(ids, ids.map((id) => counts.get(id)!));
+    ids.sort((a, b) => a - b);
+    docs.push(encodeAscending(ids, ids.map((id) => counts[id]!)));
+    for (const id of ids) counts[id] = 0;
+    ids.length = 0;
   }
   return {
     version: lunr.version, field, pipeline: pipeline.toJSON() as unknown as string[],
-    averageFieldLength: texts.length ? totalLength / texts.length : 1,
+    averageFieldLength: docs.length ? totalLength / docs.length : 1,
     terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs,
   };
 }

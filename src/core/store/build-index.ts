@@ -2,16 +2,17 @@ import lunr from 'lunr';
 import { findDateMentions, isFutureTense } from '../annotate/dates.ts';
 import { extractFigures, findClaimant } from '../annotate/figures.ts';
 import { extractPeople, sameName } from '../annotate/people.ts';
+import { findNumbers, type NumberSpan } from '../annotate/numbers.ts';
 import { spellingPipelineStep } from '../annotate/spelling.ts';
 import { tokenize } from '../annotate/text.ts';
 import { bylineText, modelArticle } from '../ingest/article-model.ts';
 import type { Article } from '../schema.ts';
-import { annotatePassages, type AnnotationTools } from './annotate-passages.ts';
+import { passageAnnotator, type AnnotationTools, type PassageAnnotator } from './annotate-passages.ts';
 import { findAcronyms } from '../annotate/acronyms.ts';
 import { INDEX_FORMAT, type IndexFile, type Passage, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
 import { passagesOf } from './passages.ts';
 import { buildCompact } from './build-compact.ts';
-import { encodeAnnotation } from './annotations.ts';
+import { encodeAnnotation, type PassageContext } from './annotations.ts';
 import { nameTable, withChecksum } from './index-check.ts';
 
 // Build time only. The tagger and country data come in as tools: Node passes wink-nlp and world-countries
@@ -42,6 +43,14 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
   // Bylines with a title ("Briefing by Government Spokesperson Shosh Bedrosian") name someone and their role: the
   // person is learnt, and the article's first sentence is found by the name.
   const bylines = new Map<number, string>();
+  const annotator = passageAnnotator(tools);
+  // Sentences wait to be annotated a thousand or so at a time: the tagger runs faster in a run of its own than
+  // taking turns with the figure, date and people finders, and the batch is small enough to die young.
+  const pending: Array<[string, NumberSpan[]]> = [];
+  const annotatePending = () => {
+    for (const [text, numbers] of pending) annotator.add(text, numbers);
+    pending.length = 0;
+  };
   sorted.forEach((article, a) => {
     let lastClaimant: string | null = null;
     const model = modelArticle(article);
@@ -57,47 +66,69 @@ export function buildIndexWith(articles: Article[], builtAt: Date, tools: Annota
       passages.push([a, para, sentence]);
       // A live blog's day line dates its entries, and their "on Wednesday" counts back from that day.
       const anchor = day ?? article.published;
+      // Found once a sentence for the annotations, the figures and the events alike.
+      const numbers = findNumbers(sentence);
+      const dates = findDateMentions(sentence, anchor);
+      pending.push([sentence, numbers]);
       contexts.push({ section, time, day: day && day !== article.published ? day : null, lead });
       const claimant = findClaimant(sentence);
-      for (const figure of extractFigures(sentence, anchor)) {
+      for (const figure of extractFigures(sentence, anchor, { dates, numbers, claimant })) {
         const resolved = figure.claimant ?? (/\b(the|this) (ministry|statement|report)\b/i.test(sentence) ? lastClaimant : null);
         figures.push({ ...figure, claimant: resolved, p });
       }
       if (claimant) lastClaimant = claimant;
-      for (const mention of findDateMentions(sentence, anchor)) {
+      for (const mention of dates) {
         events.push({ p, date: mention.date, month: mention.month, text: mention.text, future: isFutureTense(sentence), explicit: mention.explicit });
       }
       for (const person of extractPeople(sentence)) mentions.push({ ...person, p });
     }
+    if (pending.length >= 1000) annotatePending();
   });
-  const { annotations, countries } = annotatePassages(passages.map(([, , text], i) => ({ text, ...contexts[i]! })), tools);
+  annotatePending();
   const metas = sorted.map(({ id, title, source, url, published, standfirst }) => ({ id, title, source, url, published, standfirst: standfirst ?? null }));
   const texts = groupByArticle(passages, sorted.length).map(textOf);
   // Paragraph numbers as loading will lay them out again from the texts (headings and furniture are not passages).
   passagesOf({ articles: metas, texts }).forEach((passage, i) => { passages[i] = passage; });
-  const indexed = passages.map(([a, , text], i) => {
-    const prev = passages[i - 1];
-    // A sentence is found by its section's heading too ("Death toll" over "Sixteen people have been confirmed dead").
-    // A list item is found by its lead-in too ("The Governor also announced the following actions:"), the first
-    // sentence by a byline with a title.
-    const { section, lead } = contexts[i]!;
-    const context = [section, lead, bylines.get(i)].filter(Boolean).map((t) => ` ${indexText(t!)}`).join('');
-    return passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + context;
-  });
+  const { annotations, names, countries } = settleAnnotations(annotator, contexts, passages);
+  const people = mergePeople(mentions);
+  mentions.length = 0; // not needed past here, and the index build below is long
+  const acronyms = [...new Map(passages.flatMap(([, , text]) => findAcronyms(text))).entries()];
+  // Each passage's indexed text is made as the index reaches it: a million of them held at once only fed the collector.
+  const lunr = buildCompact(indexTexts(passages, contexts, bylines), 'text', indexPipeline());
   return withChecksum({
     format: INDEX_FORMAT,
     builtAt: builtAt.toISOString(),
     articles: metas,
     texts,
     figures,
-    people: mergePeople(mentions),
+    people,
     events,
-    annotations: annotations.map(encodeAnnotation),
-    names: nameTable(passages, annotations),
+    annotations,
+    names,
     countries,
-    acronyms: [...new Map(passages.flatMap(([, , text]) => findAcronyms(text))).entries()],
-    lunr: buildCompact(indexed, 'text', indexPipeline()),
+    acronyms,
+    lunr,
   });
+}
+
+/** The annotations as stored and the name table, without keeping every passage's annotation object past the call. */
+function settleAnnotations(annotator: PassageAnnotator, contexts: PassageContext[], passages: Passage[]): { annotations: string[]; names: Array<[string, number]>; countries: string[][] } {
+  const { annotations, countries } = annotator.finish(contexts);
+  return { annotations: annotations.map(encodeAnnotation), names: nameTable(passages, annotations), countries };
+}
+
+/** Each passage's indexed text, in passage order. */
+function* indexTexts(passages: Passage[], contexts: PassageContext[], bylines: Map<number, string>): Generator<string> {
+  for (let i = 0; i < passages.length; i++) {
+    const [a, , text] = passages[i]!;
+    const prev = passages[i - 1];
+    // A sentence is found by its section's heading too ("Death toll" over "Sixteen people have been confirmed dead").
+    // A list item is found by its lead-in too ("The Governor also announced the following actions:"), the first
+    // sentence by a byline with a title.
+    const { section, lead } = contexts[i]!;
+    const context = [section, lead, bylines.get(i)].filter(Boolean).map((t) => ` ${indexText(t!)}`).join('');
+    yield passageIndexText(text, prev && prev[0] === a ? prev[2] : undefined) + context;
+  }
 }
 
 /** The index's pipeline: lunr's stop words, British and American spellings as one, lunr's stemmer. */
@@ -123,19 +154,28 @@ function mergePeople(mentions: Array<{ name: string; role: string | null; p: num
   const people: StoredPerson[] = [];
   // People by each word of their name, so a mention is compared only with people who share a word with it.
   const byWord = new Map<string, StoredPerson[]>();
-  const byLength = [...mentions].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  // Each person's roles as "role\np" keys: a person the sources name often has thousands of roles to check against.
+  const rolesOf = new Map<StoredPerson, Set<string>>();
+  const wordCounts = new Map(mentions.map((m) => [m.name, m.name.split(' ').length]));
+  const byLength = [...mentions].sort((a, b) => wordCounts.get(b.name)! - wordCounts.get(a.name)!);
   for (const mention of byLength) {
     const words = mention.name.toLowerCase().split(/\s+/);
     let person = (byWord.get(words[0]!) ?? []).find((candidate) => sameName(candidate.name, mention.name));
     if (!person) {
       person = { name: mention.name, roles: [] };
       people.push(person);
-      for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), person]);
+      rolesOf.set(person, new Set());
+      for (const word of words) {
+        const list = byWord.get(word);
+        if (list) list.push(person);
+        else byWord.set(word, [person]);
+      }
     }
-    if (mention.role && !person.roles.some((r) => r.role === mention.role && r.p === mention.p)) {
+    const seen = rolesOf.get(person)!;
+    if (mention.role && !seen.has(`${mention.role}\n${mention.p}`)) {
+      seen.add(`${mention.role}\n${mention.p}`);
       person.roles.push({ role: mention.role, p: mention.p });
     }
   }
   return people.filter((p) => p.roles.length > 0);
 }
-
