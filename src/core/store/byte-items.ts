@@ -44,23 +44,42 @@ const digit = (c: number) => (c <= 57 ? c - 48 : c - 87);
 const COMMA = 44;
 const DOT = 46;
 
+/**
+ * Where the entry `readEntry` read last ended (past its comma) and its count (".tf", 1 when not written): module
+ * state rather than a returned object, so the loops below parse without allocating.
+ */
+let entryEnd = 0;
+let entryCount = 1;
+
+/** Reads one entry of a list (a base-36 delta, then ".count" if written) starting at `at`; returns the delta. */
+function readEntry(bytes: Uint8Array, at: number, end: number): number {
+  let delta = 0;
+  let c = bytes[at]!;
+  while (at < end && c !== COMMA && c !== DOT) {
+    delta = delta * 36 + digit(c);
+    c = bytes[++at]!;
+  }
+  let count = 1;
+  if (at < end && c === DOT) {
+    count = 0;
+    c = bytes[++at]!;
+    while (at < end && c !== COMMA) {
+      count = count * 10 + (c - 48);
+      c = bytes[++at]!;
+    }
+  }
+  entryEnd = at + 1;
+  entryCount = count;
+  return delta;
+}
+
 /** Item i of a postings list: ascending document numbers (all, or the first `limit`), as decodeAscending gives them. */
 export function postingsAt(items: ByteItems, i: number, limit = Infinity): number[] {
   const { bytes, starts, base, first } = items;
   const end = base + starts[first + i + 1]!;
   const out: number[] = [];
-  let at = base + starts[first + i]!;
   let last = 0;
-  while (at < end && out.length < limit) {
-    let delta = 0;
-    let c = bytes[at]!;
-    while (at < end && c !== COMMA) {
-      delta = delta * 36 + digit(c);
-      c = bytes[++at]!;
-    }
-    out.push((last += delta));
-    at++;
-  }
+  for (let at = base + starts[first + i]!; at < end && out.length < limit; at = entryEnd) out.push((last += readEntry(bytes, at, end)));
   return out;
 }
 
@@ -69,19 +88,8 @@ export function termIdsAt(items: ByteItems, i: number): number[] {
   const { bytes, starts, base, first } = items;
   const end = base + starts[first + i + 1]!;
   const ids: number[] = [];
-  let at = base + starts[first + i]!;
   let id = 0;
-  while (at < end) {
-    let delta = 0;
-    let c = bytes[at]!;
-    while (at < end && c !== COMMA && c !== DOT) {
-      delta = delta * 36 + digit(c);
-      c = bytes[++at]!;
-    }
-    if (at < end && c === DOT) while (at < end && bytes[at] !== COMMA) at++;
-    at++;
-    ids.push((id += delta));
-  }
+  for (let at = base + starts[first + i]!; at < end; at = entryEnd) ids.push((id += readEntry(bytes, at, end)));
   return ids;
 }
 
@@ -99,25 +107,9 @@ export function frequenciesAt(items: ByteItems, i: number, ids: number[], tfs: F
   let length = 0;
   let id = 0;
   let k = 0;
-  let at = base + starts[first + i]!;
-  while (at < end) {
-    let delta = 0;
-    let c = bytes[at]!;
-    while (at < end && c !== COMMA && c !== DOT) {
-      delta = delta * 36 + digit(c);
-      c = bytes[++at]!;
-    }
-    id += delta;
-    let tf = 1;
-    if (c === DOT && at < end) {
-      tf = 0;
-      c = bytes[++at]!;
-      while (at < end && c !== COMMA) {
-        tf = tf * 10 + (c - 48);
-        c = bytes[++at]!;
-      }
-    }
-    at++;
+  for (let at = base + starts[first + i]!; at < end; at = entryEnd) {
+    id += readEntry(bytes, at, end);
+    const tf = entryCount;
     length += tf;
     while (k < ids.length && ids[k]! < id) k++;
     if (k < ids.length && ids[k] === id) tfs[k] = tf;
