@@ -1,4 +1,4 @@
-import { lazyArray } from './lazy-array.ts';
+import { emptySlots, lazyArray } from './lazy-array.ts';
 import { keepRecent } from './recent.ts';
 
 /** A name's type as stored: p(erson), o(rganisation), g (place), n (unknown). */
@@ -49,9 +49,7 @@ export function encodedAnnotation(annotations: StoredAnnotation[], p: number): s
  * passage instead of an object tree, and a question decodes the few passages it looks at.
  */
 export function lazyAnnotations(encoded: string[]): StoredAnnotation[] {
-  // Filled by push, as lazyPassages' table is (passages.ts): `new Array(n)` is a dictionary past 100,000 items.
-  const decoded: Array<StoredAnnotation | undefined> = [];
-  for (let i = 0; i < encoded.length; i++) decoded.push(undefined);
+  const decoded = emptySlots<StoredAnnotation>(encoded.length);
   // Past MAX_DECODED passages the oldest is dropped (decoded again if read again).
   const kept = keepRecent(MAX_DECODED, (i) => { decoded[i] = undefined; });
   return lazyArray(encoded.length, (i) => {

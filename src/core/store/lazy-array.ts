@@ -22,3 +22,13 @@ export function lazyArray<T>(length: number, item: (i: number) => T, own: Record
     },
   });
 }
+
+/**
+ * An array of n empty slots (undefined), for a per-item table a lazy list fills: made by push, because `new Array(n)`
+ * past 100,000 items makes V8 keep the array as a dictionary, and every read of it a hash lookup.
+ */
+export function emptySlots<T>(n: number): Array<T | undefined> {
+  const slots: Array<T | undefined> = [];
+  for (let i = 0; i < n; i++) slots.push(undefined);
+  return slots;
+}

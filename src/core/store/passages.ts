@@ -1,4 +1,4 @@
-import { lazyArray } from './lazy-array.ts';
+import { emptySlots, lazyArray } from './lazy-array.ts';
 import { keepRecent } from './recent.ts';
 import type { IndexFile, Passage } from './corpus-index.ts';
 
@@ -56,10 +56,8 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
     }
     return list;
   });
-  // Each article's passages once laid out, by article. Filled by push: `new Array(n)` past 100,000 items makes V8
-  // keep the array as a dictionary, and a lookup per passage read was a hash lookup.
-  const laidOut: Array<Passage[] | undefined> = [];
-  for (let a = 0; a < file.articles.length; a++) laidOut.push(undefined);
+  // Each article's passages once laid out, by article.
+  const laidOut = emptySlots<Passage[]>(file.articles.length);
   // Past MAX_LAID_OUT articles the oldest is dropped (laid out again if read again), so a long-running server or
   // isolate does not end up holding every article's passages twice.
   const laid = keepRecent(MAX_LAID_OUT, (a) => { laidOut[a] = undefined; });
