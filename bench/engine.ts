@@ -195,7 +195,7 @@ if (values.keep) {
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'sitrep-bench-'));
-const result = runCorpus(articles, stats, { questions, warmup, loadRuns, clock, log, dataDir });
+const result = await runCorpus(articles, stats, { questions, warmup, loadRuns, clock, log, dataDir, seed });
 // the engine's figures are written before the incremental add, which a failure must not lose
 const out = values.json ?? join(ROOT, 'bench', 'results', `engine-${articlesWanted}.json`);
 await mkdir(dirname(out), { recursive: true });

@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { openSync, readSync } from 'node:fs';
 
 /** The garbage collector: from `node --expose-gc`, else switched on at run time (so `tsx bench/engine.ts` works too). */
 export function getGc(): () => void {
@@ -17,6 +18,21 @@ export function settledHeap(): number {
   gc();
   return process.memoryUsage().heapUsed;
 }
+
+/**
+ * The calling thread's own CPU time in ms, from Linux's /proc/thread-self/schedstat (Node 20 has no
+ * process.threadCpuUsage), or null where there is no such file. The process's CPU time also counts V8's helper threads
+ * (concurrent marking, compilation), which is the cost of the whole heap, not of the code that ran.
+ */
+export const threadCpuMs: (() => number) | null = (() => {
+  try {
+    const fd = openSync('/proc/thread-self/schedstat', 'r');
+    const buffer = Buffer.alloc(64);
+    return () => Number(buffer.toString('latin1', 0, readSync(fd, buffer, 0, 64, 0)).split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+})();
 
 /** Runs fn once and returns its result with the elapsed milliseconds. */
 export function timed<T>(fn: () => T): { value: T; ms: number } {

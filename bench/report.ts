@@ -27,7 +27,8 @@ export function formatBytes(bytes: number | null): string {
 const n = (x: number) => x.toLocaleString('en-US');
 
 function latency(r: EngineResult): string {
-  return `${formatMs(r.cpuP50Ms)} / ${formatMs(r.cpuP99Ms)} (wall ${formatMs(r.p50Ms)} / ${formatMs(r.p99Ms)})`;
+  const thread = Number.isFinite(r.threadP50Ms) ? `, main thread ${formatMs(r.threadP50Ms)} / ${formatMs(r.threadP99Ms)}` : '';
+  return `${formatMs(r.cpuP50Ms)} / ${formatMs(r.cpuP99Ms)} (wall ${formatMs(r.p50Ms)} / ${formatMs(r.p99Ms)}${thread})`;
 }
 
 /** One table over the sizes of a run: sitrep's build, index, load and answers, plain lunr's answers beside. */

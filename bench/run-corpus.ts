@@ -12,7 +12,10 @@ import { dataPaths } from '../src/index/fs-paths.ts';
 import { buildIndex } from '../src/core/store/build-index-node.ts';
 import { resetStoreCounters, storeCounters } from '../src/core/store/counters.ts';
 import type { Article, Clock } from '../src/core/schema.ts';
-import { median, percentile, settledHeap } from './measure.ts';
+import { median, percentile, settledHeap, threadCpuMs } from './measure.ts';
+import { fork, type ChildProcess } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildPlainIndex, searchPlain } from './plain-lunr.ts';
 
 /** What one engine measured on one corpus. */
@@ -34,6 +37,9 @@ export interface EngineResult {
   p99Ms: number;
   cpuP50Ms: number;
   cpuP99Ms: number;
+  /** the main thread's own CPU time (no GC helper threads); NaN where Linux's schedstat is missing */
+  threadP50Ms: number;
+  threadP99Ms: number;
   maxMs: number;
   samples: number;
 }
@@ -42,6 +48,7 @@ export interface QuestionTiming {
   question: string;
   ms: number;
   cpuMs: number;
+  threadMs: number;
   answered: boolean;
   intent: string;
   postingsRead: number;
@@ -74,12 +81,15 @@ function cpuNow(): number {
   return (used.user + used.system) / 1000;
 }
 
-/** Runs fn and returns its result with wall and CPU milliseconds. */
-function measured<T>(fn: () => T): { value: T; ms: number; cpuMs: number } {
+/** Runs fn and returns its result with wall, process CPU and (where Linux tells) main-thread CPU milliseconds. */
+function measured<T>(fn: () => T): { value: T; ms: number; cpuMs: number; threadMs: number } {
+  const thread = threadCpuMs?.() ?? 0;
   const cpu = cpuNow();
   const start = performance.now();
   const value = fn();
-  return { value, ms: performance.now() - start, cpuMs: cpuNow() - cpu };
+  const ms = performance.now() - start;
+  const cpuMs = cpuNow() - cpu;
+  return { value, ms, cpuMs, threadMs: threadCpuMs ? threadCpuMs() - thread : Number.NaN };
 }
 
 /** JSON of a value, or null when V8 cannot hold it in one string. */
@@ -114,7 +124,7 @@ function loadInto<L>(holder: { loaded: L | null }, load: () => L): { ms: number;
 
 interface Prepared<L> {
   loaded: L;
-  result: Omit<EngineResult, 'p50Ms' | 'p99Ms' | 'cpuP50Ms' | 'cpuP99Ms' | 'maxMs' | 'samples'>;
+  result: Omit<EngineResult, 'p50Ms' | 'p99Ms' | 'cpuP50Ms' | 'cpuP99Ms' | 'threadP50Ms' | 'threadP99Ms' | 'maxMs' | 'samples'>;
 }
 
 /**
@@ -173,7 +183,7 @@ export function writeIndexSync(dir: string, file: IndexFile): Array<string | Uin
 }
 
 /** Builds, stores and loads one engine's index (load median of `runs`), keeping the last load. */
-function prepare<B, L>(label: string, build: () => B, storage: Storage<B, L>, fromBuilt: (built: B) => L, options: RunOptions, onBuilt?: (b: B) => void): Prepared<L> {
+function prepare<B, L>(label: string, build: () => B, storage: Storage<B, L>, fromBuilt: (built: B) => L, options: Pick<RunOptions, 'loadRuns' | 'log'>, onBuilt?: (b: B) => void): Prepared<L> {
   settledHeap();
   const built = measured(build);
   options.log(`  ${label}: built in ${(built.ms / 1000).toFixed(1)} s (${(built.cpuMs / 1000).toFixed(1)} s CPU)`);
@@ -216,23 +226,37 @@ function prepare<B, L>(label: string, build: () => B, storage: Storage<B, L>, fr
   };
 }
 
-function latencies(samples: Array<{ ms: number; cpuMs: number }>) {
+function latencies(samples: Array<{ ms: number; cpuMs: number; threadMs: number }>) {
   const wall = samples.map((s) => s.ms);
   const cpu = samples.map((s) => s.cpuMs);
+  const thread = samples.map((s) => s.threadMs);
   return {
     p50Ms: percentile(wall, 50), p99Ms: percentile(wall, 99), cpuP50Ms: percentile(cpu, 50), cpuP99Ms: percentile(cpu, 99),
+    threadP50Ms: percentile(thread, 50), threadP99Ms: percentile(thread, 99),
     maxMs: Math.max(...wall), samples: samples.length,
   };
 }
 
+/** One engine in a process of its own: what it measured building and loading, and how it answers a question. */
+export interface EngineSide {
+  result: Prepared<unknown>['result'];
+  /** sitrep only: the index's parts by size, the corpus's counts, and the time the per-corpus lookups took */
+  composition?: Record<string, number>;
+  counts?: Record<string, number>;
+  ask: (question: string) => QuestionTiming;
+}
+
 /**
- * Measures sitrep and plain lunr on one corpus in this process: each builds and loads its index, then every question
- * is asked once of each, the two interleaved (which goes first alternates), after a warm-up on other questions.
+ * Builds, stores and loads one engine's index over `articles` (the caller drops its own reference, so after the build
+ * the process holds what a serving process holds: the loaded index, not the articles), then asks it questions.
  */
-export function runCorpus(articles: Article[], corpusStats: CorpusResult['corpus'], options: RunOptions): CorpusResult {
-  const builtAt = options.clock.now();
+export function engineSide(engine: 'sitrep' | 'plain', articles: Article[], options: Omit<RunOptions, 'questions' | 'warmup'>): EngineSide {
+  if (engine === 'plain') {
+    const plain = prepare('plain lunr', () => buildPlainIndex(articles), jsonStorage((json) => lunr.Index.load(JSON.parse(json) as object)), (built) => built, options);
+    return { result: plain.result, ask: plainAsker(plain.loaded) };
+  }
   let composition: Record<string, number> = {};
-  const plain = prepare('plain lunr', () => buildPlainIndex(articles), jsonStorage((json) => lunr.Index.load(JSON.parse(json) as object)), (built) => built, options);
+  const builtAt = options.clock.now();
   const sitrep = prepare('sitrep', () => buildIndex(articles, builtAt), dataFolderStorage(options.dataDir), (built) => loadCorpus(built), options, (built) => {
     composition = indexComposition(built as unknown as Record<string, unknown>);
   });
@@ -241,46 +265,123 @@ export function runCorpus(articles: Article[], corpusStats: CorpusResult['corpus
   // passages by day, ...) are made before the first question rather than by whichever question needs each first.
   const prepared = measured(() => prepareCorpus(corpus));
   options.log(`  sitrep: corpus prepared in ${Math.round(prepared.ms)} ms (${Math.round(prepared.cpuMs)} ms CPU)`);
-  const ask = (q: string) => answerQuestion(q, { corpus, clock: options.clock });
-  for (const q of options.warmup) {
-    ask(q);
-    searchPlain(plain.loaded, q);
-  }
-  const mine: QuestionTiming[] = [];
-  const theirs: Array<{ ms: number; cpuMs: number }> = [];
-  options.questions.forEach((q, i) => {
-    const runMine = () => {
-      resetStoreCounters();
-      const m = measured(() => ask(q));
-      mine.push({ question: q, ms: m.ms, cpuMs: m.cpuMs, answered: m.value.answered, intent: m.value.intent, postingsRead: storeCounters.postingsRead });
-    };
-    // only the times are kept: keeping lunr's results (every match, with its match data) held hundreds of KB per
-    // question, which grew the heap through the run and made every garbage collection, sitrep's too, slower
-    const runTheirs = () => {
-      const m = measured(() => searchPlain(plain.loaded, q));
-      theirs.push({ ms: m.ms, cpuMs: m.cpuMs });
-    };
-    if (i % 2) {
-      runMine();
-      runTheirs();
-    } else {
-      runTheirs();
-      runMine();
-    }
-  });
   const { people, figures, events } = corpus.data;
-  const passages = corpus.data.passages.length;
-  const postings = mine.map((m) => m.postingsRead);
-  const words = articles.reduce((sum, a) => sum + [a.title, a.standfirst ?? '', ...a.paragraphs].join(' ').split(/\s+/).length, 0);
   return {
-    articles: articles.length, words, passages, corpus: corpusStats, composition,
-    counts: { passages, terms: corpus.data.lunr.terms.length, people: people.length, roles: people.reduce((n, p) => n + p.roles.length, 0), figures: figures.length, events: events.length },
-    sitrep: {
-      ...sitrep.result, ...latencies(mine),
-      answered: mine.filter((m) => m.answered).length,
-      postingsReadP50: percentile(postings, 50), postingsReadMax: Math.max(...postings),
-      slowest: [...mine].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 10),
-    },
-    plain: { ...plain.result, ...latencies(theirs) },
+    result: sitrep.result,
+    composition,
+    counts: { passages: corpus.data.passages.length, terms: corpus.data.lunr.terms.length, people: people.length, roles: people.reduce((n, p) => n + p.roles.length, 0), figures: figures.length, events: events.length },
+    ask: sitrepAsker(corpus, options.clock),
   };
+}
+
+// The askers are made outside engineSide so their closures hold the loaded index only, not the articles it was built from.
+
+/** Times one plain lunr search; only the times are kept (its results, every match with its data, are hundreds of KB). */
+function plainAsker(index: lunr.Index): EngineSide['ask'] {
+  return (q) => {
+    const m = measured(() => searchPlain(index, q).length);
+    return { question: q, ms: m.ms, cpuMs: m.cpuMs, threadMs: m.threadMs, answered: m.value > 0, intent: 'search', postingsRead: 0 };
+  };
+}
+
+/** Times one sitrep answer, with the postings it read. */
+function sitrepAsker(corpus: Corpus, clock: Clock): EngineSide['ask'] {
+  return (q) => {
+    resetStoreCounters();
+    const m = measured(() => answerQuestion(q, { corpus, clock }));
+    return { question: q, ms: m.ms, cpuMs: m.cpuMs, threadMs: m.threadMs, answered: m.value.answered, intent: m.value.intent, postingsRead: storeCounters.postingsRead };
+  };
+}
+
+/** What the parent sends an engine's process. */
+export type EngineRequest =
+  | { type: 'setup'; engine: 'sitrep' | 'plain'; articles: number; seed: number; loadRuns: number; dataDir: string; now: string }
+  | { type: 'ask'; question: string };
+
+/** What an engine's process answers: its build and load figures once, then one timing per question. */
+export type EngineReply = { type: 'ready'; result: EngineSide['result']; composition?: Record<string, number>; counts?: Record<string, number> } | { type: 'asked'; timing: QuestionTiming } | { type: 'log'; line: string };
+
+/** An engine's process, asked one thing at a time. */
+class EngineProcess {
+  private readonly child: ChildProcess;
+  private waiting: { resolve: (reply: EngineReply) => void; reject: (error: Error) => void } | null = null;
+
+  constructor(log: (line: string) => void) {
+    this.child = fork(ENGINE_PROCESS, [], { execArgv: ['--max-old-space-size=12288', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (reply: EngineReply) => {
+      if (reply.type === 'log') return log(reply.line);
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve(reply);
+    });
+    this.child.on('exit', (code) => this.waiting?.reject(new Error(`the engine's process stopped (exit ${code})`)));
+  }
+
+  request(message: EngineRequest): Promise<EngineReply> {
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.child.send(message);
+    });
+  }
+
+  async ask(question: string): Promise<QuestionTiming> {
+    const reply = await this.request({ type: 'ask', question });
+    if (reply.type !== 'asked') throw new Error(`expected a timing, got ${reply.type}`);
+    return reply.timing;
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+const ENGINE_PROCESS = join(dirname(fileURLToPath(import.meta.url)), 'engine-process.ts');
+
+/**
+ * Measures sitrep and plain lunr on one corpus, each in a process of its own (as each would serve): sitrep builds,
+ * stores and loads its index, then plain lunr does, one after the other; then every question is asked once of each,
+ * the two interleaved (which goes first alternates), after a warm-up on other questions. In one process, each
+ * engine's build, load and answers also paid for collecting the other's heap (plain lunr's index at 50,000 articles
+ * is gigabytes), which is not a cost either has when it serves.
+ */
+export async function runCorpus(articles: Article[], corpusStats: CorpusResult['corpus'], options: RunOptions & { seed: number }): Promise<CorpusResult> {
+  const sitrepProcess = new EngineProcess(options.log);
+  const plainProcess = new EngineProcess(options.log);
+  try {
+    const setup = { articles: articles.length, seed: options.seed, loadRuns: options.loadRuns, dataDir: options.dataDir, now: options.clock.now().toISOString() };
+    const sitrep = await sitrepProcess.request({ type: 'setup', engine: 'sitrep', ...setup });
+    const plain = await plainProcess.request({ type: 'setup', engine: 'plain', ...setup });
+    if (sitrep.type !== 'ready' || plain.type !== 'ready') throw new Error('an engine did not get ready');
+    for (const q of options.warmup) {
+      await sitrepProcess.ask(q);
+      await plainProcess.ask(q);
+    }
+    const mine: QuestionTiming[] = [];
+    const theirs: QuestionTiming[] = [];
+    for (const [i, q] of options.questions.entries()) {
+      if (i % 2) {
+        mine.push(await sitrepProcess.ask(q));
+        theirs.push(await plainProcess.ask(q));
+      } else {
+        theirs.push(await plainProcess.ask(q));
+        mine.push(await sitrepProcess.ask(q));
+      }
+    }
+    const passages = sitrep.counts?.passages ?? 0;
+    const postings = mine.map((m) => m.postingsRead);
+    const words = articles.reduce((sum, a) => sum + [a.title, a.standfirst ?? '', ...a.paragraphs].join(' ').split(/\s+/).length, 0);
+    return {
+      articles: articles.length, words, passages, corpus: corpusStats, composition: sitrep.composition ?? {}, counts: sitrep.counts ?? {},
+      sitrep: {
+        ...sitrep.result, ...latencies(mine),
+        answered: mine.filter((m) => m.answered).length,
+        postingsReadP50: percentile(postings, 50), postingsReadMax: Math.max(...postings),
+        slowest: [...mine].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 10),
+      },
+      plain: { ...plain.result, ...latencies(theirs) },
+    };
+  } finally {
+    sitrepProcess.stop();
+    plainProcess.stop();
+  }
 }

@@ -10,7 +10,7 @@
  * compilation can make it exceed wall time) and CPU time of the main thread alone (Linux), with plain lunr's top-three search over the same passages asked in the
  * same loop, alternating which goes first.
  */
-import { openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cpuUsage, hrtime } from 'node:process';
@@ -20,6 +20,7 @@ import { loadCorpus } from '../src/core/store/corpus-index.ts';
 import { newsNamePool } from './news-corpus.ts';
 import { newsQuestions } from './questions.ts';
 import { PLACE_NAMES } from './synthetic-vocab.ts';
+import { threadCpuMs } from './measure.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
@@ -43,27 +44,15 @@ for (const q of warmUp) {
   plain.search(q.replace(/[:^*~+-]/g, ' '));
 }
 
-// The main thread's own CPU time, in ns, from Linux's /proc/thread-self/schedstat (Node 20 has no
-// process.threadCpuUsage): the process's CPU time also counts V8's helper threads (concurrent marking, compilation).
-const schedstat = (() => {
-  try {
-    const fd = openSync('/proc/thread-self/schedstat', 'r');
-    const buffer = Buffer.alloc(64);
-    return () => Number(buffer.toString('latin1', 0, readSync(fd, buffer, 0, 64, 0)).split(' ')[0]);
-  } catch {
-    return null;
-  }
-})();
-
 type Sample = { cpu: number; wall: number; thread: number };
 function time(run: () => unknown): Sample {
-  const t = schedstat?.() ?? 0;
+  const t = threadCpuMs?.() ?? 0;
   const c = cpuUsage();
   const w = hrtime.bigint();
   run();
   const wall = Number(hrtime.bigint() - w) / 1e6;
   const used = cpuUsage(c);
-  const thread = schedstat ? (schedstat() - t) / 1e6 : NaN;
+  const thread = threadCpuMs ? threadCpuMs() - t : NaN;
   return { cpu: (used.user + used.system) / 1000, wall, thread };
 }
 
