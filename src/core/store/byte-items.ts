@@ -83,14 +83,25 @@ export function postingsAt(items: ByteItems, i: number, limit = Infinity): numbe
   return out;
 }
 
-/** The term ids of item i of a term-list list (ascending), as decodeDoc gives them. */
-export function termIdsAt(items: ByteItems, i: number): number[] {
+/**
+ * The term ids of item i of a term-list list (ascending) written into `into.ids` (grown when too short); returns how
+ * many. For reads that must not allocate (see passageTermIds).
+ */
+export function termIdsInto(items: ByteItems, i: number, into: { ids: Int32Array }): number {
   const { bytes, starts, base, first } = items;
   const end = base + starts[first + i + 1]!;
-  const ids: number[] = [];
   let id = 0;
-  for (let at = base + starts[first + i]!; at < end; at = entryEnd) ids.push((id += readEntry(bytes, at, end)));
-  return ids;
+  let count = 0;
+  for (let at = base + starts[first + i]!; at < end; at = entryEnd) {
+    id += readEntry(bytes, at, end);
+    if (count === into.ids.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(into.ids);
+      into.ids = grown;
+    }
+    into.ids[count++] = id;
+  }
+  return count;
 }
 
 /**

@@ -6,7 +6,7 @@ import { ArticleMetaSchema, type ArticleMeta } from '../schema.ts';
 import '../annotate/spelling.ts';
 import { SitrepError } from '../ingest/article-file.ts';
 import { expandLunr, type CompactLunr } from './lunr-compact.ts';
-import { itemBytes, termIdsAt } from './byte-items.ts';
+import { itemBytes, termIdsInto } from './byte-items.ts';
 import { lazyAnnotations, type StoredAnnotation } from './annotations.ts';
 import { isTrustedIndex } from './index-check.ts';
 import { lazyPassages } from './passages.ts';
@@ -182,22 +182,25 @@ export function documentFrequency(corpus: Corpus, stem: string): number {
   return id === undefined ? 0 : corpus.data.lunr.df[id]!;
 }
 
-/** Most passages whose term ids are kept decoded at once (about 4 MB; a Worker has 128 MB). */
-const MAX_DECODED_PASSAGES = 20_000;
-const decoded = new WeakMap<Corpus, { ids: Array<number[] | undefined>; count: number }>();
+/**
+ * The term ids of the passage read last (`ids[0]` to `ids[count - 1]`, ascending): one buffer every read reuses, valid
+ * until the next read. Lists are not kept per passage: distinct questions over a large corpus keep meeting passages
+ * not met before, and each decoded list kept was a new object stored in a long-lived table, which every minor
+ * collection then had to copy and promote (at 50,000 articles, 3 MB a collection, 10 ms each; the dropped tables then
+ * grew the heap to a gigabyte). Decoding a sentence's few dozen ids again costs less than keeping them.
+ */
+const termIdsRead = { ids: new Int32Array(256), count: 0 };
 
-/** The term ids of a passage, decoded from its stored term list once and kept (up to a bound). */
-export function passageTermIds(corpus: Corpus, p: number): number[] {
-  let cache = decoded.get(corpus);
-  if (!cache) decoded.set(corpus, (cache = { ids: [], count: 0 }));
-  let ids = cache.ids[p];
-  if (!ids) {
-    if (cache.count >= MAX_DECODED_PASSAGES) cache = { ids: [], count: 0 };
-    decoded.set(corpus, cache);
-    ids = p < corpus.docs.length ? termIdsAt(itemBytes(corpus.docs), p) : [];
-    storeCounters.passagesDecoded++;
-    cache.ids[p] = ids;
-    cache.count++;
-  }
-  return ids;
+/** Reads a passage's term ids into the shared buffer (see termIdsRead) and returns it. */
+export function passageTermIds(corpus: Corpus, p: number): { readonly ids: Int32Array; readonly count: number } {
+  termIdsRead.count = p < corpus.docs.length ? termIdsInto(itemBytes(corpus.docs), p, termIdsRead) : 0;
+  storeCounters.passagesDecoded++;
+  return termIdsRead;
+}
+
+/** Whether a passage holds any of the term ids. */
+export function passageHoldsAny(corpus: Corpus, p: number, wanted: ReadonlySet<number>): boolean {
+  const { ids, count } = passageTermIds(corpus, p);
+  for (let k = 0; k < count; k++) if (wanted.has(ids[k]!)) return true;
+  return false;
 }

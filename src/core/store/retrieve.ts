@@ -281,12 +281,17 @@ export function withoutForgiven(corpus: Corpus, concepts: Concept[], questionTex
 
 /** Share of concept weight found in one passage, read from its stored term ids (no re-stemming). */
 export function passageCoverage(corpus: Corpus, p: number, concepts: Concept[]): number {
-  const ids = passageTermIds(corpus, p);
+  const { ids, count } = passageTermIds(corpus, p);
   let total = 0;
   let found = 0;
   for (const concept of concepts) {
     total += concept.weight;
-    if (ids.some((id) => concept.ids.has(id))) found += concept.weight;
+    for (let k = 0; k < count; k++) {
+      if (concept.ids.has(ids[k]!)) {
+        found += concept.weight;
+        break;
+      }
+    }
   }
   return total ? found / total : 0;
 }

@@ -46,7 +46,7 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
   const lengths = lengthsOf(docs);
   const docBytes = itemBytes(docs);
   const seen = seenMarks(docs.length);
-  const results: Scored[] = [];
+  let met = 0;
   for (const found of postings) {
     for (const doc of found) {
       if (seen.marks[doc] === seen.round) continue;
@@ -56,32 +56,51 @@ export function scoreTerms(compact: CompactLunr, termIds: Map<string, number>, d
       if (!(length > 0)) lengths[doc] = length = counted;
       let dot = 0;
       for (let i = 0; i < ids.length; i++) if (tfs[i]) dot += weights[i]! * bm25(idfs[i]!, tfs[i]!, length, compact.averageFieldLength);
-      results.push({ doc, score: dot / magnitude || 0 });
+      if (met === scratch.docs.length) growScratch();
+      scratch.docs[met] = doc;
+      scratch.scores[met++] = dot / magnitude || 0;
     }
   }
-  return best(results, limit);
+  return best(met, limit);
 }
 
 /**
- * The first `limit` of the results as a stable sort by score (highest first) orders them, without sorting them all: a
- * question scores up to 3,000 documents and reads the best 300. The limit-th best score is found on a copy of the
- * scores (a typed array sorts without a comparator); the results above it, then those equal to it in the order
- * met, are all the stable sort would put first.
+ * The documents one scoring met and their scores, in the order met: arrays every scoring reuses (a question scores
+ * up to 3,000 documents, and an object per document was the largest share of a question's garbage).
  */
-function best(results: Scored[], limit: number): Scored[] {
-  if (results.length <= limit) return results.sort((a, b) => b.score - a.score);
-  const scores = new Float64Array(results.length);
-  for (let i = 0; i < results.length; i++) scores[i] = results[i]!.score;
-  scores.sort();
-  const threshold = scores[results.length - limit]!;
-  let above = 0;
-  for (const r of results) if (r.score > threshold) above++;
-  let equal = limit - above;
+let scratch = { docs: new Int32Array(4096), scores: new Float64Array(4096) };
+
+function growScratch(): void {
+  const docs = new Int32Array(scratch.docs.length * 2);
+  const scores = new Float64Array(scratch.scores.length * 2);
+  docs.set(scratch.docs);
+  scores.set(scratch.scores);
+  scratch = { docs, scores };
+}
+
+/**
+ * The first `limit` of the `met` scored documents (in scratch) as a stable sort by score (highest first) orders them,
+ * without sorting them all: a question scores up to 3,000 documents and reads the best 300. The limit-th best score
+ * is found on a copy of the scores (a typed array sorts without a comparator); the results above it, then those
+ * equal to it in the order met, are all the stable sort would put first. Only those become objects.
+ */
+function best(met: number, limit: number): Scored[] {
+  const { docs, scores } = scratch;
+  let threshold = -Infinity;
+  let equal = met;
+  if (met > limit) {
+    const sorted = scores.slice(0, met).sort();
+    threshold = sorted[met - limit]!;
+    let above = 0;
+    for (let i = 0; i < met; i++) if (scores[i]! > threshold) above++;
+    equal = limit - above;
+  }
   const kept: Scored[] = [];
-  for (const r of results) {
-    if (r.score > threshold) kept.push(r);
-    else if (r.score === threshold && equal > 0) {
-      kept.push(r);
+  for (let i = 0; i < met; i++) {
+    const score = scores[i]!;
+    if (score > threshold) kept.push({ doc: docs[i]!, score });
+    else if (score === threshold && equal > 0) {
+      kept.push({ doc: docs[i]!, score });
       equal--;
     }
   }

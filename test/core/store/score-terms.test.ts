@@ -5,12 +5,19 @@ import { generateCorpus } from '../../../bench/synthetic.ts';
 import { buildIndex } from '../../../src/core/store/build-index-node.ts';
 import { loadCorpus, type Corpus } from '../../../src/core/store/corpus-index.ts';
 import { countDocumentLengths, scoreTerms } from '../../../src/core/store/score-terms.ts';
-import { frequenciesAt, itemBytes, postingsAt, termIdsAt } from '../../../src/core/store/byte-items.ts';
+import { frequenciesAt, itemBytes, postingsAt, termIdsInto } from '../../../src/core/store/byte-items.ts';
 import { decodeAscending, decodeDoc, encodeAscending } from '../../../src/core/store/lunr-compact.ts';
 import { buildConcepts, queryTerms } from '../../../src/core/store/retrieve.ts';
 import { readArticles } from '../../../src/index/fs-corpus.ts';
 import { ROOT, seedCorpus } from '../../helpers/seed-corpus.ts';
 import { storedFormat6 } from '../../helpers/split-index.ts';
+
+/** Item d's term ids as a list, read into a buffer that starts at one id so its growing is tested too. */
+function idsAt(items: ReturnType<typeof itemBytes>, d: number): number[] {
+  const into = { ids: new Int32Array(1) };
+  const count = termIdsInto(items, d, into);
+  return [...into.ids.subarray(0, count)];
+}
 
 let synthetic: Corpus;
 /** the same index stored as format 6 (postings and term lists read from its binary search part) */
@@ -71,7 +78,7 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
       let matched = 0;
       for (let d = 0; d < docs.length; d += 7) {
         const { ids, tfs } = decodeDoc(docs[d]!);
-        expect(termIdsAt(bytes, d)).toEqual(ids);
+        expect(idsAt(bytes, d)).toEqual(ids);
         const asked = [...new Set([ids[0]!, ids.at(-1)! + 1, ...ids.filter((_, i) => i % 3 === 1), ids[Math.floor(ids.length / 2)]! + 1])].sort((a, b) => a - b);
         const out = new Float64Array(asked.length);
         expect(frequenciesAt(bytes, d, asked, out, false)).toBe(tfs.reduce((a, b) => a + b, 0));
@@ -92,8 +99,8 @@ describe('scoreTerms (lunr\'s query computed directly)', () => {
     expect(itemBytes(synthetic.docs)).toBe(itemBytes(synthetic.docs));
     const empty = itemBytes(['', encodeAscending([3, 40, 41, 1300], [1, 12, 1, 2])]);
     expect(frequenciesAt(empty, 0, [1, 2], new Float64Array(2), false)).toBe(0);
-    expect(termIdsAt(empty, 0)).toEqual([]);
-    expect(termIdsAt(empty, 1)).toEqual([3, 40, 41, 1300]);
+    expect(idsAt(empty, 0)).toEqual([]);
+    expect(idsAt(empty, 1)).toEqual([3, 40, 41, 1300]);
     const tfs = new Float64Array(2);
     expect(frequenciesAt(empty, 1, [40, 1300], tfs, false)).toBe(16);
     expect([...tfs]).toEqual([12, 2]);
