@@ -4,7 +4,7 @@ import { fnv1a, withChecksum } from './index-check.ts';
 import { lazyArray } from './lazy-array.ts';
 import type { CompactLunr } from './lunr-compact.ts';
 import { countPassages } from './passages.ts';
-import { packSearchPart, searchPartRef, unpackSearchPart, type SearchLists, type SearchPartRef } from './search-part.ts';
+import { asciiJson, packSearchPart, searchPartRef, unpackSearchPart, type SearchLists, type SearchPartRef } from './search-part.ts';
 
 /**
  * The split layout of an index (format 5): the search structures in one file, the articles' sentence texts in part
@@ -79,6 +79,11 @@ function splitFingerprint(file: Omit<SplitIndexFile, 'checksum'> | Omit<SearchSp
   return [file.format, file.builtAt, lengths.join(','), articles.join(','), parts.join(','), ...searchLine, file.lunr.terms.join(' ')].join('\n');
 }
 
+/** A main file's checksum (format 5 or 6): over its fingerprint. */
+export function splitChecksum(file: Omit<SplitIndexFile, 'checksum'> | Omit<SearchSplitIndexFile, 'checksum'>): string {
+  return `fnv1a:${fnv1a(splitFingerprint(file))}`;
+}
+
 /**
  * Splits a built index into its main file and text parts. `partName(k)` names part k; the names must not be those of
  * another build's parts, so a new index's parts can be written beside the old ones before the main file replaces it.
@@ -92,14 +97,17 @@ export function splitIndexFile(file: IndexFile, partName: (k: number) => string,
     let chars = 0;
     while (end < file.texts.length && (end === start || chars + file.texts[end]!.length <= layout.partChars)) chars += file.texts[end++]!.length;
     const name = partName(parts.length);
-    const text = JSON.stringify(file.texts.slice(start, end));
+    // ASCII, other characters escaped: a question that first reads an article of a part decodes the whole part
+    // (about 1 MB), and Node decodes ASCII UTF-8 several times faster than text with a dash or a curly quote in it
+    // (at 50,000 articles, 9 ms against 3.5 ms a part); the checksum is over this text, as before
+    const text = asciiJson(file.texts.slice(start, end));
     parts.push({ name, text });
     textParts.push({ name, articles: end - start, checksum: `fnv1a:${fnv1a(text)}` });
     start = end;
   }
   const { texts, checksum: _checksum, format: _format, ...rest } = file;
   const unchecked: Omit<SplitIndexFile, 'checksum'> = { format: SPLIT_FORMAT, ...rest, passageCounts: texts.map(countPassages), textParts };
-  return { main: { ...unchecked, checksum: `fnv1a:${fnv1a(splitFingerprint(unchecked))}` }, parts };
+  return { main: { ...unchecked, checksum: splitChecksum(unchecked) }, parts };
 }
 
 /**
@@ -110,7 +118,7 @@ export function withSearchPart(main: SplitIndexFile, name: string): { main: Sear
   const { annotations, lunr: { postings, docs, ...lunr }, checksum: _checksum, format: _format, ...rest } = main;
   const bytes = packSearchPart({ postings, docs, annotations });
   const unchecked: Omit<SearchSplitIndexFile, 'checksum'> = { ...rest, format: SEARCH_FORMAT, lunr, searchPart: searchPartRef(name, bytes) };
-  return { main: { ...unchecked, checksum: `fnv1a:${fnv1a(splitFingerprint(unchecked))}` }, bytes };
+  return { main: { ...unchecked, checksum: splitChecksum(unchecked) }, bytes };
 }
 
 /** Whether a parsed file is a split index's main file this project wrote (format 5 or 6, and its checksum). */
@@ -124,7 +132,7 @@ export function isTrustedSplit(json: unknown): json is StoredSplitFile {
   if (file.format === SEARCH_FORMAT && (typeof file.searchPart !== 'object' || file.searchPart === null)) return false;
   try {
     const { checksum, ...rest } = file as StoredSplitFile;
-    return `fnv1a:${fnv1a(splitFingerprint(rest))}` === checksum;
+    return splitChecksum(rest) === checksum;
   } catch {
     return false;
   }
@@ -150,12 +158,12 @@ export function searchListsOf(file: StoredSplitFile, readPart: ReadTextPart): Se
   return unpackSearchPart(file.searchPart, readPart.bytes(file.searchPart.name), { terms: file.lunr.terms.length, passages });
 }
 
+const damagedPart = (part: TextPart) => new SitrepError('invalid_index', `index text part ${part.name} is damaged or belongs to another build (its checksum does not match); run \`sitrep build\``);
+
 /** A part's texts, checked against the checksum the main file gives for it. */
 export function parseTextPart(part: TextPart, text: string): string[] {
   const texts = `fnv1a:${fnv1a(text)}` === part.checksum ? (JSON.parse(text) as unknown) : null;
-  if (!Array.isArray(texts) || texts.length !== part.articles || !texts.every((t) => typeof t === 'string')) {
-    throw new SitrepError('invalid_index', `index text part ${part.name} is damaged or belongs to another build (its checksum does not match); run \`sitrep build\``);
-  }
+  if (!Array.isArray(texts) || texts.length !== part.articles || !texts.every((t) => typeof t === 'string')) throw damagedPart(part);
   return texts as string[];
 }
 
