@@ -6,6 +6,7 @@ import { realSleep } from '../adapters/digest/retry-fetch.ts';
 import { DEFAULT_CLAIM_LEASE_MS } from '../adapters/digest/deliver.ts';
 import { CATCH_UP_DAYS, runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
 import type { Logger } from '../adapters/logger.ts';
+import type { SlackDigestInfo } from '../adapters/slack/digest-setting.ts';
 import type { Corpus } from '../core/store/corpus-index.ts';
 import { hasDigestDestination, loadDigestConfig } from './digest-config.ts';
 import { digestTargets } from './digest-targets.ts';
@@ -19,6 +20,14 @@ export const DIGEST_KV_BINDING = 'DIGEST_KV';
 function kvOf(env: Record<string, unknown>): DigestStore | null {
   const kv = env[DIGEST_KV_BINDING] as Partial<DigestStore> | undefined;
   return kv && typeof kv.get === 'function' && typeof kv.put === 'function' ? (kv as DigestStore) : null;
+}
+
+/** Where the Worker's digest goes in Slack, and what keeps it from posting, for `/brief config` and App Home. */
+export function workerSlackDigestInfo(env: Record<string, unknown>): SlackDigestInfo {
+  const config = loadDigestConfig(env);
+  const blocked = !config.slackPoster ? 'this sitrep has no Slack bot token (SLACK_BOT_TOKEN) to post it with'
+    : !kvOf(env) ? `the Worker has no ${DIGEST_KV_BINDING} KV binding to record what it posted` : undefined;
+  return { channel: config.slack?.channel ?? null, ...(blocked ? { blocked } : {}) };
 }
 
 /** GET /v1/digest options and, with the KV binding, the delivery status /healthz shows. */
