@@ -18,7 +18,7 @@ export interface SlackIntegrationOptions {
  */
 export function createSlackIntegration(options: SlackIntegrationOptions): IntegrationFactory {
   const { botToken, signingSecret, appToken, apiUrl, visibility } = loadSlackConfig(options.source);
-  // With Slack on, the bot token is there and `sitrep serve` runs the digest: only the configured channel is news.
+  // Slack on means a bot token, and with one `sitrep serve` runs the digest schedule: nothing blocks the posts.
   const digest = { channel: loadDigestConfig(options.source).slack?.channel ?? null };
   return async ({ corpus, getCorpus = () => Promise.resolve(corpus), clock, logger, store }) => {
     if (!botToken || (!signingSecret && !appToken)) {

@@ -7,11 +7,11 @@ import { DEFAULT_CLAIM_LEASE_MS } from '../adapters/digest/deliver.ts';
 import { CATCH_UP_DAYS, runDigestJob, scheduledDigestDate, type DigestJobResult } from '../adapters/digest/run.ts';
 import type { Logger } from '../adapters/logger.ts';
 import type { SlackDigestInfo } from '../adapters/slack/digest-setting.ts';
+import { isKvNamespace } from '../adapters/store/workers-kv.ts';
 import type { Corpus } from '../core/store/corpus-index.ts';
 import { hasDigestDestination, loadDigestConfig } from './digest-config.ts';
 import { digestTargets } from './digest-targets.ts';
 import { CHAT_KV_BINDING, workerChatStore } from './worker-chat-store.ts';
-import { isKvNamespace } from '../adapters/store/workers-kv.ts';
 
 /** The KV binding that holds the once-per-date ledger (wrangler.toml [[kv_namespaces]]). */
 export const DIGEST_KV_BINDING = 'DIGEST_KV';
