@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { discordWebhookSender, slackSender, type DigestSender } from '../adapters/digest/senders.ts';
 import { SitrepError } from '../core/ingest/article-file.ts';
 import { parseEnvSection } from './env-section.ts';
 import type { DigestOptions } from '../core/digest/digest-schema.ts';
@@ -34,7 +33,10 @@ export interface DigestConfig {
   options: DigestOptions;
   /** Node only: where the once-per-date ledger lives (default DATA/digest-state.json) */
   stateFile: string | undefined;
+  /** DIGEST_SLACK_CHANNEL with the bot token it posts with */
   slack: { token: string; channel: string; apiUrl?: string } | null;
+  /** SLACK_BOT_TOKEN (and SLACK_API_URL): what posts to channels that turn the digest on with `/brief config digest on` */
+  slackPoster: { token: string; apiUrl?: string } | null;
   discord: { webhookUrl: string; botToken?: string } | null;
 }
 
@@ -47,25 +49,27 @@ export function loadDigestConfig(source: Record<string, unknown>): DigestConfig 
   const options: DigestOptions = {};
   if (env.DIGEST_WINDOW_DAYS !== undefined) options.windowDays = env.DIGEST_WINDOW_DAYS;
   if (env.DIGEST_WHEN_EMPTY !== undefined) options.whenEmpty = env.DIGEST_WHEN_EMPTY;
+  const slackPoster = env.SLACK_BOT_TOKEN ? { token: env.SLACK_BOT_TOKEN, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) } : null;
   return {
     cron: env.DIGEST_CRON,
     options,
     stateFile: env.DIGEST_STATE_FILE,
-    slack: env.DIGEST_SLACK_CHANNEL && env.SLACK_BOT_TOKEN
-      ? { token: env.SLACK_BOT_TOKEN, channel: env.DIGEST_SLACK_CHANNEL, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }
-      : null,
+    slack: env.DIGEST_SLACK_CHANNEL && slackPoster ? { ...slackPoster, channel: env.DIGEST_SLACK_CHANNEL } : null,
+    slackPoster,
     discord: env.DIGEST_DISCORD_WEBHOOK_URL ? { webhookUrl: env.DIGEST_DISCORD_WEBHOOK_URL, ...(env.DISCORD_TOKEN ? { botToken: env.DISCORD_TOKEN } : {}) } : null,
   };
 }
 
-/** The configured destinations, or only the asked one(s); asking for one that is not configured is an error. */
-export function digestSenders(config: DigestConfig, only: string = 'all'): DigestSender[] {
-  if (!['slack', 'discord', 'all'].includes(only)) throw new SitrepError('usage', `--post takes slack, discord or all, got "${only}"`);
-  const senders: DigestSender[] = [];
-  if ((only === 'slack' || only === 'all') && config.slack) senders.push(slackSender(config.slack));
-  if ((only === 'discord' || only === 'all') && config.discord) senders.push(discordWebhookSender(config.discord));
-  if (only === 'slack' && !config.slack) throw new SitrepError('not_configured', 'the Slack digest needs SLACK_BOT_TOKEN and DIGEST_SLACK_CHANNEL');
+/** Whether the digest can post anywhere: DIGEST_SLACK_CHANNEL, the Discord webhook, or a bot token for channels that turn it on. */
+export function hasDigestDestination(config: DigestConfig): boolean {
+  return !!(config.slack || config.slackPoster || config.discord);
+}
+
+/** What `--post` names (slack, discord or all), checked against the configuration before anything is posted. */
+export function checkDigestPost(config: DigestConfig, only: string): 'slack' | 'discord' | 'all' {
+  if (only !== 'slack' && only !== 'discord' && only !== 'all') throw new SitrepError('usage', `--post takes slack, discord or all, got "${only}"`);
+  if (only === 'slack' && !config.slackPoster) throw new SitrepError('not_configured', 'the Slack digest needs SLACK_BOT_TOKEN (and DIGEST_SLACK_CHANNEL, or a channel that turned it on with /brief config digest on)');
   if (only === 'discord' && !config.discord) throw new SitrepError('not_configured', 'the Discord digest needs DIGEST_DISCORD_WEBHOOK_URL');
-  if (!senders.length) throw new SitrepError('not_configured', 'no digest destination: set DIGEST_SLACK_CHANNEL (with SLACK_BOT_TOKEN) or DIGEST_DISCORD_WEBHOOK_URL');
-  return senders;
+  if (!hasDigestDestination(config)) throw new SitrepError('not_configured', 'no digest destination: set DIGEST_SLACK_CHANNEL (with SLACK_BOT_TOKEN) or DIGEST_DISCORD_WEBHOOK_URL');
+  return only;
 }

@@ -9,6 +9,7 @@ import { answerQuestion } from '../core/answer/answer.ts';
 import type { Corpus } from '../core/store/corpus-index.ts';
 import type { Clock } from '../core/schema.ts';
 import { loadSlackConfig } from './slack-config.ts';
+import { workerSlackDigestInfo } from './worker-digest.ts';
 
 // One per isolate: Slack's retries of a delivery this isolate saw are dropped; with a KV binding
 // (SLACK_DEDUP_KV, or the digest's DIGEST_KV) retries that reach another isolate are dropped too.
@@ -41,6 +42,7 @@ export function slackEdgeRoutes(env: Record<string, unknown>, deps: { getCorpus:
       store: deps.store,
       limiter: new ChatRateLimiter(deps.clock),
       about: aboutCorpus(deps.getCorpus, deps.clock),
+      digest: workerSlackDigestInfo(env),
       clock: deps.clock,
       now: () => deps.clock.now().getTime(),
     }),

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { aboutCorpus } from '../adapters/about.ts';
 import { answerQuestion } from '../core/answer/answer.ts';
+import { loadDigestConfig } from './digest-config.ts';
 import type { IntegrationFactory } from './node.ts';
 import { loadSlackConfig } from './slack-config.ts';
 
@@ -17,6 +18,8 @@ export interface SlackIntegrationOptions {
  */
 export function createSlackIntegration(options: SlackIntegrationOptions): IntegrationFactory {
   const { botToken, signingSecret, appToken, apiUrl, visibility } = loadSlackConfig(options.source);
+  // Slack on means a bot token, and with one `sitrep serve` runs the digest schedule: nothing blocks the posts.
+  const digest = { channel: loadDigestConfig(options.source).slack?.channel ?? null };
   return async ({ corpus, getCorpus = () => Promise.resolve(corpus), clock, logger, store }) => {
     if (!botToken || (!signingSecret && !appToken)) {
       return { name: 'slack', status: { on: false, why: 'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)' } };
@@ -27,7 +30,7 @@ export function createSlackIntegration(options: SlackIntegrationOptions): Integr
     const clientOptions = options.clientOptions ?? (apiUrl ? { slackApiUrl: apiUrl } : undefined);
     const slack = createBoltSlack({
       ask: async (question, history) => answerQuestion(question, { corpus: await getCorpus(), clock, history }),
-      logger, botToken, defaultVisibility: visibility, clock,
+      logger, botToken, defaultVisibility: visibility, clock, digest,
       ...(store ? { store } : {}),
       about: aboutCorpus(getCorpus, clock),
       ...(appToken ? { appToken } : { signingSecret: signingSecret! }),

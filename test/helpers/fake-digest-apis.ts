@@ -14,6 +14,8 @@ export interface ScriptedResponse {
   body?: string;
   /** the post reaches the channel but no answer ever comes back (the poster dies waiting) */
   hang?: boolean;
+  /** Slack only: answers only a post to (or history of) this channel; others pass it by */
+  channel?: string;
 }
 
 export type ScriptKind = 'slack' | 'discord' | 'slack-history' | 'discord-messages';
@@ -22,6 +24,8 @@ export type ScriptKind = 'slack' | 'discord' | 'slack-history' | 'discord-messag
 interface ChannelMessage {
   id: string;
   at: number;
+  /** Slack: the channel it was posted to (conversations.history lists one channel's messages) */
+  channel?: string;
   json: Record<string, unknown>;
 }
 
@@ -36,8 +40,10 @@ export interface FakeDigestApis {
   discordWebhookUrl: string;
   requests: RecordedRequest[];
   posts(kind: 'slack' | 'discord'): RecordedRequest[];
-  /** answers the next requests to this kind with these responses, in order */
+  /** answers the next requests to this kind with these responses, in order (a response with `channel`: only that channel's) */
   script(kind: ScriptKind, ...responses: ScriptedResponse[]): void;
+  /** the channels of the Slack posts, in order */
+  slackChannels(): string[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -79,7 +85,8 @@ export async function startFakeDigestApis(): Promise<FakeDigestApis> {
     try { args = JSON.parse(body) as Record<string, unknown>; } catch { /* kept empty */ }
     if (kind === 'slack') {
       const ts = `${(now / 1000).toFixed(0)}.${String(sequence).padStart(6, '0')}`;
-      slackMessages.push({ id: ts, at: now, json: { type: 'message', ts, text: args.text, bot_id: 'BDIGEST', metadata: args.metadata } });
+      const channel = typeof args.channel === 'string' ? args.channel : undefined;
+      slackMessages.push({ id: ts, at: now, ...(channel ? { channel } : {}), json: { type: 'message', ts, text: args.text, bot_id: 'BDIGEST', metadata: args.metadata } });
       return { ok: true, channel: args.channel ?? 'C1', ts };
     }
     const id = (((BigInt(now) - DISCORD_EPOCH_MS) << 22n) + BigInt(sequence)).toString();
@@ -88,9 +95,25 @@ export async function startFakeDigestApis(): Promise<FakeDigestApis> {
     return message;
   };
 
+  /** The Slack channel a request is about: a post's `channel`, or conversations.history's `channel` parameter. */
+  const channelOf = (kind: ScriptKind | null, url: URL, body: string): string | undefined => {
+    if (kind === 'slack-history') return url.searchParams.get('channel') ?? undefined;
+    if (kind !== 'slack') return undefined;
+    try { return (JSON.parse(body) as { channel?: string }).channel; } catch { return undefined; }
+  };
+
+  /** The next scripted response for this request: the first one for any channel or for the request's own. */
+  const take = (kind: ScriptKind | null, channel: string | undefined): ScriptedResponse | undefined => {
+    if (!kind) return undefined;
+    const list = scripts[kind];
+    const at = list.findIndex((r) => r.channel === undefined || r.channel === channel);
+    return at < 0 ? undefined : list.splice(at, 1)[0];
+  };
+
   const answer = (path: string, method: string, url: URL, headers: IncomingHttpHeaders, body: string): ScriptedResponse => {
     const kind = kindOf(method, path);
-    const scripted = kind ? scripts[kind].shift() : undefined;
+    const channel = channelOf(kind, url, body);
+    const scripted = take(kind, channel);
     if (kind === 'slack' || kind === 'discord') {
       // A scripted error never reaches the channel; a hang or a success does.
       if (scripted && !scripted.hang) return scripted;
@@ -102,7 +125,7 @@ export async function startFakeDigestApis(): Promise<FakeDigestApis> {
       if (!headers.authorization?.startsWith('Bearer ')) return { status: 200, body: JSON.stringify({ ok: false, error: 'not_authed' }) };
       const oldest = Number(url.searchParams.get('oldest') ?? 0);
       const withMetadata = url.searchParams.get('include_all_metadata') === 'true';
-      const messages = slackMessages.filter((m) => Number(m.id) > oldest).reverse()
+      const messages = slackMessages.filter((m) => Number(m.id) > oldest && (!channel || !m.channel || m.channel === channel)).reverse()
         .map((m) => (withMetadata ? m.json : { ...m.json, metadata: undefined }));
       return { status: 200, body: JSON.stringify({ ok: true, messages, has_more: false }) };
     }
@@ -151,6 +174,7 @@ export async function startFakeDigestApis(): Promise<FakeDigestApis> {
     requests,
     posts: (kind) => requests.filter((r) => r.method === 'POST' && r.path.split('?')[0] === (kind === 'slack' ? SLACK_PATH : DISCORD_PATH)),
     script: (kind, ...responses) => { scripts[kind].push(...responses); },
+    slackChannels: () => requests.filter((r) => r.method === 'POST' && r.path.split('?')[0] === SLACK_PATH).map((r) => (JSON.parse(r.body) as { channel: string }).channel),
     reset,
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();

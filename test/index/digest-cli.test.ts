@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestSchema } from '../../src/core/digest/digest-schema.ts';
+import { nodeChatStore } from '../../src/index/node-chat-store.ts';
 import { startFakeDigestApis, type FakeDigestApis } from '../helpers/fake-digest-apis.ts';
 import { copyOfData, runCli } from '../helpers/run-cli.ts';
-import { ROOT } from '../helpers/seed-corpus.ts';
+import { fixedClock, ROOT } from '../helpers/seed-corpus.ts';
 
 /** The real bin in a child process, without blocking this process (the fake APIs answer from here). */
 function runCliAsync(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -57,6 +58,29 @@ describe('sitrep digest', () => {
       expect(apis.posts('discord')).toHaveLength(1);
       expect(existsSync(join(data, 'digest-state.json'))).toBe(true);
       expect(readFileSync(join(data, 'digest-state.json'), 'utf8')).not.toContain('xoxb');
+    });
+
+    it('posts by the channel settings /brief config saved in the data folder, once per date and channel', async () => {
+      apis.reset();
+      const data = copyOfData();
+      // what `sitrep serve` saved when people typed /brief config digest on|off in these channels
+      const settings = nodeChatStore(data, fixedClock());
+      await settings.saveChannelSettings('C0CLI', { digest: false });
+      await settings.saveChannelSettings('C0ON', { digest: true });
+      await settings.saveChannelSettings('C0GONE', { digest: true });
+      apis.script('slack', { status: 200, body: '{"ok":false,"error":"channel_not_found"}', channel: 'C0GONE' });
+      const env = { SLACK_BOT_TOKEN: 'xoxb-cli-secret', DIGEST_SLACK_CHANNEL: 'C0CLI', SLACK_API_URL: apis.slackApiUrl };
+      const first = await runCliAsync(['digest', '--date', '2025-12-24', '--post', 'slack', '--data', data], env);
+      expect(first.code).toBe(1);
+      expect(first.stderr).toContain('digest 2025-12-24 -> slack: off (the channel turned the digest off with /brief config digest off)');
+      expect(first.stderr).toContain('digest 2025-12-24 -> slack:C0ON: sent');
+      expect(first.stderr).toContain('digest 2025-12-24 -> slack:C0GONE: failed (slack chat.postMessage failed: channel_not_found)');
+      expect(first.stderr).not.toContain('xoxb-cli-secret');
+      const second = await runCliAsync(['digest', '--date', '2025-12-24', '--post', 'slack', '--data', data], env);
+      expect(second.code).toBe(0);
+      expect(second.stderr).toContain('digest 2025-12-24 -> slack:C0ON: already_sent');
+      expect(second.stderr).toContain('digest 2025-12-24 -> slack:C0GONE: sent');
+      expect(apis.slackChannels().sort()).toEqual(['C0GONE', 'C0GONE', 'C0ON']);
     });
 
     it('exits 1 when a destination fails, after posting to the other', async () => {

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 
-/** Where a digest goes. */
+/** Where a digest goes: `slack` is DIGEST_SLACK_CHANNEL, `discord` the webhook. */
 export const DESTINATIONS = ['slack', 'discord'] as const;
-export type Destination = (typeof DESTINATIONS)[number];
+/** One of DESTINATIONS, or `slack:CHANNEL`: another Slack channel whose `/brief config digest on` asked for it. */
+export type Destination = (typeof DESTINATIONS)[number] | `slack:${string}`;
+
+/** The destination of a Slack channel that turned the digest on (its own ledger keys, so once per date per channel). */
+export function slackChannelDestination(channel: string): Destination {
+  return `slack:${channel}`;
+}
 
 /**
  * The little storage the digest needs: strings by key. A Workers KV namespace fits it as it is;
@@ -52,7 +58,8 @@ export type DeliveryView =
 /** The last delivery attempt of a destination, for /healthz and `sitrep digest --post`. */
 export const DeliveryStatusSchema = z.object({
   date: z.string(),
-  state: z.enum(['sent', 'already_sent', 'in_progress', 'stale', 'failed', 'nothing_to_post']),
+  /** `off`: DIGEST_SLACK_CHANNEL, but that channel's `/brief config digest off` wins, so nothing was posted there */
+  state: z.enum(['sent', 'already_sent', 'in_progress', 'stale', 'failed', 'nothing_to_post', 'off']),
   at: z.string(),
   error: z.string().optional(),
   /** HTTP 429 answers waited out before the final attempt */
@@ -63,6 +70,15 @@ export const DeliveryStatusSchema = z.object({
   recovered: z.enum(['found_in_channel', 'posted']).optional(),
 });
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+
+/** What /healthz shows: the last status of each destination; `slackChannels` those of the last run's other Slack channels. */
+export type DigestStatuses = {
+  slack: DeliveryStatus | null;
+  discord: DeliveryStatus | null;
+  slackChannels?: Record<string, DeliveryStatus | null>;
+};
+
+const DestinationListSchema = z.array(z.string());
 
 function parse<T>(schema: z.ZodType<T>, raw: string | null): T | null {
   if (raw === null) return null;
@@ -113,18 +129,34 @@ export class DigestLedger {
     return this.store.put(`status:${destination}`, JSON.stringify(status));
   }
 
+  /** The other Slack channels the last run posted to (or tried to), so /healthz can show each one's status. */
+  async slackChannels(): Promise<string[]> {
+    return parse(DestinationListSchema, await this.store.get('status:slack-channels')) ?? [];
+  }
+
+  /** Records the last run's other Slack channels; written only when they change (KV takes one write a second per key). */
+  async setSlackChannels(channels: string[]): Promise<void> {
+    const next = [...new Set(channels)].sort();
+    if (JSON.stringify(await this.slackChannels()) === JSON.stringify(next)) return;
+    await this.store.put('status:slack-channels', JSON.stringify(next));
+  }
+
   /**
    * The last status of every destination, for /healthz. A run still `in_progress` after `staleAfterMs` stopped
    * before it finished: that shows as `stale` (the next run checks the channel and finishes it).
    */
-  async statuses(now?: Date, staleAfterMs?: number): Promise<Record<Destination, DeliveryStatus | null>> {
-    const list = await Promise.all(DESTINATIONS.map((d) => this.status(d)));
+  async statuses(now?: Date, staleAfterMs?: number): Promise<DigestStatuses> {
+    const channels = await this.slackChannels();
+    const destinations: Destination[] = [...DESTINATIONS, ...channels.map(slackChannelDestination)];
+    const list = await Promise.all(destinations.map((d) => this.status(d)));
     const shown = list.map((status): DeliveryStatus | null => {
       if (!status || status.state !== 'in_progress' || !now || staleAfterMs === undefined) return status;
       if (now.getTime() - Date.parse(status.at) < staleAfterMs) return status;
       return { ...status, state: 'stale', error: `the run that started at ${status.at} stopped before it finished; the next run checks the channel and finishes it` };
     });
-    return { slack: shown[0] ?? null, discord: shown[1] ?? null };
+    const result: DigestStatuses = { slack: shown[0] ?? null, discord: shown[1] ?? null };
+    if (channels.length) result.slackChannels = Object.fromEntries(channels.map((c, i) => [c, shown[i + DESTINATIONS.length] ?? null]));
+    return result;
   }
 }
 

@@ -23,10 +23,13 @@ export interface DigestSender {
 /** An HTTP status after which the request may still have taken effect. */
 const mayHaveLanded = (code: string) => /^(fetch_failed|http_5\d\d)/.test(code);
 
-/** Slack: chat.postMessage to a channel with the bot token (`apiUrl` points tests at a local fake Slack). */
-export function slackSender(config: { token: string; channel: string; apiUrl?: string }): DigestSender {
+/**
+ * Slack: chat.postMessage to a channel with the bot token (`apiUrl` points tests at a local fake Slack). `destination`
+ * names it in the ledger: `slack` for DIGEST_SLACK_CHANNEL, `slack:CHANNEL` for a channel that turned the digest on.
+ */
+export function slackSender(config: { token: string; channel: string; apiUrl?: string; destination?: Destination }): DigestSender {
   return {
-    destination: 'slack',
+    destination: config.destination ?? 'slack',
     async send(digest, fetch) {
       const { text, blocks } = renderDigestBlocks(digest);
       try {

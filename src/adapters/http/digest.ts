@@ -3,7 +3,7 @@ import type { Corpus } from '../../core/store/corpus-index.ts';
 import { composeDigest } from '../../core/digest/digest.ts';
 import type { DigestOptions } from '../../core/digest/digest-schema.ts';
 import { IsoDate, type Clock } from '../../core/schema.ts';
-import type { DeliveryStatus } from '../digest/ledger.ts';
+import type { DigestStatuses } from '../digest/ledger.ts';
 import type { AppEnv } from './context.ts';
 import { HttpProblem } from './errors.ts';
 
@@ -11,7 +11,7 @@ import { HttpProblem } from './errors.ts';
 export interface DigestHttpDeps {
   options: DigestOptions;
   /** for /healthz; absent where no digest is scheduled */
-  status?: () => Promise<Record<string, DeliveryStatus | null>>;
+  status?: () => Promise<DigestStatuses>;
 }
 
 /** `GET /digest?date=YYYY-MM-DD` (default: today, UTC): the Digest JSON. */

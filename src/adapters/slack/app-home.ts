@@ -1,14 +1,27 @@
 import { formatDate } from '../../core/annotate/dates.ts';
 import type { Block } from './blocks.ts';
 import { mrkdwn } from './blocks.ts';
+import { digestHere, type SlackDigestInfo } from './digest-setting.ts';
 import { renderBlocks } from './render-blocks.ts';
 import type { AboutInfo, SlackFlowDeps } from './respond.ts';
 import type { SlackOut } from './slack-out.ts';
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
-/** App Home: what sitrep follows, example questions, and the settings of each configured channel. */
-export async function renderHome(about: AboutInfo | null, channels: Array<{ channel: string; visibility: string; digest: boolean }>): Promise<{ type: 'home'; blocks: Block[] }> {
+/** A channel as a link when it is a channel id (checked, so a raw `<#...>` can carry nothing else), else as it is. */
+function channelName(channel: string): string {
+  return CHANNEL_ID.test(channel) ? `<#${channel}>` : channel;
+}
+
+/** Where the daily digest goes, in a line. */
+function describeDigest(info: SlackDigestInfo | undefined): string {
+  if (info?.blocked) return `The daily digest cannot be posted to Slack yet: ${info.blocked}.`;
+  const turnOn = 'every channel that turns it on with /brief config digest on';
+  return info?.channel ? `The daily digest goes to ${channelName(info.channel)} (unless it is turned off there) and to ${turnOn}.` : `The daily digest goes to ${turnOn}.`;
+}
+
+/** App Home: what sitrep follows, example questions, where the digest goes, and the settings of each configured channel. */
+export async function renderHome(about: AboutInfo | null, channels: Array<{ channel: string; visibility: string; digest: boolean }>, digest?: SlackDigestInfo): Promise<{ type: 'home'; blocks: Block[] }> {
   const following = about
     ? `I follow ${about.articles} article${about.articles === 1 ? '' : 's'}${about.newest ? `, the newest from ${formatDate(about.newest)}` : ''}.`
     : 'I answer from the articles this server follows.';
@@ -31,10 +44,9 @@ export async function renderHome(about: AboutInfo | null, channels: Array<{ chan
     ],
   });
   const settings = channels.length
-    ? channels.map((c) => `• ${CHANNEL_ID.test(c.channel) ? `<#${c.channel}>` : c.channel}: answers ${c.visibility === 'private' ? 'only to the asker' : 'in the channel'}, digest ${c.digest ? 'on' : 'off'}`).join('\n')
+    ? channels.map((c) => `• ${channelName(c.channel)}: answers ${c.visibility === 'private' ? 'only to the asker' : 'in the channel'}, digest ${c.digest ? 'on' : 'off'}`).join('\n')
     : 'No channel has its own settings yet: answers follow the default.';
-  // channel ids are checked above, so the one raw `<#...>` link here cannot carry anything else
-  const blocks: Block[] = [...doc.blocks, { type: 'section', text: mrkdwn(`*Channel settings*\n${settings}`) }];
+  const blocks: Block[] = [...doc.blocks, { type: 'section', text: mrkdwn(`*Channel settings*\n${describeDigest(digest)}\n${settings}`) }];
   return { type: 'home', blocks: blocks.slice(0, 100) };
 }
 
@@ -42,8 +54,10 @@ export async function renderHome(about: AboutInfo | null, channels: Array<{ chan
 export async function handleHomeOpened(user: string, out: SlackOut, deps: SlackFlowDeps): Promise<void> {
   const about = deps.about ? await deps.about().catch(() => null) : null;
   const configured = await deps.store.configuredChannels().catch(() => []);
-  const channels = await Promise.all(configured.slice(0, 20).map(async (c) => ({
-    channel: c.channel, digest: c.digest, visibility: (await deps.store.channelSettings(c.channel))?.visibility ?? deps.defaultVisibility ?? 'public',
-  })));
-  await out.call('views.publish', { user_id: user, view: await renderHome(about, channels) });
+  const channels = await Promise.all(configured.slice(0, 20).map(async (c) => {
+    const settings = await deps.store.channelSettings(c.channel);
+    // the digest as the run decides it: the channel's own setting, else on only in the configured digest channel
+    return { channel: c.channel, digest: digestHere(c.channel, settings, deps.digest).on, visibility: settings?.visibility ?? deps.defaultVisibility ?? 'public' };
+  }));
+  await out.call('views.publish', { user_id: user, view: await renderHome(about, channels, deps.digest) });
 }

@@ -3,6 +3,7 @@ import { askInConversation } from '../conversation.ts';
 import { TTL, type ChannelSettings } from '../store/chat-store.ts';
 import type { SlackMessage } from './blocks.ts';
 import { parseBriefCommand, type Visibility } from './command.ts';
+import { describeDigestHere } from './digest-setting.ts';
 import { renderApology, renderHelp, renderNote } from './messages.ts';
 import type { SlashCommand } from './payloads.ts';
 import { renderAnswer } from './render-answer.ts';
@@ -26,16 +27,16 @@ export function commandChainKey(channel: string, user: string): string {
   return `slack:chain:${channel}:${user}`;
 }
 
-function describeSettings(settings: ChannelSettings | null, fallback: Visibility): string {
+function describeSettings(channel: string, settings: ChannelSettings | null, fallback: Visibility, deps: SlackFlowDeps): string {
   const visibility = settings?.visibility ?? fallback;
-  return `Answers to /brief here: ${visibility === 'public' ? 'in the channel' : 'only to the asker'}${settings?.visibility ? '' : ' (the default)'}. Daily digest here: ${settings?.digest ? 'on' : 'off'}.`;
+  return `Answers to /brief here: ${visibility === 'public' ? 'in the channel' : 'only to the asker'}${settings?.visibility ? '' : ' (the default)'}. ${describeDigestHere(channel, settings, deps.digest)}`;
 }
 
 /** `/brief config [visibility public|private] [digest on|off]`: shows or changes this channel's settings. */
 async function configure(command: SlashCommand, args: string[], deps: SlackFlowDeps): Promise<CommandReply> {
   const fallback = deps.defaultVisibility ?? 'public';
   const current = await deps.store.channelSettings(command.channel_id);
-  if (!args.length) return ephemeral(renderNote(`${describeSettings(current, fallback)}\nChange with: ${command.command} config visibility public|private, ${command.command} config digest on|off`));
+  if (!args.length) return ephemeral(renderNote(`${describeSettings(command.channel_id, current, fallback, deps)}\nChange with: ${command.command} config visibility public|private, ${command.command} config digest on|off`));
   const [setting, value] = args;
   const next: ChannelSettings = { ...current, updatedBy: command.user_id };
   if (setting === 'visibility' && (value === 'public' || value === 'private')) next.visibility = value;
@@ -43,7 +44,7 @@ async function configure(command: SlashCommand, args: string[], deps: SlackFlowD
   else return ephemeral(renderNote(`I didn't understand "${args.join(' ')}". Try ${command.command} config visibility private, or ${command.command} config digest on.`));
   await deps.store.saveChannelSettings(command.channel_id, next);
   deps.logger.info({ msg: 'slack: channel settings changed', channel: command.channel_id, setting, value });
-  return ephemeral(renderNote(`Saved. ${describeSettings(next, fallback)}`));
+  return ephemeral(renderNote(`Saved. ${describeSettings(command.channel_id, next, fallback, deps)}`));
 }
 
 /**

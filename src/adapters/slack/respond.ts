@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import { ChatStore } from '../store/chat-store.ts';
 import { MemoryKeyValue } from '../store/memory-key-value.ts';
 import { isHelpRequest, type Visibility } from './command.ts';
+import type { SlackDigestInfo } from './digest-setting.ts';
 import type { ChatEvent } from './payloads.ts';
 
 /** What sitrep's App Home shows about the corpus. */
@@ -28,6 +29,8 @@ export interface SlackResponderDeps {
   limiter?: ChatRateLimiter;
   /** for App Home: what sitrep follows and example questions */
   about?: () => Promise<AboutInfo>;
+  /** where the daily digest goes, so `/brief config` and App Home describe it truly (default: no configured channel) */
+  digest?: SlackDigestInfo;
   clock?: Clock;
   newId?: () => string;
 }

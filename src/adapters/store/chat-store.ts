@@ -61,9 +61,10 @@ function parse<T>(schema: z.ZodType<T>, raw: string | null): T | null {
 /**
  * What the chat adapters keep between requests, over any KeyValue (memory on Node, KV on Workers): conversation
  * turns per thread, answers their buttons refer to, feedback, and channel settings. Unreadable entries read as absent.
+ * Channel settings may live apart (`settingsKv`: a file on Node, so they outlast the process and the digest reads them).
  */
 export class ChatStore {
-  constructor(private readonly kv: KeyValue, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly kv: KeyValue, private readonly now: () => Date = () => new Date(), private readonly settingsKv: KeyValue = kv) {}
 
   /** The earlier turns of a conversation, oldest first (empty when there are none or they expired). */
   async history(conversation: string): Promise<ConversationTurn[]> {
@@ -112,16 +113,16 @@ export class ChatStore {
   }
 
   async channelSettings(channel: string): Promise<ChannelSettings | null> {
-    return parse(ChannelSettingsSchema, await this.kv.get(`settings:${channel}`));
+    return parse(ChannelSettingsSchema, await this.settingsKv.get(`settings:${channel}`));
   }
 
   async saveChannelSettings(channel: string, settings: ChannelSettings): Promise<void> {
-    await this.kv.put(`settings:${channel}`, JSON.stringify({ ...settings, at: this.now().toISOString() }), { metadata: { digest: String(settings.digest ?? false) } });
+    await this.settingsKv.put(`settings:${channel}`, JSON.stringify({ ...settings, at: this.now().toISOString() }), { metadata: { digest: String(settings.digest ?? false) } });
   }
 
-  /** Channels with settings, and whether each wants the digest. */
+  /** Channels with settings, and whether each turned the digest on (false: it said off, or said nothing). */
   async configuredChannels(): Promise<Array<{ channel: string; digest: boolean }>> {
-    return (await this.kv.list('settings:')).map(({ key, metadata }) => ({ channel: key.slice('settings:'.length), digest: metadata?.digest === 'true' }));
+    return (await this.settingsKv.list('settings:')).map(({ key, metadata }) => ({ channel: key.slice('settings:'.length), digest: metadata?.digest === 'true' }));
   }
 }
 

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.ts';
 import { openCorpus } from '../fs-corpus.ts';
 import { createDigestIntegration } from '../digest-integration.ts';
 import { INTEGRATIONS, startServer } from '../node.ts';
+import { nodeChatStore } from '../node-chat-store.ts';
 import { createSlackIntegration } from '../slack-integration.ts';
 import { startupSummary } from '../startup-summary.ts';
 import { serveLive } from '../serve-live.ts';
@@ -41,7 +42,10 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   const corpus = await openCorpus(flags.dataDir, clock);
   const live = await serveLive(flags.dataDir, env, corpus, { clock, logger, noToken: !config.http.apiToken });
   const integrations = [...INTEGRATIONS, createSlackIntegration({ source: env }), createDigestIntegration({ source: env, dataDir: flags.dataDir }), live.integration];
-  const server = await startServer({ config, corpus, clock, logger, integrations, getCorpus: live.getCorpus, liveRoutes: live.routes, shutdownTimeoutMs: config.shutdownSeconds * 1000 });
+  const server = await startServer({
+    config, corpus, clock, logger, integrations, getCorpus: live.getCorpus, liveRoutes: live.routes, shutdownTimeoutMs: config.shutdownSeconds * 1000,
+    store: nodeChatStore(flags.dataDir, clock),
+  });
   process.stderr.write(startupSummary(server, config, corpus));
   logger.info({ msg: 'listening', url: server.url, port: server.port });
   // The lookups the engine makes once per corpus, made now rather than by the first questions (see prepareCorpus).

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBriefCommand } from '../../../src/adapters/slack/command.ts';
 import { ChatEventSchema } from '../../../src/adapters/slack/payloads.ts';
 import { ChatRateLimiter } from '../../../src/adapters/chat-rate-limit.ts';
+import { handleHomeOpened } from '../../../src/adapters/slack/app-home.ts';
 import { handleCommand } from '../../../src/adapters/slack/flow-command.ts';
 import type { SlashCommand } from '../../../src/adapters/slack/payloads.ts';
 import { planEventReply, withSlackDefaults, type SlackResponderDeps } from '../../../src/adapters/slack/respond.ts';
@@ -66,6 +67,39 @@ describe('handleCommand', () => {
     await (await handleCommand(command('who mediated', { channel_id: 'C2' }), flow)).later!(out);
     expect(posted.map((p) => p.response_type)).toEqual(['ephemeral', 'in_channel', 'in_channel']);
     expect(await flow.store.channelSettings('C1')).toMatchObject({ visibility: 'private', digest: true, updatedBy: 'U1' });
+  });
+
+  it('says truly whether a channel gets the digest: the configured channel unless it turns it off, others once they turn it on', async () => {
+    const flow = withSlackDefaults({ ...deps, digest: { channel: 'C0ENV' } });
+    const configIn = async (channel: string, text = 'config') => (await handleCommand(command(text, { channel_id: channel }), flow)).ack.text;
+    expect(await configIn('C0ENV')).toContain('Daily digest here: on (this is the channel the digest is set up for).');
+    // a visibility setting alone leaves the digest as it was
+    expect(await configIn('C0ENV', 'config visibility private')).toContain('Daily digest here: on (this is the channel the digest is set up for).');
+    expect(await configIn('C0ENV', 'config digest off')).toContain('Daily digest here: off (this is the channel the digest is set up for, but the setting here wins).');
+    expect(await configIn('C1')).toContain('Daily digest here: off (the default).');
+    expect(await configIn('C1', 'config digest on')).toMatch(/Daily digest here: on\.$/);
+    expect(await configIn('C1', 'config digest off')).toMatch(/Daily digest here: off\.$/);
+  });
+
+  it('says when a digest that is on cannot be posted yet, and why', async () => {
+    const flow = withSlackDefaults({ ...deps, digest: { channel: null, blocked: 'this sitrep has no Slack bot token (SLACK_BOT_TOKEN) to post it with' } });
+    expect((await handleCommand(command('config digest on'), flow)).ack.text)
+      .toContain('Daily digest here: on. It cannot be posted yet: this sitrep has no Slack bot token (SLACK_BOT_TOKEN) to post it with.');
+    expect((await handleCommand(command('config digest off'), flow)).ack.text).not.toContain('cannot be posted');
+  });
+
+  it('App Home shows each channel\'s digest as the run decides it, and where the digest goes', async () => {
+    const flow = withSlackDefaults({ ...deps, digest: { channel: 'C0ENV' } });
+    await flow.store.saveChannelSettings('C0ENV', { visibility: 'private' });
+    await flow.store.saveChannelSettings('C0ON', { digest: true });
+    await flow.store.saveChannelSettings('C0QUIET', { visibility: 'public' });
+    let view: unknown;
+    await handleHomeOpened('U1', { call: async (_method, args) => { view = (args as { view: unknown }).view; return {}; }, respond: async () => {} }, flow);
+    const text = JSON.stringify(view);
+    expect(text).toContain('The daily digest goes to <#C0ENV> (unless it is turned off there) and to every channel that turns it on with /brief config digest on.');
+    expect(text).toContain('<#C0ENV>: answers only to the asker, digest on');
+    expect(text).toContain('<#C0ON>: answers in the channel, digest on');
+    expect(text).toContain('<#C0QUIET>: answers in the channel, digest off');
   });
 
   it('says politely when a person asks too fast, and asks the core nothing more', async () => {
