@@ -5,8 +5,7 @@ import lunr from 'lunr';
 import { answerQuestion } from '../src/core/answer/answer.ts';
 import { prepareCorpus } from '../src/core/answer/prepare.ts';
 import { loadCorpus, type Corpus, type IndexFile } from '../src/core/store/corpus-index.ts';
-import { readAheadSteps, shouldSplit, splitIndexFile, withSearchPart } from '../src/core/store/index-split.ts';
-
+import { shouldSplit, splitIndexFile, withSearchPart } from '../src/core/store/index-split.ts';
 import { asciiJson } from '../src/core/store/search-part.ts';
 import { partStamp, textPartReader } from '../src/index/fs-index-file.ts';
 import { dataPaths } from '../src/index/fs-paths.ts';
@@ -18,9 +17,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPlainIndex, searchPlain } from './plain-lunr.ts';
-
-/** `sitrep serve`'s default SITREP_READ_AHEAD_MB (512), in characters. */
-const READ_AHEAD_CHARS = 512e6;
 
 /** What one engine measured on one corpus. */
 export interface EngineResult {
@@ -37,9 +33,6 @@ export interface EngineResult {
   loadRunsMs: number[];
   /** heap held by the loaded index (after full GCs) */
   heapBytes: number;
-  /** sitrep, a split index: the text parts read ahead after loading, as `sitrep serve` does (characters, CPU ms) */
-  readAheadChars?: number;
-  readAheadCpuMs?: number;
   p50Ms: number;
   p99Ms: number;
   cpuP50Ms: number;
@@ -272,13 +265,9 @@ export function engineSide(engine: 'sitrep' | 'plain', articles: Article[], opti
   // passages by day, ...) are made before the first question rather than by whichever question needs each first.
   const prepared = measured(() => prepareCorpus(corpus));
   options.log(`  sitrep: corpus prepared in ${Math.round(prepared.ms)} ms (${Math.round(prepared.cpuMs)} ms CPU)`);
-  // As `sitrep serve` does next, between requests: the article texts of a split index read ahead, up to its default
-  // SITREP_READ_AHEAD_MB, so no measured question is the first to read a text part (see readAheadSteps).
-  const ahead = measured(() => [...readAheadSteps(corpus.data.texts, READ_AHEAD_CHARS)]);
-  if (ahead.value.length) options.log(`  sitrep: ${ahead.value.length} text parts (${(ahead.value.at(-1)! / 1e6).toFixed(0)} M characters) read ahead in ${Math.round(ahead.ms)} ms (${Math.round(ahead.cpuMs)} ms CPU)`);
   const { people, figures, events } = corpus.data;
   return {
-    result: ahead.value.length ? { ...sitrep.result, readAheadChars: ahead.value.at(-1)!, readAheadCpuMs: ahead.cpuMs } : sitrep.result,
+    result: sitrep.result,
     composition,
     counts: { passages: corpus.data.passages.length, terms: corpus.data.lunr.terms.length, people: people.length, roles: people.reduce((n, p) => n + p.roles.length, 0), figures: figures.length, events: events.length },
     ask: sitrepAsker(corpus, options.clock),

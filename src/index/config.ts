@@ -42,7 +42,6 @@ export const EnvSchema = z.object({
   SITREP_ANSWER_CACHE: wholeNumber(0, 100_000, http.answerCacheSize),
   SITREP_TRUST_PROXY: optional.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()).transform((v) => v === 'true'),
   SITREP_SHUTDOWN_SECONDS: wholeNumber(1, 300, 10),
-  SITREP_READ_AHEAD_MB: wholeNumber(0, 1_000_000, 512),
   SITREP_STORE: optional.pipe(z.enum(['lunr', 'd1'], { error: 'must be lunr or d1' }).optional()).transform((v) => v ?? 'lunr'),
   SITREP_LOG_LEVEL: optional.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()).transform((v): LogLevel => v ?? 'info'),
   SLACK_SIGNING_SECRET: optional,
@@ -69,8 +68,6 @@ export interface Config {
   trustProxy: boolean;
   /** Node: how long SIGTERM may take, in all, before the process exits */
   shutdownSeconds: number;
-  /** Node: how much of a split index's article text (millions of characters) to read ahead after loading; 0: none */
-  readAheadMb: number;
   http: HttpConfig;
   /** every variable, parsed: the Slack, Discord and digest settings are read from here */
   env: Env;
@@ -99,7 +96,6 @@ export function loadConfig(source: Record<string, unknown>): Config {
     logLevel: env.SITREP_LOG_LEVEL,
     trustProxy: env.SITREP_TRUST_PROXY,
     shutdownSeconds: env.SITREP_SHUTDOWN_SECONDS,
-    readAheadMb: env.SITREP_READ_AHEAD_MB,
     http: {
       apiToken: env.SITREP_API_TOKEN ?? null,
       corsOrigins: env.SITREP_CORS_ORIGINS,

@@ -3,15 +3,14 @@
 // work with the token (and refuse without one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFeedServer, type FakeFeedServer } from '../helpers/fake-feed-server.ts';
 import { rssFeed, STORIES, wireCopy } from '../helpers/feed-fixtures.ts';
 import { copyOfData, runCliAsync } from '../helpers/run-cli.ts';
-import { fixedClock, ROOT } from '../helpers/seed-corpus.ts';
-import { rebuildIndex } from '../../src/index/fs-commit.ts';
+import { ROOT } from '../helpers/seed-corpus.ts';
 
 const TOKEN = 'serve-live-test-token-0123456789';
 let site: FakeFeedServer;
@@ -141,40 +140,6 @@ describe('sitrep serve with followed sources', () => {
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('token_required');
     } finally {
       await stop(open.child);
-    }
-  });
-});
-
-describe('sitrep serve reads a split index\'s texts ahead', () => {
-  /** The log lines of a server, parsed, once the line `msg` is there (or after 10 s). */
-  async function logLines(logs: () => string, msg: string) {
-    const parsed = () => logs().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; parts?: number; chars?: number; of?: number });
-    for (let waited = 0; waited < 10_000 && !parsed().some((l) => l.msg === msg); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    return parsed();
-  }
-
-  it('reads every text part after start-up (SITREP_READ_AHEAD_MB), and none when it is 0', async () => {
-    const data = copyOfData();
-    // the seed articles' texts in parts of about 3,000 characters
-    await rebuildIndex(data, fixedClock(), undefined, { splitAboveChars: 100, partChars: 3000 });
-    const textParts = readdirSync(join(data, 'index-texts')).filter((f) => f.endsWith('.json')).length;
-    expect(textParts).toBeGreaterThan(3);
-    const on = await startServe(data, { SITREP_READ_AHEAD_MB: '1' });
-    try {
-      const read = (await logLines(on.logs, 'texts read ahead')).find((l) => l.msg === 'texts read ahead');
-      expect(read).toMatchObject({ parts: textParts, of: 5 });
-      expect(read!.chars).toBeGreaterThan(3000 * (textParts - 1));
-    } finally {
-      await stop(on.child);
-    }
-    const off = await startServe(data, { SITREP_READ_AHEAD_MB: '0' });
-    try {
-      const lines = await logLines(off.logs, 'corpus prepared');
-      expect(lines.some((l) => l.msg === 'corpus prepared')).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(off.logs()).not.toContain('texts read ahead');
-    } finally {
-      await stop(off.child);
     }
   });
 });

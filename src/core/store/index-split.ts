@@ -182,48 +182,12 @@ export function lazyTexts(file: StoredSplitFile, readPart: ReadTextPart): string
   });
   if (start !== file.articles.length) throw new SitrepError('invalid_index', 'index file is inconsistent (text parts and articles differ); run `sitrep build`');
   const loaded: Array<string[] | undefined> = new Array(file.textParts.length);
-  const load = (k: number) => (loaded[k] ??= parseTextPart(file.textParts[k]!, readPart(file.textParts[k]!.name)));
-  const parts: TextPartsAhead = {
-    count: file.textParts.length,
-    read: (k) => {
-      if (loaded[k]) return 0;
-      let chars = 0;
-      for (const text of load(k)) chars += text.length;
-      return chars;
-    },
-  };
   return lazyArray(file.articles.length, (a) => {
     const k = partOf[a]!;
-    return load(k)[a - starts[k]!]!;
-  }, { [TEXT_PARTS]: parts });
-}
-
-/** The key under which lazyTexts' array carries its parts, for reading them ahead (see readAheadSteps). */
-const TEXT_PARTS = Symbol('text parts');
-
-/** The text parts of a lazily read index: how many, and `read(k)`, which reads part k now and returns its characters (0 if read before). */
-interface TextPartsAhead {
-  count: number;
-  read: (k: number) => number;
-}
-
-/**
- * Reads the text parts of a split index ahead of the questions, one part a step, newest articles first (parts are in
- * article order, and articles are stored newest first), until `maxChars` characters or more are held; a one-file index has
- * nothing to read. Each step yields the characters read so far. Why: a question that first meets an article of a
- * part reads and parses the whole part (about 1 MB, 4 to 8 ms, more from a cold disk); at 50,000 articles the first
- * thousand questions a server answers meet about 200 such parts. A server steps through this between requests
- * after loading (as it prepares the corpus's lookups), so its answers cost from the start what they cost once it has
- * run a while. The parts read stay in memory, as any part a question reads does.
- */
-export function* readAheadSteps(texts: string[], maxChars: number): Generator<number> {
-  const parts = (texts as unknown as Record<symbol, TextPartsAhead | undefined>)[TEXT_PARTS];
-  if (!parts) return;
-  let held = 0;
-  for (let k = 0; k < parts.count && held < maxChars; k++) {
-    held += parts.read(k);
-    yield held;
-  }
+    const part = file.textParts[k]!;
+    const texts = (loaded[k] ??= parseTextPart(part, readPart(part.name)));
+    return texts[a - starts[k]!]!;
+  });
 }
 
 /** The whole index of a split file with every part read now (for a merge, which needs every text). */

@@ -9,6 +9,7 @@ import { nodeChatStore } from '../node-chat-store.ts';
 import { createSlackIntegration } from '../slack-integration.ts';
 import { startupSummary } from '../startup-summary.ts';
 import { serveLive } from '../serve-live.ts';
+import { preparedIn } from '../prepare-corpus.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -39,7 +40,7 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   process.once('exit', out.flush);
   const logger = createJsonLogger({ write: (line) => out.write(`${line}\n`), clock, level: config.logLevel });
   const corpus = await openCorpus(flags.dataDir, clock);
-  const live = await serveLive(flags.dataDir, env, corpus, { clock, logger, noToken: !config.http.apiToken, readAheadMb: config.readAheadMb });
+  const live = await serveLive(flags.dataDir, env, corpus, { clock, logger, noToken: !config.http.apiToken });
   const integrations = [...INTEGRATIONS, createSlackIntegration({ source: env }), createDigestIntegration({ source: env, dataDir: flags.dataDir }), live.integration];
   const server = await startServer({
     config, corpus, clock, logger, integrations, getCorpus: live.getCorpus, liveRoutes: live.routes, shutdownTimeoutMs: config.shutdownSeconds * 1000,
@@ -47,9 +48,8 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   });
   process.stderr.write(startupSummary(server, config, corpus));
   logger.info({ msg: 'listening', url: server.url, port: server.port });
-  // The lookups the engine makes once per corpus, made now rather than by the first questions (see prepareCorpus),
-  // then the article texts read ahead between requests (see readTextsAhead).
-  setImmediate(live.prepareFirst);
+  // The lookups the engine makes once per corpus, made now rather than by the first questions (see prepareCorpus).
+  setImmediate(() => logger.info({ msg: 'corpus prepared', ms: preparedIn(corpus) }));
 
   const signal = await nextSignal();
   const stoppingAt = Date.now();

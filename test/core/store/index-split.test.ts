@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
-import { joinSplitIndex, readAheadSteps, shouldSplit, splitChecksum, splitIndexFile } from '../../../src/core/store/index-split.ts';
+import { joinSplitIndex, shouldSplit, splitChecksum, splitIndexFile } from '../../../src/core/store/index-split.ts';
 import { fnv1a } from '../../../src/core/store/index-check.ts';
 import { passagesOf } from '../../../src/core/store/passages.ts';
 import { fixedClock } from '../../helpers/seed-corpus.ts';
@@ -131,27 +131,5 @@ describe('text parts are ASCII', () => {
     // the main file's checksum covers its parts' checksums: sealed again, as that build would have written it
     const corpus = loadCorpus({ ...unsealed, checksum: splitChecksum(unsealed) }, { readTextPart: split.readTextPart });
     expect([...corpus.data.passages]).toEqual(passagesOf(accented));
-  });
-});
-
-describe('reading text parts ahead', () => {
-  it('reads the parts in order, newest articles first, up to the characters asked, after which questions read none', () => {
-    const split = stored('c');
-    const corpus = loadCorpus(split.main, { readTextPart: split.readTextPart });
-    const sizes = split.parts.map((p) => (JSON.parse(p.text) as string[]).reduce((n, t) => n + t.length, 0));
-    // a limit the first part reaches: one step
-    expect([...readAheadSteps(corpus.data.texts, 1)]).toEqual([sizes[0]]);
-    expect(split.reads).toEqual(['c.0']);
-    // no limit: the rest, each part once (the first is not read again, and adds nothing)
-    const steps = [...readAheadSteps(corpus.data.texts, Infinity)];
-    expect(steps).toHaveLength(split.parts.length);
-    expect(steps.at(-1)).toBe(sizes.slice(1).reduce((a, b) => a + b, 0));
-    expect(split.reads).toEqual(split.parts.map((p) => p.name));
-    for (const q of QUESTIONS) answerQuestion(q, { corpus, clock: fixedClock() });
-    expect(split.reads).toHaveLength(split.parts.length);
-  });
-
-  it('has nothing to read in a one-file index', () => {
-    expect([...readAheadSteps(loadCorpus(JSON.parse(JSON.stringify(built))).data.texts, Infinity)]).toEqual([]);
   });
 });
