@@ -240,7 +240,7 @@ function latencies(samples: Array<{ ms: number; cpuMs: number; threadMs: number 
 /** One engine in a process of its own: what it measured building and loading, and how it answers a question. */
 export interface EngineSide {
   result: Prepared<unknown>['result'];
-  /** sitrep only: the index's parts by size, the corpus's counts, and the time the per-corpus lookups took */
+  /** sitrep only: the index's parts by size, and the corpus's counts */
   composition?: Record<string, number>;
   counts?: Record<string, number>;
   ask: (question: string) => QuestionTiming;

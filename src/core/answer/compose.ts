@@ -1,5 +1,5 @@
 import type { CitationBook } from './citations.ts';
-import { passageHoldsAny, type Corpus } from '../store/corpus-index.ts';
+import { holdsAny, passageTermIds, type Corpus } from '../store/corpus-index.ts';
 import { daysBetween, findDateMentions, formatDate, formatShortDate, MONTHS, type DateMention } from '../annotate/dates.ts';
 import { findNumbers, formatNumber } from '../annotate/numbers.ts';
 import type { Concept, Hit } from '../store/retrieve.ts';
@@ -180,8 +180,14 @@ export function rankArticles(ctx: ComposeContext, hits: Hit[]): number[] {
   const top = hits[0]?.score || 1;
   const scored = [...byArticle].map(([a, articleHits]) => {
     const month = ctx.corpus.data.articles[a]!.published.slice(5, 7);
-    // A month asked about ("agreed in October") is covered by an article published in that month.
-    const covered = ctx.concepts.filter((c) => MONTHS[c.term] === Number(month) || articleHits.some((h) => passageHoldsAny(ctx.corpus, h.p, c.ids)));
+    // A concept is covered by a hit holding one of its terms (each hit's term ids read once), and a month asked about
+    // ("agreed in October") by an article published in that month.
+    const held = new Set<Concept>();
+    for (const h of articleHits) {
+      const read = passageTermIds(ctx.corpus, h.p);
+      for (const c of ctx.concepts) if (!held.has(c) && holdsAny(read, c.ids)) held.add(c);
+    }
+    const covered = ctx.concepts.filter((c) => MONTHS[c.term] === Number(month) || held.has(c));
     const union = covered.reduce((sum, c) => sum + c.weight, 0) / total;
     const strength = articleHits.slice(0, 3).reduce((sum, h) => sum + h.score, 0) / (3 * top);
     const publishedInAskedMonth = ctx.concepts.some((c) => MONTHS[c.term] === Number(month)) ? 0.5 : 0;

@@ -198,9 +198,8 @@ export function passageTermIds(corpus: Corpus, p: number): { readonly ids: Int32
   return termIdsRead;
 }
 
-/** Whether a passage holds any of the term ids. */
-export function passageHoldsAny(corpus: Corpus, p: number, wanted: ReadonlySet<number>): boolean {
-  const { ids, count } = passageTermIds(corpus, p);
-  for (let k = 0; k < count; k++) if (wanted.has(ids[k]!)) return true;
+/** Whether term ids read by passageTermIds include any of `wanted`. */
+export function holdsAny(read: { readonly ids: Int32Array; readonly count: number }, wanted: ReadonlySet<number>): boolean {
+  for (let k = 0; k < read.count; k++) if (wanted.has(read.ids[k]!)) return true;
   return false;
 }

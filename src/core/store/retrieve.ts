@@ -1,4 +1,4 @@
-import { documentFrequency, nameWordSet, passageTermIds, type Corpus } from './corpus-index.ts';
+import { documentFrequency, holdsAny, nameWordSet, passageTermIds, type Corpus } from './corpus-index.ts';
 import { countryForms, SYNONYM_GROUPS } from '../annotate/lexicon.ts';
 import { limitedTerm } from './lunr-compact.ts';
 import { scoreTerms } from './score-terms.ts';
@@ -281,17 +281,12 @@ export function withoutForgiven(corpus: Corpus, concepts: Concept[], questionTex
 
 /** Share of concept weight found in one passage, read from its stored term ids (no re-stemming). */
 export function passageCoverage(corpus: Corpus, p: number, concepts: Concept[]): number {
-  const { ids, count } = passageTermIds(corpus, p);
+  const read = passageTermIds(corpus, p);
   let total = 0;
   let found = 0;
   for (const concept of concepts) {
     total += concept.weight;
-    for (let k = 0; k < count; k++) {
-      if (concept.ids.has(ids[k]!)) {
-        found += concept.weight;
-        break;
-      }
-    }
+    if (holdsAny(read, concept.ids)) found += concept.weight;
   }
   return total ? found / total : 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
-import { loadCorpus } from '../../../src/core/store/corpus-index.ts';
+import { loadCorpus, type IndexFile } from '../../../src/core/store/corpus-index.ts';
 import { joinSplitIndex, shouldSplit, splitChecksum, splitIndexFile } from '../../../src/core/store/index-split.ts';
 import { fnv1a } from '../../../src/core/store/index-check.ts';
 import { passagesOf } from '../../../src/core/store/passages.ts';
@@ -8,9 +8,9 @@ import { fixedClock } from '../../helpers/seed-corpus.ts';
 import { seedBuilt as built, SMALL_LAYOUT as SMALL, SPLIT_QUESTIONS as QUESTIONS, thrownBy as error } from '../../helpers/split-index.ts';
 
 
-/** The split files as stored (JSON text), and a part reader over them that counts its reads. */
-function stored(stamp = 'a') {
-  const { main, parts } = splitIndexFile(built, (k) => `${stamp}.${k}`, SMALL);
+/** An index's split files as stored (JSON text), and a part reader over them that counts its reads. */
+function stored(stamp = 'a', index: IndexFile = built) {
+  const { main, parts } = splitIndexFile(index, (k) => `${stamp}.${k}`, SMALL);
   const texts = new Map(parts.map((p) => [p.name, p.text]));
   const reads: string[] = [];
   const readTextPart = (name: string) => {
@@ -86,23 +86,9 @@ const accented = {
   texts: built.texts.map((t) => t.replace(/'/g, '\u2019').replace(/ - /g, ' \u2013 ').replace(/"([^"\n]*)"/g, '\u201c$1\u201d')),
 };
 
-/** The accented index's split files, and a part reader over them that counts its reads. */
-function storedAccented(stamp = 'b') {
-  const { main, parts } = splitIndexFile(accented, (k) => `${stamp}.${k}`, SMALL);
-  const texts = new Map(parts.map((p) => [p.name, p.text]));
-  const reads: string[] = [];
-  const readTextPart = (name: string) => {
-    reads.push(name);
-    const text = texts.get(name);
-    if (text === undefined) throw new Error(`no part ${name}`);
-    return text;
-  };
-  return { main: JSON.parse(JSON.stringify(main)) as Parameters<typeof splitChecksum>[0] & { checksum: string }, parts, texts, reads, readTextPart };
-}
-
 describe('text parts are ASCII', () => {
   it('writes parts as ASCII, and gives back every text as built, non-ASCII characters included', () => {
-    const split = storedAccented();
+    const split = stored('b', accented);
     expect(accented.texts.filter((t) => /[^\x00-\x7f]/.test(t)).length).toBe(built.texts.length);
     for (const part of split.parts) expect(part.text).toMatch(/^[\x00-\x7f]*$/);
     const corpus = loadCorpus(split.main, { readTextPart: split.readTextPart });
@@ -113,7 +99,7 @@ describe('text parts are ASCII', () => {
   });
 
   it('refuses a part whose escaped character was written out', () => {
-    const split = storedAccented();
+    const split = stored('b', accented);
     const first = split.parts[0]!;
     split.texts.set(first.name, first.text.replace('\\u2019', '\u2019'));
     expect(split.texts.get(first.name)).not.toBe(first.text);
@@ -121,13 +107,14 @@ describe('text parts are ASCII', () => {
   });
 
   it('loads a part written before parts were ASCII', () => {
-    const split = storedAccented();
+    const split = stored('b', accented);
+    const main = split.main as Parameters<typeof splitChecksum>[0] & { checksum: string };
     // an older build's part: the same texts, non-ASCII characters as they are, its checksum over that text
     const old = split.parts[0]!;
     const raw = JSON.stringify(JSON.parse(old.text));
     expect(raw).not.toBe(old.text);
     split.texts.set(old.name, raw);
-    const { checksum: _checksum, ...unsealed } = { ...split.main, textParts: split.main.textParts.map((p) => (p.name === old.name ? { ...p, checksum: `fnv1a:${fnv1a(raw)}` } : p)) };
+    const { checksum: _checksum, ...unsealed } = { ...main, textParts: main.textParts.map((p) => (p.name === old.name ? { ...p, checksum: `fnv1a:${fnv1a(raw)}` } : p)) };
     // the main file's checksum covers its parts' checksums: sealed again, as that build would have written it
     const corpus = loadCorpus({ ...unsealed, checksum: splitChecksum(unsealed) }, { readTextPart: split.readTextPart });
     expect([...corpus.data.passages]).toEqual(passagesOf(accented));
