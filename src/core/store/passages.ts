@@ -1,4 +1,5 @@
 import { emptySlots, lazyArray } from './lazy-array.ts';
+import { storeCounters } from './counters.ts';
 import { keepRecent } from './recent.ts';
 import type { IndexFile, Passage } from './corpus-index.ts';
 
@@ -31,13 +32,48 @@ export function countPassages(text: string): number {
   return count;
 }
 
-/** Most articles whose passages are kept laid out at once (about 13,000 passages of news, 4 MB; a Worker has 128 MB). */
+/**
+ * Most articles kept laid out at once. A layout is the article's text and one typed array (three numbers a passage),
+ * about 0.5 KB besides the text, which the text parts hold anyway.
+ */
 export const MAX_LAID_OUT = 500;
 
+/** An article laid out: its text, and for each passage the start and end of its line and its paragraph number. */
+interface Layout {
+  text: string;
+  lines: Int32Array;
+}
+
+/** Lays an article's `count` passages out as articlePassagesOf would, as offsets into its text. */
+function layoutOf(text: string, hasStandfirst: boolean, count: number): Layout {
+  const lines = new Int32Array(count * 3);
+  let para = hasStandfirst ? -1 : 0;
+  let i = 0;
+  let start = 0;
+  while (start <= text.length && i < lines.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end === start) para++;
+    else {
+      lines[i++] = start;
+      lines[i++] = end;
+      lines[i++] = para;
+    }
+    start = end + 1;
+  }
+  return { text, lines };
+}
+
 /**
- * The passages as an array whose items are laid out when first read, a whole article at a time: loading splits no
- * text (and, with `counts` given, reads none), and a question splits the articles it reads. Also each article's
- * passage numbers, and each passage's article number.
+ * The passages as an array whose items are made when read, from a layout of their article made when the article is
+ * first read: loading splits no text (and, with `counts` given, reads none). Also each article's passage numbers,
+ * and each passage's article number.
+ *
+ * A read makes a new passage (a slice of the article's text): what is kept of an article is its layout, two objects,
+ * not an array, a tuple and a string a passage. At 50,000 articles a question reads passages of hundreds of articles
+ * no earlier question read, and kept passages were most of what outlived V8's young-generation collections: each one
+ * paused a question 5 to 7 ms (2 to 3 ms at 1,000 articles) and came every 15 questions or so, which made the slowest
+ * 1% of answers. Passages made on each read die young, where collecting them costs next to nothing.
  */
 export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts?: number[]): { passages: Passage[]; articlePassages: number[][]; articleOf: Int32Array; total: number } {
   const starts: number[] = [];
@@ -46,31 +82,31 @@ export function lazyPassages(file: Pick<IndexFile, 'articles' | 'texts'>, counts
     starts.push(total);
     total += counts ? counts[a]! : countPassages(file.texts[a]!);
   }
+  starts.push(total);
   const articleOf = new Int32Array(total);
   const articlePassages = file.articles.map((_, a) => {
-    const end = a + 1 < starts.length ? starts[a + 1]! : total;
     const list: number[] = [];
-    for (let p = starts[a]!; p < end; p++) {
+    for (let p = starts[a]!; p < starts[a + 1]!; p++) {
       articleOf[p] = a;
       list.push(p);
     }
     return list;
   });
-  // Each article's passages once laid out, by article.
-  const laidOut = emptySlots<Passage[]>(file.articles.length);
+  const laidOut = emptySlots<Layout>(file.articles.length);
   // Past MAX_LAID_OUT articles the oldest is dropped (laid out again if read again), so a long-running server or
-  // isolate does not end up holding every article's passages twice.
+  // isolate does not end up holding a layout of every article.
   const laid = keepRecent(MAX_LAID_OUT, (a) => { laidOut[a] = undefined; });
-  const passages = lazyArray(total, (p) => {
+  const passages = lazyArray(total, (p): Passage => {
     const a = articleOf[p]!;
-    let article = laidOut[a];
-    if (!article) {
-      article = [];
-      articlePassagesOf(a, file.texts[a]!, Boolean(file.articles[a]?.standfirst), article);
-      laidOut[a] = article;
+    let layout = laidOut[a];
+    if (!layout) {
+      layout = laidOut[a] = layoutOf(file.texts[a]!, Boolean(file.articles[a]?.standfirst), starts[a + 1]! - starts[a]!);
       laid(a);
+      storeCounters.articlesLaidOut++;
     }
-    return article[p - starts[a]!]!;
+    const i = (p - starts[a]!) * 3;
+    const { lines, text } = layout;
+    return [a, lines[i + 2]!, text.slice(lines[i]!, lines[i + 1]!)];
   });
   return { passages, articlePassages, articleOf, total };
 }
