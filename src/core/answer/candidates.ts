@@ -39,30 +39,38 @@ export interface Candidate {
 /** How many of the best passages candidates are drawn from. */
 const POOL = 14;
 
-interface WordAt {
-  stem: string;
-  start: number;
+/**
+ * A passage's words, stemmed, and where each starts: two arrays, not an object a word, so that the passages
+ * passageWords keeps cost V8's young-generation collections two objects each to copy, not one a word.
+ */
+interface Words {
+  stems: string[];
+  starts: number[];
 }
 
-function wordsOf(text: string): WordAt[] {
-  const out: WordAt[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) out.push({ stem: stemWord(m[0].toLowerCase()), start: m.index ?? 0 });
-  return out;
+function wordsOf(text: string): Words {
+  const stems: string[] = [];
+  const starts: number[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    stems.push(stemWord(m[0].toLowerCase()));
+    starts.push(m.index ?? 0);
+  }
+  return { stems, starts };
 }
 
 /** Most passages whose stemmed words are kept per corpus (see passageWords). */
 const WORDS_KEPT = 2_000;
-const wordsKept = new WeakMap<Corpus, { words: Map<number, WordAt[]>; keep: (p: number) => void }>();
+const wordsKept = new WeakMap<Corpus, { words: Map<number, Words>; keep: (p: number) => void }>();
 
 /**
  * A passage's stemmed words, kept per corpus for the WORDS_KEPT passages read last (about 1 MB: a Worker has
  * 128 MB): the best passages of one question are often the best of the next, and stemming every word of each again
  * was a tenth of a question's work.
  */
-function passageWords(corpus: Corpus, p: number, text: string): WordAt[] {
+function passageWords(corpus: Corpus, p: number, text: string): Words {
   let kept = wordsKept.get(corpus);
   if (!kept) {
-    const words = new Map<number, WordAt[]>();
+    const words = new Map<number, Words>();
     wordsKept.set(corpus, (kept = { words, keep: keepRecent(WORDS_KEPT, (q) => words.delete(q)) }));
   }
   let words = kept.words.get(p);
@@ -77,15 +85,16 @@ function passageWords(corpus: Corpus, p: number, text: string): WordAt[] {
  * How close a span is to the question's words in its sentence, 0..1: each concept found counts by its weight,
  * more when it stands near the span ("killed" three words from "26" says more than at the other end of the sentence).
  */
-function nearness(ctx: ComposeContext, words: WordAt[], start: number, end: number): number {
+function nearness(ctx: ComposeContext, { stems, starts }: Words, start: number, end: number): number {
   let total = 0;
   let got = 0;
   for (const concept of ctx.concepts) {
     total += concept.weight;
     let best = Infinity;
-    for (const w of words) {
-      if (!concept.stems.has(w.stem)) continue;
-      const d = w.start < start ? start - w.start : Math.max(0, w.start - end);
+    for (let i = 0; i < stems.length; i++) {
+      if (!concept.stems.has(stems[i]!)) continue;
+      const at = starts[i]!;
+      const d = at < start ? start - at : Math.max(0, at - end);
       if (d < best) best = d;
     }
     if (best < Infinity) got += concept.weight * (0.2 + 0.8 / (1 + best / 15));
@@ -237,11 +246,11 @@ const AGENT_FIT: Record<NameCode, number> = { p: 1.2, o: 1, g: 0.75, n: 0.6 };
  */
 function doesTheAction(text: string, start: number, end: number, eventStems: Set<string>): number {
   if (!eventStems.size) return 1;
-  const after = wordsOf(text.slice(end, end + 90).split(CLAUSE_END)[0]!);
-  const at = after.findIndex((w) => eventStems.has(w.stem));
+  const after = wordsOf(text.slice(end, end + 90).split(CLAUSE_END)[0]!).stems;
+  const at = after.findIndex((stem) => eventStems.has(stem));
   if (at >= 0 && !/\bbetween\s+(?:the\s+)?(?:[\p{L}.'-]+\s+(?:and\s+)?){0,3}$/u.test(text.slice(Math.max(0, start - 60), start))) {
     // "hoped to sign", "plans to meet": an intention, not the deed.
-    const between = after.slice(0, at).map((w) => w.stem);
+    const between = after.slice(0, at);
     if (between.some((w) => /^(hope|plan|want|aim|expect|seek|intend|propos|offer|threaten|tri|try|refus)/.test(w))) return 1.1;
     return at <= 1 ? 2 : 1.5;
   }
@@ -253,7 +262,7 @@ function doesTheAction(text: string, start: number, end: number, eventStems: Set
   if (/\bbetween\s+(?:the\s+)?(?:[\p{L}.'-]+\s+(?:and\s+)?){0,3}$/u.test(before)) return 0.5;
   // After the verb in its clause a name is its object or a bystander ("signed ..., brokered by Trump").
   const clause = text.slice(0, start).split(CLAUSE_END).at(-1)!;
-  return wordsOf(clause).some((w) => eventStems.has(w.stem)) ? 0.6 : 1;
+  return wordsOf(clause).stems.some((stem) => eventStems.has(stem)) ? 0.6 : 1;
 }
 
 /**
@@ -353,7 +362,7 @@ export function nameCandidates(ctx: ComposeContext, query: TypedQuery, hits: Hit
       let label = text.slice(start, end);
       if (questionMentions(query, label)) continue;
       // "Who mediated the October accord?": a name holding a word of the question ("... Peace Accord") is the thing asked about.
-      if (type !== 'place' && wordsOf(label).some((w) => termStems.has(w.stem))) continue;
+      if (type !== 'place' && wordsOf(label).stems.some((stem) => termStems.has(stem))) continue;
       const country = countryNameOf(ctx.corpus.data.countries, label);
       const demonym = country !== null && country.toLowerCase() !== label.toLowerCase().replace(/'s$/, '');
       // "Egyptian", "Qatari": an adjective of a country is no place; as a doer it stands for the country.
@@ -441,12 +450,12 @@ function sinceDate(text: string, start: number): boolean {
 }
 
 /** Whether a word of the stems stands within three words before the span or one after it ("took effect on Wednesday"). */
-function nearVerb(words: WordAt[], stems: Set<string>, start: number, end: number): boolean {
-  const at = words.findIndex((w) => w.start >= start);
-  const from = at < 0 ? words.length : at;
-  const after = words.findIndex((w) => w.start >= end);
-  const window = [...words.slice(Math.max(0, from - 3), from), ...(after >= 0 ? words.slice(after, after + 1) : [])];
-  return window.some((w) => stems.has(w.stem));
+function nearVerb(words: Words, stems: Set<string>, start: number, end: number): boolean {
+  const at = words.starts.findIndex((s) => s >= start);
+  const from = at < 0 ? words.stems.length : at;
+  const after = words.starts.findIndex((s) => s >= end);
+  const window = [...words.stems.slice(Math.max(0, from - 3), from), ...(after >= 0 ? words.stems.slice(after, after + 1) : [])];
+  return window.some((stem) => stems.has(stem));
 }
 
 /** A wait ahead: "at least another week", "within two days", "in the coming weeks", "one more week". */
