@@ -701,6 +701,18 @@ function withRole(ctx: ComposeContext, name: string, p: number): string {
 /** Most mentions of holders of a role asked about to weigh, of those of the country asked and of the rest each. */
 const MAX_HOLDERS = 40;
 
+const rolesOfAcronyms = new WeakMap<Array<[string, string]>, { long: Map<string, string[]>; shortOf: Map<string, string> }>();
+
+/** Each acronym's long form as role words, and the other way round: made once per corpus's list, not per question. */
+function acronymRoles(acronyms: Array<[string, string]>): { long: Map<string, string[]>; shortOf: Map<string, string> } {
+  let roles = rolesOfAcronyms.get(acronyms);
+  if (!roles) {
+    const long = new Map(acronyms.map(([short, full]) => [short.toLowerCase(), roleWords(full)]));
+    rolesOfAcronyms.set(acronyms, (roles = { long, shortOf: new Map([...long].map(([short, words]) => [words.join(' '), short])) }));
+  }
+  return roles;
+}
+
 /** Roles of people with a name by each of their words (people-index.ts), not every role the sources give. */
 function roleIndex(corpus: Corpus): Map<string, RoleEntry[]> {
   return peopleIndex(corpus.data.people).holdersByWord;
@@ -721,8 +733,7 @@ export function roleHolders(ctx: ComposeContext, query: TypedQuery): Candidate[]
   const wanted = subjectWords.filter((w) => !countryNameOf(countries, w));
   if (!wanted.length) return [];
   // An acronym asked may be written out in the role, and the other way round.
-  const long = new Map(acronyms.map(([short, full]) => [short.toLowerCase(), roleWords(full)]));
-  const shortOf = new Map([...long].map(([short, words]) => [words.join(' '), short]));
+  const { long, shortOf } = acronymRoles(acronyms);
   const has = (held: RoleEntry, word: string) => held.words.has(word) || (long.get(word)?.every((w) => held.words.has(w)) ?? false);
   // Every word asked must be held: the roles holding the rarest of them ("prime", not "minister") are all there is to read.
   const index = roleIndex(ctx.corpus);
