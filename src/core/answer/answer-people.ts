@@ -1,5 +1,5 @@
 import { articleOf, continuations, pickPassages, quoteLine, supportLine, type ComposeContext, type Composed } from './compose.ts';
-import type { StoredPerson } from '../store/corpus-index.ts';
+import type { Corpus, StoredPerson } from '../store/corpus-index.ts';
 import { formatShortDate } from '../annotate/dates.ts';
 import { roleWords } from '../annotate/people.ts';
 import { buildConcepts, passageCoverage, searchPassages } from '../store/retrieve.ts';
@@ -37,8 +37,8 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
   // those are read, not the thousands of roles holding "minister". The best of them is the best of all roles.
   const threshold = wanted.length >= 3 ? 0.66 : 0.99;
   const needed = Math.ceil(threshold * wanted.length - 1e-9);
-  const index = peopleIndex(ctx.corpus.data.people);
-  const lists = wanted.map((w) => rolesHolding(index, w)).sort((a, b) => a.length - b.length);
+  const holding = (w: string) => newestRolesHolding(ctx.corpus, w);
+  const lists = wanted.map(holding).sort((a, b) => a.length - b.length);
   // A role holding every word asked scores 1, which no other role reaches, and one naming the country asked comes
   // before one that does not: when such roles fit, the best is among them. So the roles naming the country (read by
   // the country's words) that hold every word are read first, then the roles of the rarest word that hold every
@@ -49,7 +49,7 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
     return !fit.otherOffice && (!own || fit.own);
   });
   const countryWords = [...office.countries].flatMap((c) => countryFormsOf(ctx.corpus.data.countries, c.toLowerCase()) ?? [c.toLowerCase()]).filter((f) => !/\s/.test(f));
-  const owned = office.countries.size ? fits(countryWords.flatMap((w) => rolesHolding(index, w)), true) : [];
+  const owned = office.countries.size ? fits(countryWords.flatMap(holding), true) : [];
   const full = owned.length ? owned : fits(lists[0] ?? [], false);
   const entries = full.length ? full.sort((a, b) => a.order - b.order) : [...new Set(lists.slice(0, wanted.length - needed + 1).flat())].sort((a, b) => a.order - b.order);
   for (const entry of entries) {
@@ -66,6 +66,48 @@ export function findPersonByRole(ctx: ComposeContext, text: string): { person: S
   }
   if (!best || best.score < threshold) return null;
   return { person: best.person, role: best.role };
+}
+
+const newestRoles = new WeakMap<Corpus, { newest: Set<RoleEntry>; byWord: Map<string, RoleEntry[]> }>();
+
+/**
+ * The roles that may hold() a word (rolesHolding), but of each person's mentions with one wording only the one
+ * findPersonByRole could choose: the newest (the first in table order of those of the newest date). Its filters and
+ * scores read the wording alone, and of equal scores it keeps the newest, the first in table order on a tie, so this
+ * one is the only mention of its group that can be the answer (and a group is whole in each word's list). Someone in
+ * the news daily holds thousands of mentions of the same role ("Cambodian Defence Minister"), and a question read
+ * every one of them: at 50,000 articles a question naming a country and an office read tens of thousands. The
+ * newest of each group is found in one pass over the roles, once per corpus; each word's list once per word.
+ */
+export function newestRolesHolding(corpus: Corpus, word: string): RoleEntry[] {
+  const roles = newestRolesOf(corpus);
+  let list = roles.byWord.get(word);
+  if (!list) roles.byWord.set(word, (list = rolesHolding(peopleIndex(corpus.data.people), word).filter((entry) => roles.newest.has(entry))));
+  return list;
+}
+
+function newestRolesOf(corpus: Corpus): { newest: Set<RoleEntry>; byWord: Map<string, RoleEntry[]> } {
+  let roles = newestRoles.get(corpus);
+  if (roles) return roles;
+  const kept = new Map<StoredPerson, Map<string, { entry: RoleEntry; date: string }>>();
+  for (const entry of peopleIndex(corpus.data.people).roles) {
+    let wordings = kept.get(entry.person);
+    if (!wordings) kept.set(entry.person, (wordings = new Map()));
+    const wording = `${[...entry.words].join(' ')}|${[...entry.initials].join(' ')}`;
+    const date = articleOf(corpus, entry.role.p).published;
+    const held = wordings.get(wording);
+    // roles come in table order: a later one replaces the kept one only when it is newer
+    if (!held || date > held.date) wordings.set(wording, { entry, date });
+  }
+  const newest = new Set<RoleEntry>();
+  for (const wordings of kept.values()) for (const { entry } of wordings.values()) newest.add(entry);
+  newestRoles.set(corpus, (roles = { newest, byWord: new Map() }));
+  return roles;
+}
+
+/** Finds the newest role mentions ahead of the first question (see prepareCorpus); each word's list is made when asked. */
+export function prepareNewestRoles(corpus: Corpus): void {
+  newestRolesOf(corpus);
 }
 
 function distinctRoles(ctx: ComposeContext, person: StoredPerson) {

@@ -59,6 +59,8 @@ export interface PeopleIndex {
   holdersByName: Map<string, RoleEntry[]>;
   /** every role by the initials of each run of its words ("la"): with rolesByWord, the roles that hold() a word */
   rolesByInitials: Map<string, RoleEntry[]>;
+  /** every role, in table order */
+  roles: RoleEntry[];
 }
 
 /** A name's key in holdersByName: its lower-case words, sorted, so word order does not matter (as for sameName). */
@@ -76,7 +78,7 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
 export function peopleIndex(people: StoredPerson[]): PeopleIndex {
   let index = indexes.get(people);
   if (index) return index;
-  index = { byNameWord: new Map(), rolesByWord: new Map(), holdersByWord: new Map(), holdersByNameWord: new Map(), holdersByName: new Map(), rolesByInitials: new Map() };
+  index = { byNameWord: new Map(), rolesByWord: new Map(), holdersByWord: new Map(), holdersByNameWord: new Map(), holdersByName: new Map(), rolesByInitials: new Map(), roles: [] };
   let order = 0;
   // by person and role wording: the two newest mentions (holdersByWord) and the first (the name lists)
   const newest = new Map<string, RoleEntry[]>();
@@ -89,6 +91,7 @@ export function peopleIndex(people: StoredPerson[]): PeopleIndex {
     for (const role of person.roles) {
       const words = roleWords(role.role);
       const held: RoleEntry = { order: order++, person, name: person.name, role, p: role.p, words: new Set(words), initials: initialsOf(words) };
+      index!.roles.push(held);
       for (const word of held.words) push(index!.rolesByWord, word, held);
       for (const initials of held.initials) if (!held.words.has(initials)) push(index!.rolesByInitials, initials, held);
       if (titleOnly) continue;

@@ -4,6 +4,7 @@ import { itemBytes } from '../store/byte-items.ts';
 import { countDocumentLengths } from '../store/score-terms.ts';
 import { synonymsByStem, termTable } from '../store/retrieve.ts';
 import { newestOfKind } from './answer-figures.ts';
+import { prepareNewestRoles } from './answer-people.ts';
 import { upcomingEvents } from './answer-time.ts';
 import { coverageHint, passagesByDay } from './answer.ts';
 import { namesByWord, prepareRoleHolders } from './candidates.ts';
@@ -21,6 +22,7 @@ export function prepareCorpus(corpus: Corpus): void {
   countDocumentLengths(corpus.docs);
   peopleIndex(corpus.data.people);
   prepareRoleHolders(corpus);
+  prepareNewestRoles(corpus);
   namesByWord(corpus);
   nameWordSet(corpus);
   passagesByDay(corpus);
