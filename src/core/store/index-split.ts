@@ -168,65 +168,8 @@ export function parseTextPart(part: TextPart, text: string): string[] {
 }
 
 /**
- * One article's text of a part, read from the part file's text as written (a JSON array of strings), checked against
- * the checksum the main file gives for it. The part is not parsed whole: it is kept as the one string it was read as
- * (at 1 MB, V8 allocates it outside the young generation), with where each article's JSON string starts, and an
- * article's text is parsed from its own slice when read. Parsing a part whole made 250 strings of about 4 KB in the
- * young generation, all of them kept: at 50,000 articles, while the first questions read their parts, each of V8's
- * young-generation collections copied megabytes of them and paused a question 20 to 50 ms.
- */
-function partArticles(part: TextPart, text: string): (i: number) => string {
-  if (`fnv1a:${fnv1a(text)}` !== part.checksum) throw damagedPart(part);
-  const starts = articleStarts(text, part.articles);
-  if (!starts) {
-    // not as splitIndexFile writes parts (hand-made, or a writer to come): parsed whole
-    const texts = parseTextPart(part, text);
-    return (i) => texts[i]!;
-  }
-  return (i) => {
-    const end = i + 1 < part.articles ? starts[i + 1]! - 1 : text.length - 1;
-    const article = JSON.parse(text.slice(starts[i]!, end)) as unknown;
-    if (typeof article !== 'string') throw damagedPart(part);
-    return article;
-  };
-}
-
-/**
- * Where each of the n strings of a JSON array of strings written by JSON.stringify (no spaces) starts: at its
- * opening quote. Null if the text is not such an array of exactly n strings.
- */
-export function articleStarts(text: string, n: number): Int32Array | null {
-  if (n < 1 || text.length < 4 || !text.startsWith('["') || !text.endsWith('"]')) return null;
-  const starts = new Int32Array(n);
-  starts[0] = 1;
-  let at = 1;
-  for (let i = 1; i < n; i++) {
-    // from after the string's opening quote: a string of a comma alone is `","` too
-    const next = nextBoundary(text, at + 1);
-    if (next < 0) return null;
-    starts[i] = at = next + 2;
-  }
-  return nextBoundary(text, at + 1) < 0 ? starts : null;
-}
-
-/**
- * Where the next `","` between two strings of a JSON array is, from `from` on: within a string every quote is
- * escaped, so three such characters are a boundary unless their first quote is escaped (`\",` ending a string, an
- * odd run of backslashes before it).
- */
-function nextBoundary(text: string, from: number): number {
-  for (let at = text.indexOf('","', from); at >= 0; at = text.indexOf('","', at + 1)) {
-    let slashes = 0;
-    while (text.charCodeAt(at - 1 - slashes) === 92) slashes++;
-    if (slashes % 2 === 0) return at;
-  }
-  return -1;
-}
-
-/**
- * The articles' texts of a split index as an array read part by part on first use: `texts[a]` reads (and keeps) the
- * text of the part holding article a, and parses article a's own text from it (see partArticles). Walking every
- * text reads every part.
+ * The articles' texts of a split index as an array read part by part on first use: `texts[a]` reads (and keeps)
+ * the part holding article a. Walking every text reads every part.
  */
 export function lazyTexts(file: StoredSplitFile, readPart: ReadTextPart): string[] {
   const partOf = new Int32Array(file.articles.length);
@@ -238,12 +181,12 @@ export function lazyTexts(file: StoredSplitFile, readPart: ReadTextPart): string
     start += part.articles;
   });
   if (start !== file.articles.length) throw new SitrepError('invalid_index', 'index file is inconsistent (text parts and articles differ); run `sitrep build`');
-  const loaded: Array<((i: number) => string) | undefined> = new Array(file.textParts.length);
+  const loaded: Array<string[] | undefined> = new Array(file.textParts.length);
   return lazyArray(file.articles.length, (a) => {
     const k = partOf[a]!;
     const part = file.textParts[k]!;
-    const article = (loaded[k] ??= partArticles(part, readPart(part.name)));
-    return article(a - starts[k]!);
+    const texts = (loaded[k] ??= parseTextPart(part, readPart(part.name)));
+    return texts[a - starts[k]!]!;
   });
 }
 

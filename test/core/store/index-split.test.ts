@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/core/answer/answer.ts';
 import { loadCorpus, type IndexFile } from '../../../src/core/store/corpus-index.ts';
-import { articleStarts, joinSplitIndex, shouldSplit, splitChecksum, splitIndexFile } from '../../../src/core/store/index-split.ts';
+import { joinSplitIndex, shouldSplit, splitChecksum, splitIndexFile } from '../../../src/core/store/index-split.ts';
 import { fnv1a } from '../../../src/core/store/index-check.ts';
 import { passagesOf } from '../../../src/core/store/passages.ts';
 import { fixedClock } from '../../helpers/seed-corpus.ts';
@@ -118,49 +118,5 @@ describe('text parts are ASCII', () => {
     // the main file's checksum covers its parts' checksums: sealed again, as that build would have written it
     const corpus = loadCorpus({ ...unsealed, checksum: splitChecksum(unsealed) }, { readTextPart: split.readTextPart });
     expect([...corpus.data.passages]).toEqual(passagesOf(accented));
-  });
-
-  it('loads a part written as JSON with spaces (read whole, as before parts were read an article at a time)', () => {
-    const split = stored('b', accented);
-    const main = split.main as Parameters<typeof splitChecksum>[0] & { checksum: string };
-    const old = split.parts[0]!;
-    const spaced = JSON.stringify(JSON.parse(old.text), null, 1);
-    expect(articleStarts(spaced, old.text.length)).toBeNull();
-    split.texts.set(old.name, spaced);
-    const { checksum: _checksum, ...unsealed } = { ...main, textParts: main.textParts.map((p) => (p.name === old.name ? { ...p, checksum: `fnv1a:${fnv1a(spaced)}` } : p)) };
-    const corpus = loadCorpus({ ...unsealed, checksum: splitChecksum(unsealed) }, { readTextPart: split.readTextPart });
-    expect([...corpus.data.passages]).toEqual(passagesOf(accented));
-  });
-});
-
-describe('reading one article of a part (articleStarts)', () => {
-  // strings made of the characters that could fool a search for where one JSON string ends and the next begins
-  const ALPHABET = ['"', '\\', ',', '\n', 'a', ' ', '\u00e9', '\u201c', ']', '[', '","', '\\"'];
-  const texts = (seed: number, n: number) => {
-    let x = seed;
-    const next = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    return Array.from({ length: n }, () => Array.from({ length: Math.floor(next() * 12) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(''));
-  };
-
-  it('finds where each string of a JSON array starts, whatever the strings hold', () => {
-    for (let seed = 1; seed <= 2000; seed++) {
-      const list = texts(seed, 1 + (seed % 7));
-      const json = JSON.stringify(list);
-      const starts = articleStarts(json, list.length);
-      expect(starts).not.toBeNull();
-      const read = list.map((_, i) => JSON.parse(json.slice(starts![i]!, i + 1 < list.length ? starts![i + 1]! - 1 : json.length - 1)) as string);
-      expect(read).toEqual(list);
-    }
-  });
-
-  it('gives null for a text that is not an array of exactly that many strings', () => {
-    expect(articleStarts(JSON.stringify(['a', ',', '', ',', 'b']), 5)).toEqual(new Int32Array([1, 5, 9, 12, 16]));
-    const json = JSON.stringify(['a","b', 'c']);
-    expect(articleStarts(json, 2)).not.toBeNull();
-    expect(articleStarts(json, 1)).toBeNull();
-    expect(articleStarts(json, 3)).toBeNull();
-    expect(articleStarts(JSON.stringify(['a', 'b'], null, 1), 2)).toBeNull();
-    expect(articleStarts('[1,2]', 2)).toBeNull();
-    expect(articleStarts('', 1)).toBeNull();
   });
 });
