@@ -18,9 +18,7 @@ import { prepareCorpus } from '../src/core/answer/prepare.ts';
 import { loadCorpus } from '../src/core/store/corpus-index.ts';
 import { textPartReader } from '../src/index/fs-index-file.ts';
 import { percentile, threadCpuMs } from './measure.ts';
-import { newsNamePool } from './news-corpus.ts';
-import { newsQuestions } from './questions.ts';
-import { PLACE_NAMES, VILLAGE_NAMES } from './synthetic-vocab.ts';
+import { newsQuestionsFor } from './news-index.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, seed: { type: 'string' } } });
 const dir = positionals[0];
@@ -41,7 +39,7 @@ prepareCorpus(corpus);
 const prepareMs = cpu() - start;
 
 // as the engine bench: 1,200 measured questions, then 150 warm-up questions asked first
-const pool = newsQuestions(seed, 1350, newsNamePool(seed).slice(0, 3000), [...PLACE_NAMES, ...VILLAGE_NAMES.slice(0, 40)]);
+const pool = newsQuestionsFor(seed, 1350);
 for (const q of pool.slice(1200)) answerQuestion(q, { corpus, clock });
 const rows: Array<{ q: string; thread: number; wall: number; cpu: number; first: string }> = [];
 for (const q of pool.slice(0, 1200)) {

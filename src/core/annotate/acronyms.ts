@@ -68,8 +68,8 @@ function acronymsIn(text: string, lookup: AcronymLookup): number[] {
 /**
  * The question with each acronym the corpus spells out followed by its long form: "DGMO" -> "DGMO (Director General ...)".
  * The acronyms are tried in the corpus's order, as each was when every one was tried on every question (a long form
- * written in may hold a later acronym), but only those the question's words may name: a corpus of 50,000 articles
- * spells out thousands, and a question names one or two.
+ * written in may hold a later acronym), but only those the question's words may name: a corpus spells out more
+ * with every story it follows, and a question names one or two.
  */
 export function expandAcronyms(text: string, acronyms: Array<[string, string]>): string {
   const lookup = acronymLookup(acronyms);
