@@ -1,14 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArticle } from '../core/ingest/article-file.ts';
-import { loadCorpus, type Corpus, type IndexFile } from '../core/store/corpus-index.ts';
+import { loadCorpus, loadMergedSteps, type Corpus, type IndexFile } from '../core/store/corpus-index.ts';
 import type { Manifest } from '../core/store/segment-manifest.ts';
-import { mergeIndexFiles } from '../core/store/segments.ts';
+import { mergeIndexFiles, mergeIndexFilesSteps } from '../core/store/segments.ts';
+import { runPaced, runSteps, type Steps } from '../core/store/steps.ts';
 import type { Article, Clock } from '../core/schema.ts';
 import { lockHolder, lockPath, withWriteLock } from './fs-lock.ts';
 import { JournalSchema, readJson, readManifest, recoverCorpus } from './fs-journal.ts';
 import { dataPaths } from './fs-paths.ts';
-import { textPartReader, wholeIndex, type StoredIndex } from './fs-index-file.ts';
+import { textPartReader, wholeIndex, wholeIndexSteps, type StoredIndex } from './fs-index-file.ts';
 
 export { dataPaths, writeFileAtomic } from './fs-paths.ts';
 
@@ -55,6 +56,13 @@ async function readCommitted(dir: string): Promise<{ files: StoredIndex[]; manif
 export interface OpenOptions {
   /** told about anything unusual: a recovered change, articles not in the index */
   notice?: (message: string) => void;
+  /**
+   * Merging index files (a base and its segments) pauses on this every slice of work (steps.ts): a server passes a
+   * turn of its event loop, so requests are answered from the corpus it has while the new one is merged.
+   */
+  pause?: () => Promise<void>;
+  /** the work between two pauses, in ms (runPaced's default when not given) */
+  sliceMs?: number;
 }
 
 /**
@@ -114,7 +122,12 @@ export async function readCorpusIndex(dir: string, clock: Clock, options: OpenOp
 export async function openCorpus(dir: string, clock: Clock, options: OpenOptions = {}): Promise<Corpus> {
   const files = await readCorpusFiles(dir, clock, options);
   if (files.length === 1) return loadCorpus(files[0], { readTextPart: textPartReader(dir) });
-  return loadCorpus(mergeIndexFiles(files.map((file) => wholeIndex(dir, file))));
+  function* merged(): Steps<Corpus> {
+    const whole: IndexFile[] = [];
+    for (const file of files) whole.push(yield* wholeIndexSteps(dir, file));
+    return yield* loadMergedSteps(yield* mergeIndexFilesSteps(whole));
+  }
+  return options.pause ? runPaced(merged(), options.pause, options.sliceMs) : runSteps(merged());
 }
 
 /**

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SitrepError } from '../core/ingest/article-file.ts';
 import type { IndexFile } from '../core/store/corpus-index.ts';
-import { DEFAULT_SPLIT_LAYOUT, isTrustedSplit, joinSplitIndex, SEARCH_FORMAT, shouldSplit, splitIndexFile, SPLIT_FORMAT, withSearchPart, type ReadTextPart, type StoredSplitFile, type SplitLayout } from '../core/store/index-split.ts';
+import { DEFAULT_SPLIT_LAYOUT, isTrustedSplit, joinSplitIndexSteps, SEARCH_FORMAT, shouldSplit, splitIndexFile, SPLIT_FORMAT, withSearchPart, type ReadTextPart, type StoredSplitFile, type SplitLayout } from '../core/store/index-split.ts';
 import { asciiJson } from '../core/store/search-part.ts';
 import { dataPaths, writeFileAtomic } from './fs-paths.ts';
+import { runSteps, type Steps } from '../core/store/steps.ts';
 
 /** A committed index file as read: one-file (format 4) or the main file of a split index (formats 5 and 6). */
 export type StoredIndex = IndexFile | StoredSplitFile;
@@ -36,9 +37,14 @@ export function textPartReader(dir: string): ReadTextPart {
 
 /** A stored index as one IndexFile, every text part of a split one read now (what a merge needs). */
 export function wholeIndex(dir: string, file: StoredIndex): IndexFile {
+  return runSteps(wholeIndexSteps(dir, file));
+}
+
+/** wholeIndex in steps (see steps.ts). */
+export function* wholeIndexSteps(dir: string, file: StoredIndex): Steps<IndexFile> {
   if (!isSplitIndex(file)) return file;
   if (!isTrustedSplit(file)) throw new SitrepError('invalid_index', 'index file is damaged or was changed by hand (its checksum does not match); run `sitrep build`');
-  return joinSplitIndex(file, textPartReader(dir));
+  return yield* joinSplitIndexSteps(file, textPartReader(dir));
 }
 
 /**

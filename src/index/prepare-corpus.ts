@@ -1,9 +1,16 @@
-import { prepareCorpus } from '../core/answer/prepare.ts';
+import { prepareCorpusSteps } from '../core/answer/prepare.ts';
 import type { Corpus } from '../core/store/corpus-index.ts';
+import { runPaced } from '../core/store/steps.ts';
 
-/** Prepares a loaded corpus for questions (prepareCorpus) and returns how long it took, in whole milliseconds. */
-export function preparedIn(corpus: Corpus): number {
+/** One turn of the event loop: what a paced step (steps.ts) waits for, so requests waiting for the loop run first. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * prepareCorpus a lookup at a time, a turn of the event loop between them, so a server answers meanwhile (a question
+ * that needs a lookup not yet made makes it itself); returns the milliseconds it took from start to end.
+ */
+export async function preparedPaced(corpus: Corpus, pause: () => Promise<void> = nextTurn, sliceMs?: number): Promise<number> {
   const start = performance.now();
-  prepareCorpus(corpus);
+  await runPaced(prepareCorpusSteps(corpus), pause, sliceMs);
   return Math.round(performance.now() - start);
 }

@@ -16,6 +16,7 @@ import { atEventFit, composeCandidates, dayOf, roleHolders, dateCandidates, isKn
 import { buildConcepts, corpusCoverage, namesUnknown, searchPassages, withoutForgiven } from '../store/retrieve.ts';
 import type { Answer, Clock } from '../schema.ts';
 import type { ConversationTurn } from '../query/conversation.ts';
+import { runSteps, type Steps } from '../store/steps.ts';
 
 export interface AnswerDeps {
   corpus: Corpus;
@@ -297,6 +298,11 @@ const dayIndexes = new WeakMap<object, Map<string, DayPassages>>();
  * title: they are read by the first question about the day and kept (dayTitles).
  */
 export function passagesByDay(corpus: Corpus): Map<string, DayPassages> {
+  return dayIndexes.get(corpus) ?? runSteps(passagesByDaySteps(corpus));
+}
+
+/** passagesByDay in steps (steps.ts), a step every few thousand passages: a server prepares it while it answers. */
+export function* passagesByDaySteps(corpus: Corpus): Steps<Map<string, DayPassages>> {
   let index = dayIndexes.get(corpus);
   if (index) return index;
   const all = new Map<string, Array<{ p: number; score: number }>>();
@@ -315,9 +321,14 @@ export function passagesByDay(corpus: Corpus): Map<string, DayPassages> {
     else list.push(item);
   };
   for (let p = 0; p < corpus.data.passages.length; p++) {
+    if (p % 4096 === 4095) yield;
     add(dayOf(corpus, p), p);
     for (const e of corpus.eventsByPassage.get(p) ?? []) if (e.date) add(e.date, p);
   }
+  yield;
+  // a question made it meanwhile (a server answering while it prepares): keep the one questions already read
+  const made = dayIndexes.get(corpus);
+  if (made) return made;
   const best = (list: Array<{ p: number; score: number }> = []) => list.sort((x, y) => y.score - x.score || x.p - y.p).slice(0, DAY_KEPT).map((x) => x.p);
   index = new Map();
   for (const day of new Set([...all.keys(), ...entries.keys()])) {

@@ -3,6 +3,7 @@ import { roleWords, sameName } from '../annotate/people.ts';
 import { isCountryWord } from '../annotate/lexicon.ts';
 import { countryNameOf } from '../store/annotations.ts';
 import { tokenize } from '../annotate/text.ts';
+import { runSteps, type Steps } from '../store/steps.ts';
 
 /** A person with the words of their name (tokenised), and their place in the people table. */
 export interface NameEntry {
@@ -76,13 +77,20 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
 }
 
 export function peopleIndex(people: StoredPerson[]): PeopleIndex {
+  return indexes.get(people) ?? runSteps(peopleIndexSteps(people));
+}
+
+/** peopleIndex in steps (steps.ts), a step every thousand people: a server makes it while it answers. */
+export function* peopleIndexSteps(people: StoredPerson[]): Steps<PeopleIndex> {
   let index = indexes.get(people);
   if (index) return index;
   index = { byNameWord: new Map(), rolesByWord: new Map(), holdersByWord: new Map(), holdersByNameWord: new Map(), holdersByName: new Map(), rolesByInitials: new Map(), roles: [] };
   let order = 0;
   // by person and role wording: the two newest mentions (holdersByWord) and the first (the name lists)
   const newest = new Map<string, RoleEntry[]>();
-  people.forEach((person, at) => {
+  for (let at = 0; at < people.length; at++) {
+    if (at % 1024 === 1023) yield;
+    const person = people[at]!;
     const words = tokenize(person.name);
     const entry = { order: at, person, words };
     for (const word of new Set(words)) push(index!.byNameWord, word, entry);
@@ -104,8 +112,12 @@ export function peopleIndex(people: StoredPerson[]): PeopleIndex {
       }
       keepNewestTwo(newest, wording, held);
     }
-  });
+  }
+  yield;
   for (const held of [...newest.values()].flat().sort((a, b) => a.order - b.order)) for (const word of held.words) push(index.holdersByWord, word, held);
+  // a question made one meanwhile (a server answering while it prepares): keep the one it already read
+  const made = indexes.get(people);
+  if (made) return made;
   indexes.set(people, index);
   return index;
 }

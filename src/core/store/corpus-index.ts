@@ -12,6 +12,7 @@ import { isTrustedIndex } from './index-check.ts';
 import { lazyPassages } from './passages.ts';
 import { isTrustedSplit, lazyTexts, searchListsOf, SEARCH_FORMAT, SPLIT_FORMAT, type ReadTextPart } from './index-split.ts';
 import { storeCounters } from './counters.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 export const INDEX_FORMAT = 4;
 
@@ -135,13 +136,30 @@ export function loadCorpus(json: unknown, options: LoadOptions = {}): Corpus {
   return loadTrusted(json);
 }
 
+/**
+ * loadCorpus of an index file already checked (a merge's result, which carries its checksum), in steps (steps.ts): a
+ * server loads a merged corpus so while it answers from the one it has.
+ */
+export function* loadMergedSteps(file: IndexFile): Steps<Corpus> {
+  if (!isTrustedIndex(file, INDEX_FORMAT)) throw new SitrepError('invalid_index', 'merged index is inconsistent (its checksum does not match); run `sitrep build`');
+  yield;
+  return yield* loadTrustedSteps(file);
+}
+
 function loadTrusted(file: IndexFile, counts?: number[]): Corpus {
+  return runSteps(loadTrustedSteps(file, counts));
+}
+
+function* loadTrustedSteps(file: IndexFile, counts?: number[]): Steps<Corpus> {
   const { passages, articlePassages, articleOf, total } = lazyPassages(file, counts);
   const docs = file.lunr.docs;
   if (docs.length !== total) throw new SitrepError('invalid_index', 'index file is inconsistent (documents and passages differ); run `sitrep build`');
+  yield;
   const data: IndexData = { ...file, passages, annotations: lazyAnnotations(file.annotations) };
   const termIds = new Map(data.lunr.terms.map((term, i) => [term, i]));
+  yield;
   const index = expandLunr(data.lunr, termIds, docs);
+  yield;
   const group = <T extends { p: number }>(items: T[]) => {
     const map = new Map<number, T[]>();
     for (const item of items) {

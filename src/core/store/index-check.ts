@@ -63,12 +63,14 @@ export function isTrustedIndex(json: unknown, format: number): json is IndexFile
  */
 export function nameTable(passages: Passage[], annotations: StoredAnnotation[]): Array<[string, number]> {
   const counts = new Map<string, number>();
-  annotations.forEach((a, p) => {
-    const text = passages[p]![2];
-    for (const [start, end] of a.n ?? []) {
-      const key = text.slice(start, end).toLowerCase();
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  });
+  annotations.forEach((a, p) => countNames(counts, passages[p]![2], a));
   return [...counts];
+}
+
+/** Adds the names one passage's annotation marks to `counts` (lower case), as nameTable counts them. */
+export function countNames(counts: Map<string, number>, text: string, annotation: StoredAnnotation): void {
+  for (const [start, end] of annotation.n ?? []) {
+    const key = text.slice(start, end).toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
 }

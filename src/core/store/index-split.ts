@@ -5,6 +5,7 @@ import { lazyArray } from './lazy-array.ts';
 import type { CompactLunr } from './lunr-compact.ts';
 import { countPassages } from './passages.ts';
 import { asciiJson, packSearchPart, searchPartRef, unpackSearchPart, type SearchLists, type SearchPartRef } from './search-part.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 /**
  * The split layout of an index (format 5): the search structures in one file, the articles' sentence texts in part
@@ -192,13 +193,30 @@ export function lazyTexts(file: StoredSplitFile, readPart: ReadTextPart): string
 
 /** The whole index of a split file with every part read now (for a merge, which needs every text). */
 export function joinSplitIndex(file: StoredSplitFile, readPart: ReadTextPart): IndexFile {
-  const texts = file.textParts.flatMap((part) => parseTextPart(part, readPart(part.name)));
+  return runSteps(joinSplitIndexSteps(file, readPart));
+}
+
+/** joinSplitIndex in steps (see steps.ts): a step after each text part and every few thousand list items. */
+export function* joinSplitIndexSteps(file: StoredSplitFile, readPart: ReadTextPart): Steps<IndexFile> {
+  const texts: string[] = [];
+  for (const part of file.textParts) {
+    for (const text of parseTextPart(part, readPart(part.name))) texts.push(text);
+    yield;
+  }
   const lists = searchListsOf(file, readPart);
-  const whole = <T>(list: T[]) => Array.from({ length: list.length }, (_, i) => list[i]!);
+  // the lists decode an item when it is read: read them all now, a slice at a time
+  function* whole<T>(list: T[]): Steps<T[]> {
+    const out: T[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      if (i % 8192 === 8191) yield;
+      out[i] = list[i]!;
+    }
+    return out;
+  }
   const { passageCounts: _counts, textParts: _parts, checksum: _checksum, format: _format, ...rest } = file;
   const { searchPart: _search, ...fields } = rest as typeof rest & { searchPart?: unknown };
-  return withChecksum({
-    format: INDEX_FORMAT, ...fields, texts, annotations: whole(lists.annotations),
-    lunr: { ...file.lunr, postings: whole(lists.postings), docs: whole(lists.docs) },
-  });
+  const annotations = yield* whole(lists.annotations);
+  const postings = yield* whole(lists.postings);
+  const docs = yield* whole(lists.docs);
+  return withChecksum({ format: INDEX_FORMAT, ...fields, texts, annotations, lunr: { ...file.lunr, postings, docs } });
 }

@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import { storeCounters } from './counters.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 /**
  * lunr's index in a compact, fast-to-load shape. Document refs are passage numbers; terms keep lunr's `_index`
@@ -218,6 +219,11 @@ export interface CompactPart {
  * term lists renumbered, averageFieldLength recomputed. Ranking on the result equals ranking after a full build.
  */
 export function mergeCompactLunr(parts: CompactPart[], docCount: number): CompactLunr {
+  return runSteps(mergeCompactLunrSteps(parts, docCount));
+}
+
+/** mergeCompactLunr in steps (see steps.ts): a step every few hundred documents and every few thousand terms. */
+export function* mergeCompactLunrSteps(parts: CompactPart[], docCount: number): Steps<CompactLunr> {
   const first = parts[0]?.compact;
   if (!first) throw new Error('mergeCompactLunr needs at least one index');
   for (const { compact } of parts) {
@@ -235,6 +241,7 @@ export function mergeCompactLunr(parts: CompactPart[], docCount: number): Compac
   const docs: string[] = new Array(docCount);
   let totalLength = 0;
   for (let g = 0; g < docCount; g++) {
+    if (g % 512 === 511) yield;
     const from = source[g];
     if (!from) throw new Error(`document ${g} is missing from every part`);
     const [s, local] = from;
@@ -258,9 +265,20 @@ export function mergeCompactLunr(parts: CompactPart[], docCount: number): Compac
     entries.sort((a, b) => a[0] - b[0]);
     docs[g] = encodeAscending(entries.map((e) => e[0]), entries.map((e) => e[1]));
   }
+  const encoded: string[] = new Array(postings.length);
+  // a step every 100,000 postings: the first terms met (the commonest) hold most of them
+  let since = 0;
+  for (let t = 0; t < postings.length; t++) {
+    if (since > 100_000) {
+      since = 0;
+      yield;
+    }
+    encoded[t] = encodeAscending(postings[t]!);
+    since += postings[t]!.length;
+  }
   return {
     version: first.version, field: first.field, pipeline: first.pipeline,
     averageFieldLength: docCount ? totalLength / docCount : 1,
-    terms, df: postings.map((p) => p.length), postings: postings.map((p) => encodeAscending(p)), docs,
+    terms, df: postings.map((p) => p.length), postings: encoded, docs,
   };
 }

@@ -1,6 +1,7 @@
 import { bm25, parseTerm, termIdf, type CompactLunr } from './lunr-compact.ts';
 import { storeCounters } from './counters.ts';
 import { frequenciesAt, itemBytes, postingsAt } from './byte-items.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 /** One scored document of `scoreTerms`, as lunr's Index.query scores it. */
 export interface Scored {
@@ -123,10 +124,18 @@ function lengthsOf(docs: string[]): Float64Array {
  * meets up to 3,000 documents, and distinct questions meet new ones).
  */
 export function countDocumentLengths(docs: string[]): void {
+  runSteps(countDocumentLengthsSteps(docs));
+}
+
+/** countDocumentLengths in steps (steps.ts), a step every few thousand documents. */
+export function* countDocumentLengthsSteps(docs: string[]): Steps<void> {
   const lengths = lengthsOf(docs);
   const bytes = itemBytes(docs);
   const none = new Float64Array(0);
-  for (let d = 0; d < docs.length; d++) if (!(lengths[d]! > 0)) lengths[d] = frequenciesAt(bytes, d, [], none, false);
+  for (let d = 0; d < docs.length; d++) {
+    if (d % 8192 === 8191) yield;
+    if (!(lengths[d]! > 0)) lengths[d] = frequenciesAt(bytes, d, [], none, false);
+  }
 }
 
 /**

@@ -1,10 +1,11 @@
 import { SitrepError } from '../ingest/article-file.ts';
 import { sameName } from '../annotate/people.ts';
 import type { Article } from '../schema.ts';
-import { INDEX_FORMAT, type IndexFile, type StoredPerson } from './corpus-index.ts';
+import { INDEX_FORMAT, type IndexFile, type StoredEvent, type StoredFigure, type StoredPerson } from './corpus-index.ts';
 import { countPassages, passagesOf } from './passages.ts';
-import { mergeCompactLunr } from './lunr-compact.ts';
-import { nameTable, withChecksum } from './index-check.ts';
+import { mergeCompactLunrSteps } from './lunr-compact.ts';
+import { countNames, withChecksum } from './index-check.ts';
+import { runSteps, type Steps } from './steps.ts';
 import { decodeAnnotation } from './annotations.ts';
 
 /**
@@ -39,6 +40,11 @@ function checkMergeable(file: IndexFile, n: number): void {
  * Two files holding the same article id are refused.
  */
 export function mergeIndexFiles(files: IndexFile[], builtAt?: string): IndexFile {
+  return runSteps(mergeIndexFilesSteps(files, builtAt));
+}
+
+/** mergeIndexFiles in steps (see steps.ts), for a server that merges while it goes on answering. */
+export function* mergeIndexFilesSteps(files: IndexFile[], builtAt?: string): Steps<IndexFile> {
   files.forEach(checkMergeable);
   if (files.length === 1 && !builtAt) return files[0]!;
   const order: Array<{ s: number; a: number }> = [];
@@ -62,23 +68,45 @@ export function mergeIndexFiles(files: IndexFile[], builtAt?: string): IndexFile
   const articles = order.map(meta);
   const texts = order.map(({ s, a }) => files[s]!.texts[a]!);
   const annotations = mergeAnnotations(files, passageMap, next);
+  yield;
+  const figures = remap<StoredFigure>('figures');
+  const events = remap<StoredEvent>('events');
+  yield;
+  const people = yield* mergeStoredPeople(files.map((file, s) => file.people.map((person) => ({
+    name: person.name, roles: person.roles.map((r) => ({ role: r.role, p: passageMap[s]![r.p]! })),
+  }))));
+  yield;
+  // counted again over the merged annotations, as a full build counts them
+  const names = yield* mergedNames(articles, texts, annotations);
+  const lunr = yield* mergeCompactLunrSteps(files.map((file, s) => ({ compact: file.lunr, docMap: passageMap[s]! })), next);
   return withChecksum({
     format: INDEX_FORMAT,
     builtAt: builtAt ?? files.map((f) => f.builtAt).sort().at(-1) ?? new Date(0).toISOString(),
     articles,
     texts,
-    figures: remap('figures'),
-    people: mergeStoredPeople(files.map((file, s) => file.people.map((person) => ({
-      name: person.name, roles: person.roles.map((r) => ({ role: r.role, p: passageMap[s]![r.p]! })),
-    })))),
-    events: remap('events'),
+    figures,
+    people,
+    events,
     annotations,
-    // counted again over the merged annotations, as a full build counts them
-    names: nameTable(passagesOf({ articles, texts }), annotations.map(decodeAnnotation)),
+    names,
     countries: mergeCountries(files.map((f) => f.countries)),
     acronyms: [...new Map(files.flatMap((f) => f.acronyms)).entries()],
-    lunr: mergeCompactLunr(files.map((file, s) => ({ compact: file.lunr, docMap: passageMap[s]! })), next),
+    lunr,
   });
+}
+
+/**
+ * The merged corpus's name table: what nameTable(passagesOf(...), every annotation decoded) gives, counted an article
+ * at a time (its passages laid out, its annotations decoded, then dropped) with a step every few hundred articles.
+ */
+function* mergedNames(articles: IndexFile['articles'], texts: string[], annotations: string[]): Steps<Array<[string, number]>> {
+  const counts = new Map<string, number>();
+  let p = 0;
+  for (let a = 0; a < texts.length; a++) {
+    if (a % 256 === 255) yield;
+    for (const [, , text] of passagesOf({ articles: [articles[a]!], texts: [texts[a]!] })) countNames(counts, text, decodeAnnotation(annotations[p++]!));
+  }
+  return [...counts];
 }
 
 /**
@@ -108,18 +136,25 @@ function mergeCountries(groups: string[][][]): string[][] {
  * Joins the people of several files, a person under their fullest name, as the index build joins mentions.
  * Segments keep only people with a role, so a fuller name known only from role-less mentions elsewhere is not seen.
  */
-function mergeStoredPeople(groups: StoredPerson[][]): StoredPerson[] {
+function* mergeStoredPeople(groups: StoredPerson[][]): Steps<StoredPerson[]> {
   const firstP = (p: StoredPerson) => Math.min(...p.roles.map((r) => r.p));
   const all = groups.flat().sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || firstP(a) - firstP(b));
+  yield;
   const people: StoredPerson[] = [];
   const byWord = new Map<string, StoredPerson[]>();
-  for (const candidate of all) {
+  for (let i = 0; i < all.length; i++) {
+    if (i % 1024 === 1023) yield;
+    const candidate = all[i]!;
     const words = candidate.name.toLowerCase().split(/\s+/);
     let person = (byWord.get(words[0]!) ?? []).find((known) => sameName(known.name, candidate.name));
     if (!person) {
       person = { name: candidate.name, roles: [] };
       people.push(person);
-      for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), person]);
+      for (const word of words) {
+        const known = byWord.get(word);
+        if (known) known.push(person);
+        else byWord.set(word, [person]);
+      }
     }
     for (const role of candidate.roles) {
       if (!person.roles.some((r) => r.role === role.role && r.p === role.p)) person.roles.push(role);

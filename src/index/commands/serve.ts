@@ -9,7 +9,7 @@ import { nodeChatStore } from '../node-chat-store.ts';
 import { createSlackIntegration } from '../slack-integration.ts';
 import { startupSummary } from '../startup-summary.ts';
 import { serveLive } from '../serve-live.ts';
-import { preparedIn } from '../prepare-corpus.ts';
+import { preparedPaced } from '../prepare-corpus.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -49,7 +49,11 @@ export async function runServe(flags: ServeFlags, clock: Clock): Promise<number>
   process.stderr.write(startupSummary(server, config, corpus));
   logger.info({ msg: 'listening', url: server.url, port: server.port });
   // The lookups the engine makes once per corpus, made now rather than by the first questions (see prepareCorpus).
-  setImmediate(() => logger.info({ msg: 'corpus prepared', ms: preparedIn(corpus) }));
+  // A lookup at a time, between turns of the event loop, so the first requests are not held up behind all of them.
+  preparedPaced(corpus).then(
+    (ms) => logger.info({ msg: 'corpus prepared', ms }),
+    (error: unknown) => logger.error({ msg: 'corpus not prepared ahead: questions make the lookups they need', error }),
+  );
 
   const signal = await nextSignal();
   const stoppingAt = Date.now();
