@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { parseArticle } from '../core/ingest/article-file.ts';
 import { loadCorpus, loadMergedSteps, type Corpus, type IndexFile } from '../core/store/corpus-index.ts';
 import type { Manifest } from '../core/store/segment-manifest.ts';
-import { mergeIndexFiles, mergeIndexFilesSteps } from '../core/store/segments.ts';
+import { mergeIndexFilesSteps } from '../core/store/segments.ts';
 import { runPaced, runSteps, type Steps } from '../core/store/steps.ts';
 import type { Article, Clock } from '../core/schema.ts';
 import { lockHolder, lockPath, withWriteLock } from './fs-lock.ts';
 import { JournalSchema, readJson, readManifest, recoverCorpus } from './fs-journal.ts';
 import { dataPaths } from './fs-paths.ts';
-import { textPartReader, wholeIndex, wholeIndexSteps, type StoredIndex } from './fs-index-file.ts';
+import { textPartReader, wholeIndexSteps, type StoredIndex } from './fs-index-file.ts';
 
 export { dataPaths, writeFileAtomic } from './fs-paths.ts';
 
@@ -112,7 +112,14 @@ async function readCorpusFiles(dir: string, clock: Clock, options: OpenOptions):
 
 /** The index of a data folder as one file: its index files merged with corpus-wide statistics (see readCorpusFiles). */
 export async function readCorpusIndex(dir: string, clock: Clock, options: OpenOptions = {}): Promise<IndexFile> {
-  return mergeIndexFiles((await readCorpusFiles(dir, clock, options)).map((file) => wholeIndex(dir, file)));
+  return runSteps(mergedSteps(dir, await readCorpusFiles(dir, clock, options)));
+}
+
+/** Index files read whole (every text part of a split one) and merged, in steps (steps.ts). */
+function* mergedSteps(dir: string, files: StoredIndex[]): Steps<IndexFile> {
+  const whole: IndexFile[] = [];
+  for (const file of files) whole.push(yield* wholeIndexSteps(dir, file));
+  return yield* mergeIndexFilesSteps(whole);
 }
 
 /**
@@ -123,9 +130,7 @@ export async function openCorpus(dir: string, clock: Clock, options: OpenOptions
   const files = await readCorpusFiles(dir, clock, options);
   if (files.length === 1) return loadCorpus(files[0], { readTextPart: textPartReader(dir) });
   function* merged(): Steps<Corpus> {
-    const whole: IndexFile[] = [];
-    for (const file of files) whole.push(yield* wholeIndexSteps(dir, file));
-    return yield* loadMergedSteps(yield* mergeIndexFilesSteps(whole));
+    return yield* loadMergedSteps(yield* mergedSteps(dir, files));
   }
   return options.pause ? runPaced(merged(), options.pause, options.sliceMs) : runSteps(merged());
 }

@@ -7,7 +7,7 @@ import type { IndexFile } from '../core/store/corpus-index.ts';
 import { DEFAULT_SPLIT_LAYOUT, isTrustedSplit, joinSplitIndexSteps, SEARCH_FORMAT, shouldSplit, splitIndexFile, SPLIT_FORMAT, withSearchPart, type ReadTextPart, type StoredSplitFile, type SplitLayout } from '../core/store/index-split.ts';
 import { asciiJson } from '../core/store/search-part.ts';
 import { dataPaths, writeFileAtomic } from './fs-paths.ts';
-import { runSteps, type Steps } from '../core/store/steps.ts';
+import type { Steps } from '../core/store/steps.ts';
 
 /** A committed index file as read: one-file (format 4) or the main file of a split index (formats 5 and 6). */
 export type StoredIndex = IndexFile | StoredSplitFile;
@@ -35,12 +35,7 @@ export function textPartReader(dir: string): ReadTextPart {
   return Object.assign(text, { bytes: (name: string) => read(name, 'search', () => readFileSync(join(folder, `${name}.bin`)) as Uint8Array) });
 }
 
-/** A stored index as one IndexFile, every text part of a split one read now (what a merge needs). */
-export function wholeIndex(dir: string, file: StoredIndex): IndexFile {
-  return runSteps(wholeIndexSteps(dir, file));
-}
-
-/** wholeIndex in steps (see steps.ts). */
+/** A stored index as one IndexFile, every text part of a split one read now (what a merge needs), in steps (steps.ts). */
 export function* wholeIndexSteps(dir: string, file: StoredIndex): Steps<IndexFile> {
   if (!isSplitIndex(file)) return file;
   if (!isTrustedSplit(file)) throw new SitrepError('invalid_index', 'index file is damaged or was changed by hand (its checksum does not match); run `sitrep build`');

@@ -31,6 +31,3 @@ export async function runPaced<T>(steps: Steps<T>, pause: () => Promise<void>, s
   }
   return step.value;
 }
-
-/** A step boundary every `every` items of a loop: `if (due(i)) yield;`. */
-export const everyN = (every: number) => (i: number) => i > 0 && i % every === 0;
